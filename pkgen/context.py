@@ -1,0 +1,309 @@
+"""Model -> render context: every key present, values pre-formatted, article numbers computed.
+
+Templates hold the standard legal wording; the context holds what differs per agreement, in
+the shape the wording needs (capitals, dates in words, numbered ayat, lettered items).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from . import formatting as fmt
+from .model import Agreement, Ksb, Pihak, Pks
+
+#: Every article id a template may use in ``Pasal {{ pasal.<id> }}`` and in cross references.
+ARTICLES = (
+    "maksud_tujuan", "objek", "ruang_lingkup", "bentuk_kerja_sama", "pelaksanaan",
+    "hak_kewajiban", "pembiayaan", "monitoring_evaluasi", "sanksi", "jangka_waktu",
+    "keadaan_kahar", "penyelesaian_perselisihan", "pengakhiran", "korespondensi", "perubahan",
+    "lain_lain", "penutup",
+)
+#: Shown where a value is decided only at signing (number, date).
+BLANK = "…………………………"
+FORUM_DEFAULT_NAME = {"MENTERI_DALAM_NEGERI": "Menteri Dalam Negeri"}
+TITLES = {"PKS": "PERJANJIAN KERJA SAMA", "KSB": "KESEPAKATAN BERSAMA"}
+
+
+def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
+    """Return the render context for ``doc``; ``ksb`` is the loaded KSB file a PKS points to.
+
+    Article numbers are not part of it: the renderer numbers the articles a template
+    actually renders, in their order (see ``render.py``).
+    """
+    pihak = [_pihak(p, i, doc) for i, p in enumerate(doc.pihak)]
+    labels = [p["label"] for p in pihak]
+    ctx: dict[str, object] = {
+        "dokumen": doc.dokumen,
+        "jenis": doc.jenis.value,
+        "judul": TITLES[doc.dokumen],
+        "tentang": doc.tentang,
+        "tentang_kapital": doc.tentang.upper(),
+        "kertas": doc.kertas,
+        "pihak": pihak,
+        "judul_pihak": _title_lines([p["nama_kapital"] for p in pihak]),
+        "tanda_tangan": [
+            {"kiri": pihak[i], "kanan": pihak[i + 1] if i + 1 < len(pihak) else None}
+            for i in range(0, len(pihak), 2)
+        ],
+        "daftar_pihak": _join(labels),
+        "penandatanganan": _penandatanganan(doc),
+        "persetujuan_dprd": None,
+        "maksud_tujuan": {
+            "maksud": doc.maksud_tujuan.maksud,
+            "tujuan": _butir(doc.maksud_tujuan.tujuan),
+        },
+        "objek": doc.objek,
+        "ruang_lingkup": _butir(doc.ruang_lingkup),
+        "pembiayaan": _pembiayaan(doc, labels),
+        "jangka_waktu": _jangka_waktu(doc),
+        "perubahan": _ayat(doc.perubahan, first=3) if doc.perubahan is not None else None,
+        "lain_lain": _ayat(doc.lain_lain),
+        "penutup": {
+            "rangkap": fmt.angka_terbilang(doc.penutup.rangkap or len(doc.pihak)),
+            "meterai": doc.penutup.meterai,
+        },
+        # Parts only one kind of document has; present as None so templates can test them.
+        "ksb": None, "bentuk_kerja_sama": None, "tahun_anggaran_mulai": None,
+        "pelaksanaan": None, "hak_kewajiban": None, "keadaan_kahar": None,
+        "penyelesaian_perselisihan": None, "pengakhiran": None, "sanksi": None,
+        "monitoring_evaluasi": None, "korespondensi": None,
+    }
+    dasar = [doc_ for doc_ in doc.dasar_hukum]
+    ctx["dasar_hukum"] = [{"no": i + 1, "teks": t} for i, t in enumerate(dasar)]
+    next_no = len(dasar) + 1
+    if isinstance(doc, Pks):
+        ctx["ksb"] = _ksb(doc, ksb, pihak, next_no)
+        next_no += 1
+        ctx.update(_pks_parts(doc, pihak))
+    else:
+        ctx["bentuk_kerja_sama"] = _butir(doc.bentuk_kerja_sama)
+        ctx["tahun_anggaran_mulai"] = doc.tahun_anggaran_mulai
+        if doc.penyelesaian_perselisihan is not None:
+            ctx["penyelesaian_perselisihan"] = _penyelesaian(doc)
+    if doc.persetujuan_dprd is not None:
+        dprd = doc.persetujuan_dprd
+        ctx["persetujuan_dprd"] = {
+            "no": next_no, "nomor": dprd.nomor, "tanggal": fmt.tanggal(dprd.tanggal),
+            "tentang": dprd.tentang,
+        }
+    return ctx
+
+
+def _pks_parts(doc: Pks, pihak: list[dict]) -> dict[str, object]:
+    hak_kewajiban = []
+    for p in pihak:
+        for kind, judul in (("hak", "Hak"), ("kewajiban", "Kewajiban")):
+            hak_kewajiban.append(
+                {"no": f"({len(hak_kewajiban) + 1})", "judul": f"{judul} {p['label']}",
+                 "butir": p[kind]}
+            )
+    kahar = doc.keadaan_kahar
+    return {
+        "pelaksanaan": _ayat(doc.pelaksanaan),
+        "hak_kewajiban": hak_kewajiban,
+        "keadaan_kahar": {
+            "peristiwa": _butir(kahar.peristiwa),
+            "batas": fmt.angka_terbilang(kahar.batas_pemberitahuan_hari, "hari"),
+            "akibat": _butir(kahar.akibat) if kahar.akibat else None,
+        },
+        "penyelesaian_perselisihan": _penyelesaian(doc),
+        "pengakhiran": {
+            "sebab": _butir(doc.pengakhiran.sebab),
+            "pemberitahuan": fmt.angka_terbilang(doc.pengakhiran.pemberitahuan_hari, "hari"),
+        },
+        "sanksi": _ayat(doc.sanksi),
+        "monitoring_evaluasi": _ayat(doc.monitoring_evaluasi),
+        "korespondensi": [
+            {
+                "huruf": fmt.huruf_butir(i), "label": pihak[k.pihak - 1]["label"],
+                "instansi": pihak[k.pihak - 1]["instansi"], "alamat": k.alamat,
+                "untuk_perhatian": k.untuk_perhatian, "telepon": k.telepon, "email": k.email,
+            }
+            for i, k in enumerate(doc.korespondensi)
+        ] if doc.korespondensi else None,
+    }
+
+
+def _pihak(p: Pihak, index: int, doc: Agreement) -> dict[str, object]:
+    label_word = fmt.ordinal_kesatu if doc.label_pihak == "KESATU" else fmt.ordinal
+    signer = p.penandatangan
+    kw = p.kewenangan
+    meterai = p.meterai if p.meterai is not None else not p.pemerintah
+    out: dict[str, object] = {
+        "no": index + 1,
+        "label": f"PIHAK {label_word(index + 1)}",
+        "nama": p.nama,
+        "nama_kapital": p.nama.upper(),
+        "bentuk": p.bentuk,
+        "pemerintah": p.pemerintah,
+        "unit": p.unit,
+        "instansi": f"{p.unit}, {p.nama}" if p.unit else p.nama,
+        "nomor": p.nomor or BLANK,
+        "alamat": p.alamat,
+        "meterai": meterai,
+        "penandatangan": {
+            "nama": signer.nama,
+            "nama_kapital": signer.nama.upper(),
+            "jabatan": signer.jabatan,
+            "jabatan_kapital": signer.jabatan.upper(),
+            "nip": signer.nip,
+        },
+        "kewenangan": {
+            "dasar": kw.dasar,
+            "nomor": kw.nomor,
+            "tanggal": fmt.tanggal(kw.tanggal) if kw.tanggal else None,
+            "pemberi": kw.pemberi,
+            "keterangan": kw.keterangan,
+        },
+        "hak": None,
+        "kewajiban": None,
+    }
+    if isinstance(doc, Pks):
+        out["hak"] = _butir(p.hak)  # type: ignore[attr-defined]
+        out["kewajiban"] = _butir(p.kewajiban)  # type: ignore[attr-defined]
+    return out
+
+
+def _penandatanganan(doc: Agreement) -> dict[str, object]:
+    day = doc.penandatanganan.tanggal
+    return {
+        "tempat": doc.penandatanganan.tempat,
+        "tanggal": fmt.tanggal(day) if day else BLANK,
+        "hari_ini": fmt.tanggal_terbilang(day) if day else
+        f"{BLANK} tanggal {BLANK} bulan {BLANK} tahun {BLANK}",
+        "tahun": day.year if day else None,
+    }
+
+
+def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int) -> dict[str, object]:
+    ref = doc.ksb
+    if loaded is not None:
+        nomor = [p.nomor or BLANK for p in loaded.pihak]
+        tanggal, tentang = loaded.penandatanganan.tanggal, loaded.tentang
+        berakhir = term_end(loaded)
+        antara = [p.nama for p in loaded.pihak]
+    else:
+        nomor, tanggal, tentang, berakhir = ref.nomor, ref.tanggal, ref.tentang, ref.berakhir
+        antara = [p["nama"] for p in pihak]
+    return {
+        "no": no,
+        "nomor": [{"label": pihak[i]["label"] if i < len(pihak) else "", "nomor": n}
+                  for i, n in enumerate(nomor or [])],
+        "nomor_gabung": _join(list(nomor or []), " dan Nomor "),
+        "antara": _join(antara),
+        "tanggal": fmt.tanggal(tanggal) if tanggal else BLANK,
+        "tentang": tentang,
+        "berakhir": fmt.tanggal(berakhir) if berakhir else BLANK,
+    }
+
+
+def term_end(doc: Agreement) -> dt.date | None:
+    """Return the last day of the agreement's term, or None if it starts on an unknown date."""
+    term = doc.jangka_waktu
+    if term.berakhir is not None:
+        return term.berakhir
+    start = term.mulai or doc.penandatanganan.tanggal
+    if start is None or term.lama is None:
+        return None
+    return _add_months(start, term.lama.tahun * 12 + term.lama.bulan) - dt.timedelta(days=1)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    month += 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _jangka_waktu(doc: Agreement) -> dict[str, object]:
+    term = doc.jangka_waktu
+    start = term.mulai or doc.penandatanganan.tanggal
+    end = term_end(doc)
+    lama = None
+    if term.lama is not None:
+        parts = []
+        if term.lama.tahun:
+            parts.append(fmt.angka_terbilang(term.lama.tahun, "tahun"))
+        if term.lama.bulan:
+            parts.append(fmt.angka_terbilang(term.lama.bulan, "bulan"))
+        lama = " ".join(parts)
+    ext = term.perpanjangan
+    return {
+        "lama": lama,
+        "mulai": fmt.tanggal(start) if start else None,
+        "sejak_ditandatangani": term.mulai is None,
+        "berakhir": fmt.tanggal(end) if end else BLANK,
+        "perpanjangan": {
+            "pemberitahuan": fmt.angka_terbilang(ext.pemberitahuan_hari, "hari"),
+            "ketentuan": ext.ketentuan,
+        } if ext else None,
+    }
+
+
+def _pembiayaan(doc: Agreement, labels: list[str]) -> dict[str, object]:
+    p = doc.pembiayaan
+    sumber = []
+    for s in p.sumber:
+        if s.jenis == "APBD":
+            sumber.append(f"Anggaran Pendapatan dan Belanja Daerah {labels[s.pihak - 1]}"
+                          if s.pihak and s.pihak <= len(labels) else
+                          "Anggaran Pendapatan dan Belanja Daerah")
+        elif s.jenis == "PIHAK_KETIGA":
+            sumber.append(f"dana {labels[s.pihak - 1]}" if s.pihak and s.pihak <= len(labels)
+                          else "dana pihak ketiga")
+        else:
+            sumber.append(str(s.keterangan))
+    return {
+        "sumber": _join(sumber),
+        "jumlah": fmt.rupiah_lengkap(p.jumlah) if p.jumlah is not None else None,
+        "dalam_apbd_tahun_berjalan": p.dalam_apbd_tahun_berjalan,
+        "rujukan_anggaran": p.rujukan_anggaran,
+        "ketentuan": _ayat(p.ketentuan, first=2) if p.ketentuan else None,
+    }
+
+
+def _penyelesaian(doc: Agreement) -> dict[str, object]:
+    ps = doc.penyelesaian_perselisihan
+    assert ps is not None
+    return {
+        "musyawarah": fmt.angka_terbilang(ps.musyawarah_hari, "hari")
+        if ps.musyawarah_hari else None,
+        "forum": ps.forum,
+        "nama_forum": ps.nama_forum or FORUM_DEFAULT_NAME.get(ps.forum),
+    }
+
+
+def _butir(items: Iterable[str] | None) -> list[dict[str, str]] | None:
+    """Lettered items: [{'huruf': 'a.', 'teks': ...}, ...]; None stays None."""
+    if items is None:
+        return None
+    return [{"huruf": fmt.huruf_butir(i) + ".", "teks": t} for i, t in enumerate(items)]
+
+
+def _ayat(items: Sequence[str] | None, first: int = 1) -> list[dict[str, str]] | None:
+    """Numbered ayat: [{'no': '(1)', 'teks': ...}]; a lone ayat is not numbered."""
+    if items is None:
+        return None
+    single = first == 1 and len(items) == 1
+    return [{"no": "" if single else f"({first + i})", "teks": t} for i, t in enumerate(items)]
+
+
+def _join(items: Sequence[str], last: str = " dan ") -> str:
+    """'A', 'A dan B', 'A, B dan C' (Indonesian lists use no comma before 'dan')."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
+def _title_lines(names: list[str]) -> list[str]:
+    """Title block lines naming the parties: A / DENGAN / B, or A / B / DAN / C."""
+    if len(names) == 2:
+        return [names[0], "DENGAN", names[1]]
+    return [*names[:-1], "DAN", names[-1]]

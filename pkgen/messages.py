@@ -1,0 +1,353 @@
+"""Message catalogue: every user-facing message in Indonesian (default) and English.
+
+Messages are looked up by a stable code so that the code paths never carry language-specific
+text. ``{name}`` placeholders are filled from the parameters of the problem being reported.
+"""
+
+from __future__ import annotations
+
+LANGS = ("id", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- reading files -------------------------------------------------------------------
+    "file_not_found": {
+        "id": "berkas tidak ditemukan. Periksa nama dan foldernya.",
+        "en": "file not found. Check its name and folder.",
+    },
+    "file_not_text": {
+        "id": "berkas bukan teks UTF-8 ({detail}). Simpan ulang sebagai UTF-8.",
+        "en": "the file is not UTF-8 text ({detail}). Save it again as UTF-8.",
+    },
+    "file_too_large": {
+        "id": "berkas terlalu besar ({size} bajt; batas {limit} bajt). Sebuah masukan perjanjian "
+        "biasanya di bawah 100 KB; periksa apakah ini berkas yang benar.",
+        "en": "the file is too large ({size} bytes; limit {limit} bytes). An agreement input is "
+        "usually under 100 KB; check that this is the right file.",
+    },
+    "yaml_syntax": {
+        "id": "YAML tidak valid: {detail}. Periksa indentasi (gunakan spasi, bukan tab), titik dua "
+        "setelah setiap kunci, dan tanda kutip yang berpasangan.",
+        "en": "invalid YAML: {detail}. Check the indentation (spaces, not tabs), the colon after "
+        "every key and that quotes are paired.",
+    },
+    "yaml_tab": {
+        "id": "karakter tab dipakai untuk indentasi. Ganti tab dengan spasi.",
+        "en": "a tab character is used for indentation. Replace tabs with spaces.",
+    },
+    "yaml_duplicate_key": {
+        "id": "kunci '{key}' ditulis dua kali (juga di baris {other_line}). Hapus salah satunya.",
+        "en": "the key '{key}' appears twice (also at line {other_line}). Remove one of them.",
+    },
+    "yaml_alias": {
+        "id": "YAML memakai alias/anchor (& dan *), yang tidak diizinkan dalam masukan pkgen. "
+        "Tuliskan nilainya secara langsung.",
+        "en": "the YAML uses anchors/aliases (& and *), which pkgen inputs do not allow. "
+        "Write the values out.",
+    },
+    "yaml_not_mapping": {
+        "id": "isi berkas harus berupa pemetaan kunci: nilai (misalnya 'jenis: KSDD'), bukan {found}.",
+        "en": "the file must contain a mapping of key: value (e.g. 'jenis: KSDD'), not {found}.",
+    },
+    "dokumen_unknown": {
+        "id": "nilai 'dokumen' harus PKS atau KSB, bukan '{value}'.",
+        "en": "'dokumen' must be PKS or KSB, not '{value}'.",
+    },
+    "ksb_file_invalid": {
+        "id": "berkas KSB yang dirujuk tidak dapat dimuat (lihat kesalahan di atas).",
+        "en": "the referenced KSB file cannot be loaded (see the errors above).",
+    },
+    "ksb_file_not_ksb": {
+        "id": "berkas yang dirujuk '{path}' bukan masukan KSB (dokumen: {found}). "
+        "Rujuk berkas dengan 'dokumen: KSB'.",
+        "en": "the referenced file '{path}' is not a KSB input (dokumen: {found}). "
+        "Point to a file with 'dokumen: KSB'.",
+    },
+    # --- model validation (pydantic error types) -------------------------------------------
+    "missing": {
+        "id": "wajib diisi tetapi tidak ada. Tambahkan kunci ini.",
+        "en": "is required but missing. Add this key.",
+    },
+    "extra_forbidden": {
+        "id": "kunci tidak dikenal.{suggestion}{allowed}",
+        "en": "unknown key.{suggestion}{allowed}",
+    },
+    "allowed_keys": {
+        "id": " Kunci yang diizinkan di sini: {keys}.",
+        "en": " Keys allowed here: {keys}.",
+    },
+    "type_mapping": {"id": "pemetaan kunci: nilai", "en": "a mapping"},
+    "type_list": {"id": "daftar", "en": "a list"},
+    "type_text": {"id": "teks", "en": "text"},
+    "type_number": {"id": "angka", "en": "a number"},
+    "type_bool": {"id": "ya/tidak", "en": "true/false"},
+    "type_empty": {"id": "kosong", "en": "empty"},
+    "did_you_mean": {
+        "id": " Mungkin maksud Anda '{name}'?",
+        "en": " Did you mean '{name}'?",
+    },
+    "string_type": {
+        "id": "harus berupa teks, bukan {found}.",
+        "en": "must be text, not {found}.",
+    },
+    "string_too_short": {
+        "id": "tidak boleh kosong. Isi dengan teks.",
+        "en": "must not be empty. Fill in the text.",
+    },
+    "string_too_long": {
+        "id": "terlalu panjang (lebih dari {max_length} karakter). Pecah menjadi beberapa butir.",
+        "en": "too long (more than {max_length} characters). Split it into several items.",
+    },
+    "list_type": {
+        "id": "harus berupa daftar (baris-baris yang diawali '- '), bukan {found}.",
+        "en": "must be a list (lines starting with '- '), not {found}.",
+    },
+    "too_short": {
+        "id": "harus berisi paling sedikit {min_length} butir.",
+        "en": "must contain at least {min_length} items.",
+    },
+    "too_long": {
+        "id": "berisi terlalu banyak butir (paling banyak {max_length}).",
+        "en": "has too many items (at most {max_length}).",
+    },
+    "model_type": {
+        "id": "harus berupa pemetaan kunci: nilai, bukan {found}.",
+        "en": "must be a mapping of key: value, not {found}.",
+    },
+    "int_type": {
+        "id": "harus berupa bilangan bulat, bukan {found}.",
+        "en": "must be a whole number, not {found}.",
+    },
+    "int_parsing": {
+        "id": "harus berupa bilangan bulat (misalnya 14), bukan '{input}'.",
+        "en": "must be a whole number (e.g. 14), not '{input}'.",
+    },
+    "int_from_float": {
+        "id": "harus berupa bilangan bulat tanpa pecahan, bukan {input}.",
+        "en": "must be a whole number without a fraction, not {input}.",
+    },
+    "greater_than_equal": {
+        "id": "harus paling sedikit {ge}, bukan {input}.",
+        "en": "must be at least {ge}, not {input}.",
+    },
+    "greater_than": {
+        "id": "harus lebih besar dari {gt}, bukan {input}.",
+        "en": "must be greater than {gt}, not {input}.",
+    },
+    "less_than_equal": {
+        "id": "paling banyak {le}, bukan {input}. Periksa kembali angkanya.",
+        "en": "must be at most {le}, not {input}. Check the figure.",
+    },
+    "bool_type": {
+        "id": "harus ya/tidak (true atau false), bukan '{input}'.",
+        "en": "must be yes/no (true or false), not '{input}'.",
+    },
+    "bool_parsing": {
+        "id": "harus ya/tidak (true atau false), bukan '{input}'.",
+        "en": "must be yes/no (true or false), not '{input}'.",
+    },
+    "date_type": {
+        "id": "harus berupa tanggal dengan format TTTT-BB-HH (misalnya 2019-10-28), "
+        "bukan '{input}'.",
+        "en": "must be a date written YYYY-MM-DD (e.g. 2019-10-28), not '{input}'.",
+    },
+    "date_invalid": {
+        "id": "'{input}' bukan tanggal yang ada di kalender. Periksa hari dan bulannya.",
+        "en": "'{input}' is not a real calendar date. Check the day and month.",
+    },
+    "decimal_type": {
+        "id": "harus berupa angka rupiah (misalnya 1250000 atau 1250000.50), bukan '{input}'.",
+        "en": "must be an amount in rupiah (e.g. 1250000 or 1250000.50), not '{input}'.",
+    },
+    "decimal_max_places": {
+        "id": "paling banyak 2 angka di belakang koma (sen).",
+        "en": "at most 2 decimal places (sen).",
+    },
+    "enum": {
+        "id": "harus salah satu dari: {expected}; bukan '{input}'.",
+        "en": "must be one of: {expected}; not '{input}'.",
+    },
+    "literal_error": {
+        "id": "harus salah satu dari: {expected}; bukan '{input}'.",
+        "en": "must be one of: {expected}; not '{input}'.",
+    },
+    "control_character": {
+        "id": "berisi karakter kendali tak terlihat {char} (biasanya terbawa saat menyalin dari "
+        "Word/Excel). Hapus karakter itu lalu ketik ulang teksnya.",
+        "en": "contains the invisible control character {char} (usually pasted from Word/Excel). "
+        "Delete it and retype the text.",
+    },
+    "too_few_parties": {
+        "id": "perjanjian memerlukan paling sedikit 2 pihak; ada {count}.",
+        "en": "an agreement needs at least 2 parties; there are {count}.",
+    },
+    "ksb_nomor_count": {
+        "id": "jumlah nomor KSB ({count}) harus sama dengan jumlah pihak ({parties}): satu nomor "
+        "untuk setiap pihak, sesuai urutan 'pihak'.",
+        "en": "the number of KSB numbers ({count}) must equal the number of parties ({parties}): "
+        "one number per party, in the order of 'pihak'.",
+    },
+    "ksb_inline_or_file": {
+        "id": "tulis KSB secara langsung (nomor, tanggal, tentang, berakhir) ATAU rujuk berkasnya "
+        "dengan 'berkas', jangan keduanya.",
+        "en": "write the KSB inline (nomor, tanggal, tentang, berakhir) OR point to its file with "
+        "'berkas', not both.",
+    },
+    "ksb_inline_missing": {
+        "id": "KSB tanpa 'berkas' harus memuat {fields}.",
+        "en": "a KSB without 'berkas' must give {fields}.",
+    },
+    "end_before_start": {
+        "id": "tanggal berakhir ({end}) sebelum tanggal mulai ({start}). Periksa kedua tanggal.",
+        "en": "the end date ({end}) is before the start date ({start}). Check both dates.",
+    },
+    "term_end_or_length": {
+        "id": "isi tepat salah satu: 'berakhir' (tanggal) atau 'lama' (misalnya tahun: 3).",
+        "en": "give exactly one of: 'berakhir' (a date) or 'lama' (e.g. tahun: 3).",
+    },
+    "lama_empty": {
+        "id": "isi 'tahun' dan/atau 'bulan' dengan angka lebih dari 0.",
+        "en": "give 'tahun' and/or 'bulan' as a number greater than 0.",
+    },
+    "surat_kuasa_fields": {
+        "id": "kewenangan berdasarkan {dasar} memerlukan 'nomor' dan 'tanggal'.",
+        "en": "authority based on {dasar} needs 'nomor' and 'tanggal'.",
+    },
+    "surat_kuasa_pemberi": {
+        "id": "surat kuasa memerlukan 'pemberi' (misalnya 'Wali Kota Mojokerto').",
+        "en": "a surat kuasa needs 'pemberi' (e.g. 'Wali Kota Mojokerto').",
+    },
+    "party_index": {
+        "id": "nomor pihak {value} tidak ada; pihak bernomor 1 sampai {count} sesuai urutan "
+        "'pihak'.",
+        "en": "there is no party number {value}; parties are numbered 1 to {count} in the order "
+        "of 'pihak'.",
+    },
+    "apbd_needs_party": {
+        "id": "sumber APBD memerlukan 'pihak' (nomor pihak yang APBD-nya dipakai).",
+        "en": "an APBD source needs 'pihak' (the number of the party whose APBD is used).",
+    },
+    "lainnya_needs_keterangan": {
+        "id": "sumber LAINNYA memerlukan 'keterangan'.",
+        "en": "a LAINNYA source needs 'keterangan'.",
+    },
+    "forum_for_jenis": {
+        "id": "forum '{forum}' tidak berlaku untuk {jenis}; pilih salah satu dari: {allowed}.",
+        "en": "the forum '{forum}' does not apply to {jenis}; choose one of: {allowed}.",
+    },
+    "forum_needs_name": {
+        "id": "forum {forum} memerlukan 'nama_forum' (misalnya '{example}').",
+        "en": "the forum {forum} needs 'nama_forum' (e.g. '{example}').",
+    },
+    "amount_not_positive": {
+        "id": "jumlah harus lebih besar dari 0.",
+        "en": "the amount must be greater than 0.",
+    },
+    "amount_too_large": {
+        "id": "jumlah {input} tidak masuk akal (batas Rp{limit}). Periksa jumlah angka nolnya.",
+        "en": "the amount {input} is implausible (limit Rp{limit}). Check the number of zeros.",
+    },
+    "penutup_rangkap": {
+        "id": "jumlah rangkap asli ({rangkap}) kurang dari jumlah pihak ({parties}); setiap "
+        "pihak memegang paling sedikit satu asli.",
+        "en": "the number of originals ({rangkap}) is less than the number of parties "
+        "({parties}); each party keeps at least one original.",
+    },
+    "value_error": {"id": "{detail}", "en": "{detail}"},
+    "generic": {"id": "{detail}", "en": "{detail}"},
+    # --- templates and rendering -----------------------------------------------------------
+    "template_not_found": {
+        "id": "templat '{name}' tidak ditemukan. Jalankan 'pkgen templates' untuk melihat templat "
+        "bawaan, atau beri jalur berkas .docx dengan --template.",
+        "en": "template '{name}' not found. Run 'pkgen templates' to list the built-in "
+        "templates, or give the path of a .docx file with --template.",
+    },
+    "no_builtin_template": {
+        "id": "tidak ada templat bawaan untuk {kind}. Beri templat sendiri dengan --template.",
+        "en": "there is no built-in template for {kind}. Give your own template with --template.",
+    },
+    "template_unreadable": {
+        "id": "templat tidak dapat dibuka sebagai dokumen Word (.docx): {detail}.",
+        "en": "the template cannot be opened as a Word document (.docx): {detail}.",
+    },
+    "template_undefined": {
+        "id": "templat memakai '{name}', yang tidak tersedia dalam data perjanjian ini{near}. "
+        "Perbaiki nama variabelnya di templat (lihat README, 'Variabel templat').",
+        "en": "the template uses '{name}', which this agreement's data does not provide{near}. "
+        "Fix the variable name in the template (see README, 'Template variables').",
+    },
+    "template_syntax": {
+        "id": "kesalahan sintaks Jinja di templat: {detail}{near}.",
+        "en": "Jinja syntax error in the template: {detail}{near}.",
+    },
+    "template_error": {
+        "id": "templat gagal dirender: {detail}{near}.",
+        "en": "the template failed to render: {detail}{near}.",
+    },
+    "near_paragraph": {
+        "id": ", di paragraf Word: «{text}»",
+        "en": ", in the Word paragraph: «{text}»",
+    },
+    "template_unknown_article": {
+        "id": "judul 'Pasal {{{{ pasal.{article} }}}}' memakai pasal '{article}' yang tidak "
+        "dikenal. Pasal yang dikenal: {known}.",
+        "en": "the heading 'Pasal {{{{ pasal.{article} }}}}' uses the unknown article "
+        "'{article}'. Known articles: {known}.",
+    },
+    "template_article_twice": {
+        "id": "pasal '{article}' muncul dua kali sebagai judul di templat.",
+        "en": "the article '{article}' appears twice as a heading in the template.",
+    },
+    "output_exists_dir": {
+        "id": "'{path}' adalah folder; beri nama berkas .docx atau folder keluaran.",
+        "en": "'{path}' is a folder; give a .docx file name or an output folder.",
+    },
+    "output_name_clash": {
+        "id": "dua masukan menghasilkan berkas keluaran yang sama '{name}'. Render terpisah atau "
+        "ganti nama salah satu masukan.",
+        "en": "two inputs produce the same output file '{name}'. Render them separately or "
+        "rename one input.",
+    },
+    "output_docx_many": {
+        "id": "keluaran berakhiran .docx hanya untuk satu masukan; untuk beberapa masukan beri "
+        "nama folder.",
+        "en": "an output ending in .docx is for a single input; for several inputs give a folder.",
+    },
+    "output_write_failed": {
+        "id": "draf tidak dapat ditulis: {detail}.",
+        "en": "the draft cannot be written: {detail}.",
+    },
+    # --- command line ------------------------------------------------------------------------
+    "ok": {"id": "OK", "en": "OK"},
+    "written": {"id": "ditulis: {path}", "en": "written: {path}"},
+    "skeleton_written": {
+        "id": "kerangka masukan ditulis: {path}. Isi bagian yang bertanda ISI, lalu jalankan "
+        "'pkgen validate {path}'.",
+        "en": "input skeleton written: {path}. Fill in the parts marked ISI, then run "
+        "'pkgen validate {path}'.",
+    },
+    "refuse_overwrite": {
+        "id": "'{path}' sudah ada dan tidak ditimpa. Pilih nama lain dengan -o atau tambahkan "
+        "--force.",
+        "en": "'{path}' already exists and is not overwritten. Choose another name with -o or "
+        "add --force.",
+    },
+    "errors_found": {
+        "id": "{count} kesalahan; tidak ada berkas yang ditulis.",
+        "en": "{count} error(s); no file was written.",
+    },
+}
+
+
+def message(code: str, lang: str = "id", **params: object) -> str:
+    """Return the message ``code`` in ``lang`` with ``params`` filled in.
+
+    Unknown codes fall back to the ``detail`` parameter so that no error is ever swallowed.
+    """
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return str(params.get("detail", code))
+    text = entry.get(lang) or entry["id"]
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError):
+        return text

@@ -1,0 +1,412 @@
+"""The agreement model: pydantic classes in the Indonesian legal vocabulary.
+
+The model checks that an input is well formed: the right keys, types, dates and references
+between parts. Legal completeness (which clauses a PKS must contain) is the checker's job.
+Unknown keys are rejected everywhere, so a misspelt key is an error, never a missing clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+#: An amount above this (one quadrillion rupiah) is taken as a typing mistake.
+MAX_AMOUNT = Decimal(10**15)
+#: Notice periods and deadlines, in days.
+MAX_DAYS = 3650
+
+_ALLOWED_CONTROLS = {"\n", "\t"}
+
+
+def _clean_text(value: str) -> str:
+    """Strip surrounding blanks and refuse characters Word cannot store."""
+    for char in value:
+        if char in _ALLOWED_CONTROLS:
+            continue
+        code = ord(char)
+        category = unicodedata.category(char)
+        if category == "Cc" or category == "Cs" or code in (0xFFFE, 0xFFFF):
+            name = unicodedata.name(char, "")
+            label = f"U+{code:04X}" + (f" {name}" if name else "")
+            raise PydanticCustomError(
+                "control_character", "contains the control character {char}", {"char": label}
+            )
+    value = value.strip()
+    if not value:
+        raise PydanticCustomError("string_too_short", "must not be empty", {"min_length": 1})
+    return value
+
+
+def _number_as_text(value: object) -> object:
+    """Accept an unquoted number where text is expected (``nomor: 180``)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+#: Free text written by the user: stripped, non-empty, storable in Word.
+Teks = Annotated[
+    str, BeforeValidator(_number_as_text), Field(max_length=20_000), AfterValidator(_clean_text)
+]
+#: A list of paragraphs or items (ayat, butir).
+Daftar = Annotated[list[Teks], Field(min_length=1, max_length=200)]
+Hari = Annotated[int, Field(ge=1, le=MAX_DAYS)]
+
+
+class Jenis(StrEnum):
+    """Kinds of regional cooperation (PP 28/2018 Pasal 1)."""
+
+    KSDD = "KSDD"  # with another region
+    KSDPK = "KSDPK"  # with a third party
+    KSDPL = "KSDPL"  # with a foreign regional government
+    KSDLL = "KSDLL"  # with a foreign institution
+
+
+class Base(BaseModel):
+    """Common configuration: unknown keys rejected, values immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Penandatanganan(Base):
+    """Where and when the agreement is signed; a missing date leaves a blank to fill in."""
+
+    tempat: Teks
+    tanggal: dt.date | None = None
+
+
+class Penandatangan(Base):
+    """The person who signs for a party."""
+
+    nama: Teks
+    jabatan: Teks
+    nip: Teks | None = None
+
+
+class Kewenangan(Base):
+    """The basis of the signatory's authority to act for the party."""
+
+    dasar: Literal["jabatan", "surat_kuasa", "akta", "keputusan"] = "jabatan"
+    nomor: Teks | None = None
+    tanggal: dt.date | None = None
+    pemberi: Teks | None = None
+    keterangan: Teks | None = None
+
+    @model_validator(mode="after")
+    def _documents_need_number_and_date(self) -> Kewenangan:
+        if self.dasar != "jabatan" and (self.nomor is None or self.tanggal is None):
+            raise PydanticCustomError(
+                "surat_kuasa_fields", "needs nomor and tanggal", {"dasar": self.dasar}
+            )
+        if self.dasar == "surat_kuasa" and self.pemberi is None:
+            raise PydanticCustomError("surat_kuasa_pemberi", "a surat kuasa needs pemberi")
+        return self
+
+
+class Pihak(Base):
+    """A party as it appears in a KSB: who it is and who signs for it."""
+
+    nama: Teks
+    bentuk: Literal[
+        "pemerintah_daerah", "badan_usaha", "organisasi", "pemerintah_asing", "lembaga_asing"
+    ] = "pemerintah_daerah"
+    unit: Teks | None = None
+    nomor: Teks | None = None
+    alamat: Teks
+    penandatangan: Penandatangan
+    kewenangan: Kewenangan = Kewenangan()
+    meterai: bool | None = None
+
+    @property
+    def pemerintah(self) -> bool:
+        """True for an Indonesian regional government."""
+        return self.bentuk == "pemerintah_daerah"
+
+
+class PihakPks(Pihak):
+    """A party of a PKS, with its rights and obligations."""
+
+    hak: Daftar
+    kewajiban: Daftar
+
+
+class KsbRujukan(Base):
+    """The KSB a PKS follows: inline, or ``berkas`` pointing to the KSB input file."""
+
+    berkas: Teks | None = None
+    nomor: Annotated[list[Teks], Field(min_length=1)] | None = None
+    tanggal: dt.date | None = None
+    tentang: Teks | None = None
+    berakhir: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _inline_or_file(self) -> KsbRujukan:
+        inline = [self.nomor, self.tanggal, self.tentang, self.berakhir]
+        if self.berkas is not None:
+            if any(v is not None for v in inline):
+                raise PydanticCustomError("ksb_inline_or_file", "inline or berkas, not both")
+        elif any(v is None for v in inline):
+            missing = [
+                k
+                for k, v in zip(("nomor", "tanggal", "tentang", "berakhir"), inline, strict=True)
+                if v is None
+            ]
+            raise PydanticCustomError(
+                "ksb_inline_missing", "missing {fields}", {"fields": ", ".join(missing)}
+            )
+        return self
+
+
+class PersetujuanDprd(Base):
+    """The DPRD approval the agreement rests on."""
+
+    nomor: Teks
+    tanggal: dt.date
+    tentang: Teks | None = None
+
+
+class MaksudTujuan(Base):
+    """Purpose (maksud) and aims (tujuan)."""
+
+    maksud: Teks
+    tujuan: Daftar
+
+
+class SumberDana(Base):
+    """One source of funds."""
+
+    jenis: Literal["APBD", "PIHAK_KETIGA", "LAINNYA"]
+    pihak: Annotated[int, Field(ge=1)] | None = None
+    keterangan: Teks | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> SumberDana:
+        if self.jenis == "APBD" and self.pihak is None:
+            raise PydanticCustomError("apbd_needs_party", "APBD needs pihak")
+        if self.jenis == "LAINNYA" and self.keterangan is None:
+            raise PydanticCustomError("lainnya_needs_keterangan", "LAINNYA needs keterangan")
+        return self
+
+
+class Pembiayaan(Base):
+    """Financing: sources, optional amount and its place in the regional budget."""
+
+    sumber: Annotated[list[SumberDana], Field(min_length=1, max_length=20)]
+    jumlah: Annotated[Decimal, Field(decimal_places=2, allow_inf_nan=False)] | None = None
+    dalam_apbd_tahun_berjalan: bool | None = None
+    rujukan_anggaran: Teks | None = None
+    ketentuan: list[Teks] = []
+
+    @model_validator(mode="after")
+    def _plausible_amount(self) -> Pembiayaan:
+        if self.jumlah is not None:
+            if self.jumlah <= 0:
+                raise PydanticCustomError("amount_not_positive", "amount must be > 0")
+            if self.jumlah > MAX_AMOUNT:
+                raise PydanticCustomError(
+                    "amount_too_large",
+                    "amount implausible",
+                    {"input": str(self.jumlah), "limit": f"{MAX_AMOUNT:,}".replace(",", ".")},
+                )
+        return self
+
+
+class Lama(Base):
+    """A duration in years and months."""
+
+    tahun: Annotated[int, Field(ge=0, le=100)] = 0
+    bulan: Annotated[int, Field(ge=0, le=1200)] = 0
+
+    @model_validator(mode="after")
+    def _not_zero(self) -> Lama:
+        if self.tahun == 0 and self.bulan == 0:
+            raise PydanticCustomError("lama_empty", "give tahun and/or bulan")
+        return self
+
+
+class Perpanjangan(Base):
+    """How the agreement may be extended."""
+
+    pemberitahuan_hari: Hari
+    ketentuan: Teks | None = None
+
+
+class JangkaWaktu(Base):
+    """Term: start (default: the signing date) and either an end date or a duration."""
+
+    mulai: dt.date | None = None
+    berakhir: dt.date | None = None
+    lama: Lama | None = None
+    perpanjangan: Perpanjangan | None = None
+
+    @model_validator(mode="after")
+    def _end_or_length(self) -> JangkaWaktu:
+        if (self.berakhir is None) == (self.lama is None):
+            raise PydanticCustomError("term_end_or_length", "give berakhir or lama")
+        if self.mulai and self.berakhir and self.berakhir < self.mulai:
+            raise PydanticCustomError(
+                "end_before_start",
+                "end before start",
+                {"start": self.mulai.isoformat(), "end": self.berakhir.isoformat()},
+            )
+        return self
+
+
+class KeadaanKahar(Base):
+    """Force majeure: the events, the notification deadline and the consequences."""
+
+    peristiwa: Daftar
+    batas_pemberitahuan_hari: Hari
+    akibat: list[Teks] = []
+
+
+Forum = Literal[
+    "GUBERNUR", "MENTERI_DALAM_NEGERI", "MEDIASI", "ARBITRASE", "PENGADILAN_NEGERI", "KONSULTASI"
+]
+#: Forums whose name cannot be guessed (which governor, which court); the example is shown
+#: in the error message.
+FORUM_NAME_EXAMPLE = {
+    "GUBERNUR": "Gubernur Jawa Timur",
+    "PENGADILAN_NEGERI": "Pengadilan Negeri Mojokerto",
+    "ARBITRASE": "Badan Arbitrase Nasional Indonesia",
+}
+
+
+class PenyelesaianPerselisihan(Base):
+    """Dispute settlement: musyawarah first, then the forum."""
+
+    musyawarah_hari: Hari | None = None
+    forum: Forum
+    nama_forum: Teks | None = None
+
+    @model_validator(mode="after")
+    def _forum_named(self) -> PenyelesaianPerselisihan:
+        example = FORUM_NAME_EXAMPLE.get(self.forum)
+        if example and self.nama_forum is None:
+            raise PydanticCustomError(
+                "forum_needs_name", "forum needs nama_forum", {"forum": self.forum, "example": example}
+            )
+        return self
+
+
+class Pengakhiran(Base):
+    """Termination: the causes and the notice period."""
+
+    sebab: Daftar
+    pemberitahuan_hari: Hari
+
+
+class Korespondensi(Base):
+    """The address a party receives notices at."""
+
+    pihak: Annotated[int, Field(ge=1)]
+    alamat: Teks
+    untuk_perhatian: Teks | None = None
+    telepon: Teks | None = None
+    email: Teks | None = None
+
+
+class Penutup(Base):
+    """Closing: number of originals and stamp duty."""
+
+    rangkap: Annotated[int, Field(ge=1, le=50)] | None = None
+    meterai: bool = True
+
+
+class _Document(Base):
+    """What a KSB and a PKS share."""
+
+    jenis: Jenis
+    tentang: Teks
+    label_pihak: Literal["PERTAMA", "KESATU"] = "PERTAMA"
+    kertas: Literal["A4", "F4"] = "A4"
+    penandatanganan: Penandatanganan
+    dasar_hukum: Daftar
+    persetujuan_dprd: PersetujuanDprd | None = None
+    maksud_tujuan: MaksudTujuan
+    objek: Teks
+    ruang_lingkup: Daftar
+    pembiayaan: Pembiayaan
+    jangka_waktu: JangkaWaktu
+    perubahan: list[Teks] | None = None
+    lain_lain: Daftar | None = None
+    penutup: Penutup = Penutup()
+
+
+class Ksb(_Document):
+    """A Kesepakatan Bersama: the general agreement a PKS follows."""
+
+    dokumen: Literal["KSB"]
+    pihak: Annotated[list[Pihak], Field(min_length=2, max_length=12)]
+    bentuk_kerja_sama: Daftar | None = None
+    tahun_anggaran_mulai: Annotated[int, Field(ge=2000, le=2100)] | None = None
+    penyelesaian_perselisihan: PenyelesaianPerselisihan | None = None
+
+
+class Pks(_Document):
+    """A Perjanjian Kerja Sama: the operational agreement with rights and obligations."""
+
+    dokumen: Literal["PKS"]
+    pihak: Annotated[list[PihakPks], Field(min_length=2, max_length=12)]
+    ksb: KsbRujukan
+    pelaksanaan: Daftar | None = None
+    keadaan_kahar: KeadaanKahar
+    penyelesaian_perselisihan: PenyelesaianPerselisihan
+    pengakhiran: Pengakhiran
+    sanksi: Daftar | None = None
+    monitoring_evaluasi: Daftar | None = None
+    korespondensi: Annotated[list[Korespondensi], Field(min_length=1)] | None = None
+
+
+Agreement = Pks | Ksb
+MODELS: dict[str, type[Pks] | type[Ksb]] = {"PKS": Pks, "KSB": Ksb}
+
+Loc = tuple[str | int, ...]
+
+
+def consistency_problems(doc: Agreement) -> list[tuple[Loc, str, dict[str, object]]]:
+    """Return references between parts that do not hold, as (key path, code, params).
+
+    Checked: party numbers used in pembiayaan and korespondensi exist, the KSB gives one
+    number per party, there are at least as many originals as parties, and the term does not
+    end before it starts (the start defaults to the signing date).
+    """
+    problems: list[tuple[Loc, str, dict[str, object]]] = []
+    count = len(doc.pihak)
+    for i, sumber in enumerate(doc.pembiayaan.sumber):
+        if sumber.pihak is not None and sumber.pihak > count:
+            problems.append(
+                (("pembiayaan", "sumber", i, "pihak"), "party_index",
+                 {"value": sumber.pihak, "count": count})
+            )
+    if isinstance(doc, Pks):
+        for i, alamat in enumerate(doc.korespondensi or []):
+            if alamat.pihak > count:
+                problems.append(
+                    (("korespondensi", i, "pihak"), "party_index",
+                     {"value": alamat.pihak, "count": count})
+                )
+        if doc.ksb.nomor is not None and len(doc.ksb.nomor) != count:
+            problems.append(
+                (("ksb", "nomor"), "ksb_nomor_count",
+                 {"count": len(doc.ksb.nomor), "parties": count})
+            )
+    if doc.penutup.rangkap is not None and doc.penutup.rangkap < count:
+        problems.append(
+            (("penutup", "rangkap"), "penutup_rangkap",
+             {"rangkap": doc.penutup.rangkap, "parties": count})
+        )
+    term = doc.jangka_waktu
+    start = term.mulai or doc.penandatanganan.tanggal
+    if term.mulai is None and start and term.berakhir and term.berakhir < start:
+        problems.append(
+            (("jangka_waktu", "berakhir"), "end_before_start",
+             {"start": start.isoformat(), "end": term.berakhir.isoformat()})
+        )
+    return problems

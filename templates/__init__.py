@@ -1,0 +1,1 @@
+"""The built-in Word templates, shipped as package data of pkgen."""
