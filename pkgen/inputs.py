@@ -206,9 +206,9 @@ def validate(data: dict, lines: Lines, path: Path | None = None) -> Agreement:
     try:
         document = model.model_validate(data)
     except ValidationError as err:
-        raise InputError(
-            [_problem_from_pydantic(e, model, lines, path) for e in err.errors()]
-        ) from err
+        problems = [_problem_from_pydantic(e, model, lines, path) for e in err.errors()]
+        problems.sort(key=lambda p: p.line or 0)
+        raise InputError(problems) from err
     problems = [
         Problem(code, path, _line_for(loc, lines), _key(loc), params)
         for loc, code, params in consistency_problems(document)
@@ -226,6 +226,8 @@ def _problem_from_pydantic(
     ctx = dict(error.get("ctx") or {})
     value = error.get("input")
     params: dict[str, object] = {**ctx, "input": _short(value), "found": _type_name(value)}
+    if value is None and code.endswith("_type"):
+        code = "empty_value"
     if code == "extra_forbidden":
         allowed = sorted(_fields_at(model, loc[:-1]))
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)

@@ -85,6 +85,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": " Mungkin maksud Anda '{name}'?",
         "en": " Did you mean '{name}'?",
     },
+    "empty_value": {
+        "id": "belum diisi. Isi nilainya (lihat komentar pada baris ini).",
+        "en": "is empty. Fill in its value (see the comment on this line).",
+    },
     "string_type": {
         "id": "harus berupa teks, bukan {found}.",
         "en": "must be text, not {found}.",

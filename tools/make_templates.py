@@ -116,12 +116,15 @@ def _styles(doc):
 _BOLD = re.compile(r"(\*\*.+?\*\*|__.+?__)")
 
 
-def para(container, text="", style="Normal", size=None, color=None):
+def para(container, text="", style="Normal", size=None, color=None, keep_next=False):
     """Add a paragraph; ``**x**`` is bold, ``__x__`` bold and underlined.
 
     Tags are kept inside one run, so Word shows them as typed and docxtpl reads them whole.
+    ``keep_next`` keeps an introductory line ("... meliputi:") on the page of its items.
     """
     p = container.add_paragraph(style=style)
+    if keep_next:
+        p.paragraph_format.keep_with_next = True
     for part in _BOLD.split(text):
         if not part:
             continue
@@ -162,10 +165,19 @@ def butir(doc, items, style="Butir"):
 
 
 def ayat_list(doc, items):
-    """Numbered ayat from a context list of {no, teks}."""
+    """Numbered ayat from a context list of {no, teks}; a lone ayat is a plain paragraph."""
     tag(doc, f"{{%p for a in {items} %}}")
-    para(doc, "{{ a.no }}\t{{ a.teks }}", "Ayat")
+    numbered(doc, "a.no", "{{ a.no }}", "{{ a.teks }}")
     tag(doc, "{%p endfor %}")
+
+
+def numbered(doc, condition, number, text, keep_next=False):
+    """An ayat numbered when ``condition`` holds, else a plain unindented paragraph."""
+    tag(doc, f"{{%p if {condition} %}}")
+    para(doc, f"{number}\t{text}", "Ayat", keep_next=keep_next)
+    tag(doc, "{%p else %}")
+    para(doc, text, keep_next=keep_next)
+    tag(doc, "{%p endif %}")
 
 
 def _cell_borders(cell, size=4):
@@ -255,7 +267,7 @@ def opening(doc, noun):
 
 
 def legal_basis(doc, noun, cite_ksb):
-    para(doc, f"PARA PIHAK dalam membuat {noun} ini mendasarkan pada:")
+    para(doc, f"PARA PIHAK dalam membuat {noun} ini mendasarkan pada:", keep_next=True)
     tag(doc, "{%p for d in dasar_hukum %}")
     para(doc, "{{ d.no }}.\t{{ d.teks }};", "Butir Pasal")
     tag(doc, "{%p endfor %}")
@@ -274,25 +286,26 @@ def legal_basis(doc, noun, cite_ksb):
 def common_front(doc, noun):
     article(doc, "maksud_tujuan", "MAKSUD DAN TUJUAN")
     para(doc, "(1)\t{{ maksud_tujuan.maksud }}", "Ayat")
-    para(doc, f"(2)\tTujuan {noun} ini adalah:", "Ayat")
+    para(doc, f"(2)\tTujuan {noun} ini adalah:", "Ayat", keep_next=True)
     butir(doc, "maksud_tujuan.tujuan")
 
     article(doc, "objek", "OBJEK")
     para(doc, f"Objek {noun} ini adalah {{{{ objek }}}}")
 
     article(doc, "ruang_lingkup", "RUANG LINGKUP")
-    para(doc, f"Ruang lingkup {noun} ini meliputi:")
+    para(doc, f"Ruang lingkup {noun} ini meliputi:", keep_next=True)
     butir(doc, "ruang_lingkup", "Butir Pasal")
 
 
 def financing(doc, noun):
     article(doc, "pembiayaan", "PEMBIAYAAN")
-    para(doc, "{% if pembiayaan.ketentuan %}(1){% endif %}\tBiaya yang timbul dalam "
-              f"pelaksanaan {noun} ini dibebankan pada {{{{ pembiayaan.sumber }}}}"
-              "{% if pembiayaan.jumlah %} dengan nilai paling banyak {{ pembiayaan.jumlah }}"
-              "{% endif %}{% if pembiayaan.rujukan_anggaran %} sebagaimana tercantum dalam "
-              "{{ pembiayaan.rujukan_anggaran }}{% endif %}, serta sumber lain yang sah dan "
-              "tidak mengikat sesuai dengan ketentuan peraturan perundang-undangan.", "Ayat")
+    numbered(doc, "pembiayaan.ketentuan", "(1)",
+             f"Biaya yang timbul dalam pelaksanaan {noun} ini dibebankan pada "
+             "{{ pembiayaan.sumber }}{% if pembiayaan.jumlah %} dengan nilai paling banyak "
+             "{{ pembiayaan.jumlah }}{% endif %}{% if pembiayaan.rujukan_anggaran %} "
+             "sebagaimana tercantum dalam {{ pembiayaan.rujukan_anggaran }}{% endif %}, serta "
+             "sumber lain yang sah dan tidak mengikat sesuai dengan ketentuan peraturan "
+             "perundang-undangan.")
     tag(doc, "{%p if pembiayaan.ketentuan %}")
     ayat_list(doc, "pembiayaan.ketentuan")
     tag(doc, "{%p endif %}")
@@ -344,8 +357,8 @@ def closing(doc, noun):
               "dan tahun sebagaimana disebut pada awal " + noun + " ini, dalam rangkap "
               "{{ penutup.rangkap }} asli{% if penutup.meterai %}, masing-masing bermeterai "
               "cukup{% endif %} dan mempunyai kekuatan hukum yang sama, masing-masing pihak "
-              "memegang paling sedikit 1 (satu) asli.")
-    para(doc, "")
+              "memegang paling sedikit 1 (satu) asli.", keep_next=True)
+    para(doc, "", keep_next=True)
 
 
 def signatures(doc):
@@ -358,6 +371,9 @@ def signatures(doc):
             cell.width = Cm(8.0)
     table.rows[0].cells[0].paragraphs[0].add_run("{%tr for baris in tanda_tangan %}")
     table.rows[2].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    # A signature row never breaks across pages.
+    trpr = table.rows[1]._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
     for cell, side in zip(table.rows[1].cells, ("kiri", "kanan"), strict=True):
         c = f"baris.{side}"
         cell.paragraphs[0].style = doc.styles["Tanda Tangan"]
@@ -421,7 +437,7 @@ def pks(jenis: str):
 
     article(doc, "hak_kewajiban", "HAK DAN KEWAJIBAN")
     tag(doc, "{%p for hk in hak_kewajiban %}")
-    para(doc, "{{ hk.no }}\t{{ hk.judul }}:", "Ayat")
+    para(doc, "{{ hk.no }}\t{{ hk.judul }}:", "Ayat", keep_next=True)
     butir(doc, "hk.butir")
     tag(doc, "{%p endfor %}")
 
@@ -434,7 +450,7 @@ def pks(jenis: str):
     article(doc, "keadaan_kahar", "KEADAAN KAHAR")
     para(doc, "(1)\tKeadaan kahar adalah keadaan di luar kemampuan dan kehendak PARA PIHAK "
               "yang mengakibatkan salah satu pihak atau PARA PIHAK tidak dapat melaksanakan "
-              "kewajibannya dalam Perjanjian ini, meliputi:", "Ayat")
+              "kewajibannya dalam Perjanjian ini, meliputi:", "Ayat", keep_next=True)
     butir(doc, "keadaan_kahar.peristiwa")
     para(doc, "(2)\tPihak yang mengalami keadaan kahar wajib memberitahukan secara tertulis "
               "kepada pihak lainnya paling lambat {{ keadaan_kahar.batas }} sejak terjadinya "
@@ -443,7 +459,7 @@ def pks(jenis: str):
               "dalam jangka waktu tersebut, keadaan kahar dianggap tidak pernah terjadi.",
          "Ayat")
     tag(doc, "{%p if keadaan_kahar.akibat %}")
-    para(doc, "(4)\tAkibat keadaan kahar sebagaimana dimaksud pada ayat (1):", "Ayat")
+    para(doc, "(4)\tAkibat keadaan kahar sebagaimana dimaksud pada ayat (1):", "Ayat", keep_next=True)
     butir(doc, "keadaan_kahar.akibat")
     tag(doc, "{%p endif %}")
 
@@ -479,7 +495,7 @@ def pks(jenis: str):
                   "{{ penyelesaian_perselisihan.nama_forum }}{% endif %}.", "Ayat")
 
     article(doc, "pengakhiran", "PENGAKHIRAN")
-    para(doc, "(1)\tPerjanjian ini berakhir apabila:", "Ayat")
+    para(doc, "(1)\tPerjanjian ini berakhir apabila:", "Ayat", keep_next=True)
     butir(doc, "pengakhiran.sebab")
     para(doc, "(2)\tPihak yang bermaksud mengakhiri Perjanjian ini sebelum jangka waktu "
               "sebagaimana dimaksud dalam Pasal {{ pasal.jangka_waktu }} berakhir wajib "
@@ -492,7 +508,7 @@ def pks(jenis: str):
 
     article(doc, "korespondensi", "KORESPONDENSI", present_if="korespondensi")
     para(doc, "(1)\tSetiap pemberitahuan dan surat-menyurat dalam pelaksanaan Perjanjian ini "
-              "disampaikan secara tertulis kepada alamat berikut:", "Ayat")
+              "disampaikan secara tertulis kepada alamat berikut:", "Ayat", keep_next=True)
     tag(doc, "{%p for k in korespondensi %}")
     para(doc, "{{ k.huruf }}.\t{{ k.label }}: {{ k.instansi }}, {{ k.alamat }}"
               "{% if k.untuk_perhatian %}, u.p. {{ k.untuk_perhatian }}{% endif %}"
@@ -523,7 +539,7 @@ def ksb():
               "Bersama, dengan ketentuan sebagai berikut:")
     common_front(doc, noun)
     article(doc, "bentuk_kerja_sama", "BENTUK KERJA SAMA", present_if="bentuk_kerja_sama")
-    para(doc, "Bentuk kerja sama dalam Kesepakatan Bersama ini meliputi:")
+    para(doc, "Bentuk kerja sama dalam Kesepakatan Bersama ini meliputi:", keep_next=True)
     butir(doc, "bentuk_kerja_sama", "Butir Pasal")
     end_article(doc)
     article(doc, "pelaksanaan", "PELAKSANAAN")
