@@ -69,8 +69,12 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
         "penyelesaian_perselisihan": None, "pengakhiran": None, "sanksi": None,
         "monitoring_evaluasi": None, "korespondensi": None,
     }
-    dasar = [doc_ for doc_ in doc.dasar_hukum]
-    ctx["dasar_hukum"] = [{"no": i + 1, "teks": t} for i, t in enumerate(dasar)]
+    dasar = doc.dasar_hukum
+    more = isinstance(doc, Pks) or doc.persetujuan_dprd is not None  # citations that follow
+    ctx["dasar_hukum"] = [
+        {"no": i + 1, "teks": t.rstrip(" ;.") + (";" if more or i < len(dasar) - 1 else ".")}
+        for i, t in enumerate(dasar)
+    ]
     next_no = len(dasar) + 1
     if isinstance(doc, Pks):
         ctx["ksb"] = _ksb(doc, ksb, pihak, next_no)
@@ -116,7 +120,8 @@ def _pks_parts(doc: Pks, pihak: list[dict]) -> dict[str, object]:
         "monitoring_evaluasi": _ayat(doc.monitoring_evaluasi),
         "korespondensi": [
             {
-                "huruf": fmt.huruf_butir(i), "label": pihak[k.pihak - 1]["label"],
+                "huruf": fmt.huruf_butir(i), "akhir": _akhir(i, len(doc.korespondensi)),
+                "label": pihak[k.pihak - 1]["label"],
                 "instansi": pihak[k.pihak - 1]["instansi"], "alamat": k.alamat,
                 "untuk_perhatian": k.untuk_perhatian, "telepon": k.telepon, "email": k.email,
             }
@@ -144,7 +149,7 @@ def _pihak(p: Pihak, index: int, doc: Agreement) -> dict[str, object]:
         "meterai": meterai,
         "penandatangan": {
             "nama": signer.nama,
-            "nama_kapital": signer.nama.upper(),
+            "nama_kapital": fmt.nama_kapital(signer.nama),
             "jabatan": signer.jabatan,
             "jabatan_kapital": signer.jabatan.upper(),
             "nip": signer.nip,
@@ -280,10 +285,24 @@ def _penyelesaian(doc: Agreement) -> dict[str, object]:
 
 
 def _butir(items: Iterable[str] | None) -> list[dict[str, str]] | None:
-    """Lettered items: [{'huruf': 'a.', 'teks': ...}, ...]; None stays None."""
+    """Lettered items ending as an enumeration does: 'a. …;', 'b. …; dan', 'c. ….'.
+
+    Whatever punctuation the user ended an item with is replaced. None stays None.
+    """
     if items is None:
         return None
-    return [{"huruf": fmt.huruf_butir(i) + ".", "teks": t} for i, t in enumerate(items)]
+    items = list(items)
+    return [
+        {"huruf": fmt.huruf_butir(i) + ".", "teks": t.rstrip(" ;,.") + _akhir(i, len(items))}
+        for i, t in enumerate(items)
+    ]
+
+
+def _akhir(index: int, count: int, last: str = ".") -> str:
+    """Punctuation closing item ``index`` of ``count``: ';', '; dan' before the last, '.'."""
+    if index == count - 1:
+        return last
+    return "; dan" if index == count - 2 else ";"
 
 
 def _ayat(items: Sequence[str] | None, first: int = 1) -> list[dict[str, str]] | None:

@@ -134,3 +134,20 @@ def _sen(amount: int | Decimal) -> Decimal:
     with localcontext() as context:
         context.prec = _PRECISION
         return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+#: Titles written before a name that keep their case when the name is capitalised.
+_PREFIX_TITLES = {"dr.", "drs.", "dra.", "ir.", "h.", "hj.", "prof.", "k.h.", "kh.", "r.", "rr."}
+
+
+def nama_kapital(name: str) -> str:
+    """Capitalise a person's name the way signature blocks do, keeping titles as written.
+
+    'Dra. Hj. Rahayu Kusumaningtyas, M.Si.' -> 'Dra. Hj. RAHAYU KUSUMANINGTYAS, M.Si.'
+    """
+    head, comma, degrees = name.partition(",")
+    words = head.split()
+    prefix = []
+    while words and words[0].lower() in _PREFIX_TITLES:
+        prefix.append(words.pop(0))
+    return " ".join([*prefix, *(w.upper() for w in words)]) + comma + degrees

@@ -259,6 +259,8 @@ def _undefined_name(message: str) -> str:
 def _template_problem(tpl: DocxTemplate, path: Path, code: str, err: Exception,
                       **params: object) -> TemplateError:
     text = _paragraph_for(tpl, err, str(params.get("name", "")))
+    if "detail" in params:
+        params["detail"] = str(params["detail"]).rstrip(". ")
     return TemplateError(Problem(code, path, params={**params, "paragraph": _near(text)}))
 
 

@@ -269,7 +269,7 @@ def opening(doc, noun):
 def legal_basis(doc, noun, cite_ksb):
     para(doc, f"PARA PIHAK dalam membuat {noun} ini mendasarkan pada:", keep_next=True)
     tag(doc, "{%p for d in dasar_hukum %}")
-    para(doc, "{{ d.no }}.\t{{ d.teks }};", "Butir Pasal")
+    para(doc, "{{ d.no }}.\t{{ d.teks }}", "Butir Pasal")
     tag(doc, "{%p endfor %}")
     if cite_ksb:
         para(doc, "{{ ksb.no }}.\tKesepakatan Bersama antara {{ ksb.antara }} Nomor "
@@ -513,7 +513,7 @@ def pks(jenis: str):
     para(doc, "{{ k.huruf }}.\t{{ k.label }}: {{ k.instansi }}, {{ k.alamat }}"
               "{% if k.untuk_perhatian %}, u.p. {{ k.untuk_perhatian }}{% endif %}"
               "{% if k.telepon %}, telepon {{ k.telepon }}{% endif %}"
-              "{% if k.email %}, surel {{ k.email }}{% endif %};", "Butir")
+              "{% if k.email %}, surel {{ k.email }}{% endif %}{{ k.akhir }}", "Butir")
     tag(doc, "{%p endfor %}")
     para(doc, "(2)\tPerubahan alamat sebagaimana dimaksud pada ayat (1) wajib diberitahukan "
               "secara tertulis kepada pihak lainnya paling lambat 7 (tujuh) hari sebelum "

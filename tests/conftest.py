@@ -1,0 +1,77 @@
+"""Shared fixtures: the bundled examples, edited copies of them, and a LibreOffice reader."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+PKS_TPA = EXAMPLES / "pks-tpa-kota-kab-mojokerto.yaml"
+PKS_WISATA = EXAMPLES / "pks-pariwisata-disporabudpar-swasta.yaml"
+
+
+@pytest.fixture
+def edited(tmp_path: Path):
+    """Return a function writing an edited copy of an example into ``tmp_path``.
+
+    ``edited(PKS_TPA, "old", "new", ...)`` replaces each old text (which must occur) and also
+    copies the KSB the TPA example points to, so the copy loads on its own.
+    """
+
+    def make(source: Path, *pairs: str, name: str | None = None) -> Path:
+        text = source.read_text(encoding="utf-8")
+        for old, new in zip(pairs[::2], pairs[1::2], strict=True):
+            assert old in text, f"{old!r} not in {source.name}"
+            text = text.replace(old, new, 1)
+        for ksb in EXAMPLES.glob("ksb-*.yaml"):
+            shutil.copy(ksb, tmp_path / ksb.name)
+        target = tmp_path / (name or source.name)
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    return make
+
+
+def soffice() -> str | None:
+    """Path of LibreOffice's soffice, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="session")
+def to_pdf(tmp_path_factory):
+    """Convert .docx files to PDF with headless LibreOffice; return the PDF paths.
+
+    Skips where LibreOffice is missing, except in CI (CI=true), where that is a failure.
+    """
+    binary = soffice()
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is required in CI; .ci/run installs it")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    profile = tmp_path_factory.mktemp("lo-profile")
+
+    def convert(docx_files: list[Path], out_dir: Path) -> list[Path]:
+        subprocess.run(
+            [binary, f"-env:UserInstallation=file://{profile}", "--headless",
+             "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_files)],
+            check=True, capture_output=True, timeout=300,
+        )
+        return [out_dir / (f.stem + ".pdf") for f in docx_files]
+
+    return convert
+
+
+def make_template(path: Path, paragraphs: list[str]) -> Path:
+    """Write a minimal .docx template with one paragraph per string."""
+    doc = Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    doc.save(str(path))
+    return path

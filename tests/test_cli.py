@@ -1,0 +1,220 @@
+"""The command line: exit codes, messages, files written or not."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLE_FILES, PKS_TPA
+from docx import Document
+
+from pkgen.cli import main, output_name
+from pkgen.docx_text import custom_properties
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PKGEN_LANG", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+def test_help_lists_commands(run):
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("new", "validate", "render", "templates"):
+        assert command in result.output
+
+
+def test_validate_ok(run):
+    result = run("validate", *EXAMPLE_FILES)
+    assert result.exit_code == 0
+    assert result.stdout.count(": OK") == len(EXAMPLE_FILES)
+
+
+def test_validate_reports_and_exits_2(run, edited):
+    bad = edited(PKS_TPA, "keadaan_kahar:", "keadan_kahar:")
+    result = run("validate", bad)
+    assert result.exit_code == 2
+    assert "keadan_kahar: kunci tidak dikenal. Mungkin maksud Anda 'keadaan_kahar'?" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_lang_en(run, edited):
+    bad = edited(PKS_TPA, "keadaan_kahar:", "keadan_kahar:")
+    result = run("validate", "--lang", "en", bad)
+    assert "unknown key. Did you mean 'keadaan_kahar'?" in result.stderr
+
+
+def test_lang_from_environment(run, edited, monkeypatch):
+    monkeypatch.setenv("PKGEN_LANG", "en")
+    result = run("validate", edited(PKS_TPA, "jenis: KSDD", "jenis: KSDX"))
+    assert "must be one of" in result.stderr
+
+
+def test_render_examples(run, tmp_path):
+    result = run("render", *EXAMPLE_FILES, "-o", "drafts")
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (tmp_path / "drafts").iterdir())
+    assert written == sorted(p.stem + ".docx" for p in EXAMPLE_FILES)
+
+
+def test_render_default_folder_is_current(run, tmp_path):
+    assert run("render", PKS_TPA).exit_code == 0
+    assert (tmp_path / "pks-tpa-kota-kab-mojokerto.docx").is_file()
+
+
+def test_render_to_named_file(run, tmp_path):
+    assert run("render", PKS_TPA, "-o", "out/perjanjian.docx").exit_code == 0
+    assert (tmp_path / "out" / "perjanjian.docx").is_file()
+
+
+def test_render_named_file_needs_single_input(run):
+    result = run("render", *EXAMPLE_FILES, "-o", "x.docx")
+    assert result.exit_code == 2
+    assert "satu masukan" in result.stderr
+
+
+def test_bad_input_writes_nothing(run, tmp_path, edited):
+    bad = edited(PKS_TPA, "jenis: KSDD", "jenis: KSDX", name="rusak.yaml")
+    result = run("render", PKS_TPA, bad, "-o", "drafts")
+    assert result.exit_code == 2
+    assert "rusak.yaml" in result.stderr
+    assert "tidak ada berkas yang ditulis" in result.stderr
+    assert not (tmp_path / "drafts").exists()
+
+
+def test_bad_template_writes_nothing(run, tmp_path):
+    (tmp_path / "t.docx").write_text("no")
+    result = run("render", PKS_TPA, "--template", "t.docx", "-o", "drafts")
+    assert result.exit_code == 2
+    assert not (tmp_path / "drafts").exists()
+
+
+def test_rerender_replaces_unedited_draft(run, tmp_path):
+    assert run("render", PKS_TPA).exit_code == 0
+    assert run("render", PKS_TPA).exit_code == 0
+
+
+def test_edited_draft_is_not_overwritten(run, tmp_path):
+    assert run("render", PKS_TPA).exit_code == 0
+    target = tmp_path / "pks-tpa-kota-kab-mojokerto.docx"
+    doc = Document(str(target))
+    doc.paragraphs[0].add_run(" (perubahan tangan)")
+    doc.save(str(target))
+    before = target.read_bytes()
+    result = run("render", PKS_TPA)
+    assert result.exit_code == 2
+    assert "sudah ada dan tidak ditimpa" in result.stderr
+    assert target.read_bytes() == before
+    assert run("render", PKS_TPA, "--force").exit_code == 0
+    assert "perubahan tangan" not in Document(str(target)).paragraphs[0].text
+
+
+def test_foreign_docx_is_not_overwritten(run, tmp_path):
+    (tmp_path / "pks-tpa-kota-kab-mojokerto.docx").write_bytes(b"someone's file")
+    assert run("render", PKS_TPA).exit_code == 2
+    assert (tmp_path / "pks-tpa-kota-kab-mojokerto.docx").read_bytes() == b"someone's file"
+
+
+def test_output_folder_that_is_a_file(run, tmp_path):
+    (tmp_path / "drafts").write_text("x")
+    assert run("render", PKS_TPA, "-o", "drafts").exit_code == 2
+
+
+def test_render_stamps_provenance(run, tmp_path):
+    run("render", PKS_TPA)
+    props = custom_properties(Document(str(tmp_path / "pks-tpa-kota-kab-mojokerto.docx")))
+    assert props["pkgen.template"] == "pks_ksdd.docx"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("pks.yaml", "pks.docx"),
+        ("../../etc/passwd.yaml", "passwd.docx"),
+        ("/abs/path/x.yaml", "x.docx"),
+        ("CON.yaml", "_CON.docx"),
+        ('a<b>:c"d|e?f*.yaml', "a_b__c_d_e_f_.docx"),
+        ("...yaml", "draf.docx"),
+    ],
+)
+def test_output_names_stay_in_folder(name, expected):
+    assert output_name(Path(name)) == expected
+
+
+def test_input_named_like_traversal_stays_inside(run, tmp_path, edited):
+    (tmp_path / "sub").mkdir()
+    source = edited(PKS_TPA)
+    weird = tmp_path / "sub" / "..yaml"
+    weird.write_text(source.read_text().replace("berkas: ", "berkas: ../"))
+    assert run("render", weird, "-o", "out").exit_code == 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["draf.docx"]
+
+
+def test_templates_lists_builtins(run):
+    result = run("templates")
+    assert result.exit_code == 0
+    for name in ("pks_ksdd", "pks_ksdpk", "ksb"):
+        assert name in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("dokumen", "jenis"),
+    [("PKS", "KSDD"), ("PKS", "KSDPK"), ("PKS", "KSDPL"), ("KSB", "KSDD")],
+)
+def test_new_skeleton_is_valid_yaml_with_only_blanks_to_fill(run, tmp_path, dokumen, jenis):
+    result = run("new", "--dokumen", dokumen, "--jenis", jenis, "-o", "baru.yaml")
+    assert result.exit_code == 0
+    result = run("validate", "baru.yaml")
+    assert result.exit_code == 2
+    codes = result.stderr
+    assert "kunci tidak dikenal" not in codes  # every key in the skeleton is a model key
+    assert "YAML tidak valid" not in codes
+    assert "belum diisi" in codes
+
+
+def test_new_refuses_to_overwrite(run, tmp_path):
+    (tmp_path / "baru.yaml").write_text("mine")
+    result = run("new", "-o", "baru.yaml")
+    assert result.exit_code == 2
+    assert (tmp_path / "baru.yaml").read_text() == "mine"
+
+
+def test_new_to_stdout(run):
+    result = run("new", "--jenis", "KSDPK")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Masukan Perjanjian Kerja Sama")
+    assert "PENGADILAN_NEGERI" in result.stdout
+
+
+def test_filled_skeleton_renders(run, tmp_path):
+    """A skeleton filled in as an OPD officer would becomes a draft."""
+    run("new", "--jenis", "KSDD", "-o", "baru.yaml")
+    fills = {
+        "tentang": "Kerja Sama Uji", "tempat": "Mojokerto", "nama": "Pemerintah Kota Mojokerto",
+        "alamat": "Jalan Gajah Mada 145", "jabatan": "Kepala Dinas",
+        "pemberi": "Wali Kota Mojokerto", "nomor": "180/1/2021", "tanggal": "2021-01-04",
+        "berkas": "ksb-tpa-kota-kab-mojokerto.yaml", "maksud": "Uji", "objek": "uji",
+        "berakhir": "2022-12-31", "nama_forum": "Gubernur Jawa Timur",
+    }
+    blank = re.compile(r"^(\s*(?:- )?)(\w+):\s*(#.*)?$")
+    lines = []
+    for line in (tmp_path / "baru.yaml").read_text().splitlines():
+        match = blank.match(line)
+        if match and match.group(2) in fills:
+            line = f"{match.group(1)}{match.group(2)}: {fills[match.group(2)]}"
+        elif line.strip() == "-":
+            line = line.replace("-", "- isi butir")
+        lines.append(line)
+    (tmp_path / "baru.yaml").write_text("\n".join(lines) + "\n")
+    shutil.copy(PKS_TPA.with_name("ksb-tpa-kota-kab-mojokerto.yaml"), tmp_path)
+    result = run("render", "baru.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "baru.docx").is_file()

@@ -1,0 +1,218 @@
+"""Rendering: strictness, escaping, article numbering, provenance, atomic writes."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE_FILES, PKS_TPA, PKS_WISATA, make_template
+from docx import Document
+
+from pkgen.docx_text import custom_properties, document_text
+from pkgen.errors import OutputError, TemplateError
+from pkgen.inputs import load_agreement
+from pkgen.render import builtin_templates, render_draft, write_atomic
+
+
+def text_of(data: bytes) -> str:
+    return document_text(Document(io.BytesIO(data)))
+
+
+def headings(text: str) -> list[str]:
+    lines = text.splitlines()
+    return [f"{lines[i]} {lines[i + 1]}" for i, line in enumerate(lines)
+            if line.startswith("Pasal ") and len(line.split()) == 2]
+
+
+def test_builtin_templates():
+    assert set(builtin_templates()) == {"pks_ksdd", "pks_ksdpk", "ksb"}
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_examples_render_without_leftover_tags(path):
+    text = text_of(render_draft(load_agreement(path)).data)
+    assert "{{" not in text and "{%" not in text and "\ue000" not in text
+    numbers = [int(h.split()[1]) for h in headings(text)]
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_optional_articles_left_out_keep_numbering_and_references(edited):
+    full = text_of(render_draft(load_agreement(PKS_TPA)).data)
+    assert "Pasal 8 JANGKA WAKTU" in headings(full)
+    assert "sebagaimana dimaksud dalam Pasal 8 berakhir" in full
+    assert "sebagaimana dimaksud dalam Pasal 4 yang belum" in full
+    text = PKS_TPA.read_text()
+    start, end = text.index("sanksi:"), text.index("korespondensi:")
+    lean = text_of(render_draft(load_agreement(edited(PKS_TPA, text[start:end], ""))).data)
+    found = headings(lean)
+    assert "Pasal 6 JANGKA WAKTU" in found
+    assert not any("SANKSI" in h or "MONITORING" in h for h in found)
+    assert "sebagaimana dimaksud dalam Pasal 6 berakhir" in lean
+    assert [int(h.split()[1]) for h in found] == list(range(1, len(found) + 1))
+
+
+def test_dispute_article_follows_jenis():
+    ksdd = text_of(render_draft(load_agreement(PKS_TPA)).data)
+    assert "kepada Gubernur Jawa Timur sebagai wakil Pemerintah Pusat" in ksdd
+    ksdpk = text_of(render_draft(load_agreement(PKS_WISATA)).data)
+    assert "domisili hukum yang tetap di Kepaniteraan Pengadilan Negeri Mojokerto" in ksdpk
+
+
+def test_surat_kuasa_and_akta_in_komparisi():
+    text = text_of(render_draft(load_agreement(PKS_WISATA)).data)
+    assert ("berdasarkan Surat Kuasa Wali Kota Mojokerto Nomor 180/077/417.111/2021 tanggal "
+            "1 Maret 2021, dalam hal ini bertindak untuk dan atas nama Pemerintah Kota "
+            "Mojokerto, selanjutnya disebut PIHAK PERTAMA.") in text
+    assert "berdasarkan Akta Pendirian PT Majapahit Wisata Nusantara" in text
+    assert "Meterai Rp10.000" in text
+
+
+def test_values_are_escaped_and_printed_literally(edited):
+    literal = 'PT "A & B" <Tbk> {{ pasal.objek }} {% if x %} {_{ \'q\' }_}'
+    path = edited(PKS_WISATA, "objek: pengembangan, pemasaran", f"objek: >-\n  {literal} pengembangan, pemasaran")
+    data = render_draft(load_agreement(path)).data
+    assert literal in text_of(data)
+    zipfile.ZipFile(io.BytesIO(data)).testzip()
+
+
+def test_unicode_text_round_trips(edited):
+    name = "경상남도 (Gyeongnam) — محافظة 😀"
+    path = edited(PKS_WISATA, "tentang: Pengembangan", f"tentang: {name} Pengembangan")
+    assert name.upper() in text_of(render_draft(load_agreement(path)).data)
+
+
+def test_provenance_properties():
+    loaded = load_agreement(PKS_TPA)
+    draft = render_draft(loaded)
+    props = custom_properties(Document(io.BytesIO(draft.data)))
+    assert props["pkgen.template"] == "pks_ksdd.docx"
+    assert props["pkgen.input"] == PKS_TPA.name
+    assert props["pkgen.input_sha256"] == loaded.digest
+    assert len(props["pkgen.template_sha256"]) == 64
+    assert props["pkgen.version"]
+    assert props == draft.properties
+
+
+def test_input_hash_covers_the_ksb_file(edited, tmp_path):
+    path = edited(PKS_TPA)
+    before = load_agreement(path).digest
+    ksb = tmp_path / "ksb-tpa-kota-kab-mojokerto.yaml"
+    ksb.write_text(ksb.read_text().replace("tahun_anggaran_mulai: 2020", "tahun_anggaran_mulai: 2021"))
+    assert load_agreement(path).digest != before
+
+
+def test_f4_paper(edited):
+    a4 = Document(io.BytesIO(render_draft(load_agreement(PKS_TPA)).data)).sections[0]
+    assert (round(a4.page_width.mm), round(a4.page_height.mm)) == (210, 297)
+    path = edited(PKS_TPA, "penandatanganan:", "kertas: F4\npenandatanganan:")
+    f4 = Document(io.BytesIO(render_draft(load_agreement(path)).data)).sections[0]
+    assert (round(f4.page_width.mm), round(f4.page_height.mm)) == (215, 330)
+
+
+def test_user_template(tmp_path):
+    template = make_template(tmp_path / "mine.docx", [
+        "{{ judul }} {{ tentang_kapital }}",
+        "Pasal {{ pasal.objek }}",
+        "Pasal {{ pasal.hak_kewajiban }}",
+        "lihat Pasal {{ pasal.hak_kewajiban }}",
+    ])
+    draft = render_draft(load_agreement(PKS_TPA), template)
+    text = text_of(draft.data)
+    assert text.splitlines()[1:] == ["Pasal 1", "Pasal 2", "lihat Pasal 2"]
+    assert draft.properties["pkgen.template"] == "mine.docx"
+
+
+def test_missing_variable_names_template_and_paragraph(tmp_path):
+    template = make_template(tmp_path / "typo.docx", [
+        "Judul {{ tentang }}", "Nama: {{ pihak[0].nama_lengkap }} sekian"])
+    with pytest.raises(TemplateError) as info:
+        render_draft(load_agreement(PKS_TPA), template)
+    message = info.value.format("en")
+    assert "typo.docx" in message
+    assert "nama_lengkap" in message
+    assert "«Nama: {{ pihak[0].nama_lengkap }} sekian»" in message
+
+
+def test_reference_to_absent_article_is_an_error(tmp_path):
+    template = make_template(tmp_path / "ref.docx", [
+        "Pasal {{ pasal.objek }}", "menurut Pasal {{ pasal.sanksi }}"])
+    with pytest.raises(TemplateError) as info:
+        render_draft(load_agreement(PKS_TPA), template)
+    assert "pasal.sanksi" in info.value.format("en")
+    assert "«menurut Pasal {{ pasal.sanksi }}»" in info.value.format("en")
+
+
+def test_jinja_syntax_error_names_paragraph(tmp_path):
+    template = make_template(tmp_path / "syntax.docx", ["Awal", "{% if tentang %}tanpa akhir"])
+    with pytest.raises(TemplateError) as info:
+        render_draft(load_agreement(PKS_TPA), template)
+    assert info.value.problems[0].code == "template_syntax"
+
+
+def test_not_a_docx_template(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip")
+    with pytest.raises(TemplateError) as info:
+        render_draft(load_agreement(PKS_TPA), bad)
+    assert info.value.problems[0].code == "template_unreadable"
+
+
+def test_missing_template(tmp_path):
+    with pytest.raises(TemplateError) as info:
+        render_draft(load_agreement(PKS_TPA), tmp_path / "none.docx")
+    assert info.value.problems[0].code == "template_not_found"
+
+
+def test_no_builtin_template_for_foreign_cooperation(edited):
+    path = edited(PKS_WISATA, "jenis: KSDPK", "jenis: KSDPL")
+    with pytest.raises(TemplateError) as info:
+        render_draft(load_agreement(path))
+    assert info.value.problems[0].code == "no_builtin_template"
+
+
+def test_atomic_write_keeps_old_file_on_failure(tmp_path, monkeypatch):
+    target = tmp_path / "draf.docx"
+    target.write_bytes(b"old")
+
+    def boom(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("pkgen.render.os.fsync", boom)
+    with pytest.raises(OutputError):
+        write_atomic(b"new", target)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["draf.docx"]
+
+
+def test_atomic_write_interrupted(tmp_path, monkeypatch):
+    target = tmp_path / "draf.docx"
+
+    def interrupt(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("pkgen.render.os.replace", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(b"new", target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_written_file_has_ordinary_permissions(tmp_path):
+    target = tmp_path / "draf.docx"
+    write_atomic(b"x", target)
+    assert target.stat().st_mode & 0o044  # readable by group/others as with any new file
+
+
+def test_draft_text_hash_survives_save(tmp_path):
+    draft = render_draft(load_agreement(PKS_TPA))
+    target = tmp_path / "d.docx"
+    write_atomic(draft.data, target)
+    from pkgen.docx_text import open_document, text_hash
+
+    assert text_hash(open_document(target)) == draft.properties["pkgen.text_sha256"]
+
+
+def test_ksb_renders():
+    text = text_of(render_draft(load_agreement(Path(PKS_TPA).with_name(
+        "ksb-tpa-kota-kab-mojokerto.yaml"))).data)
+    assert text.startswith("KESEPAKATAN BERSAMA\nANTARA")
+    assert "Kesepakatan Bersama ini berlaku untuk jangka waktu 5 (lima) tahun" in text
