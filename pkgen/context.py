@@ -42,10 +42,6 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
         "kertas": doc.kertas,
         "pihak": pihak,
         "judul_pihak": _title_lines([p["nama_kapital"] for p in pihak]),
-        "tanda_tangan": [
-            {"kiri": pihak[i], "kanan": pihak[i + 1] if i + 1 < len(pihak) else None}
-            for i in range(0, len(pihak), 2)
-        ],
         "daftar_pihak": _join(labels),
         "penandatanganan": _penandatanganan(doc),
         "persetujuan_dprd": None,

@@ -120,8 +120,7 @@ def parse_yaml(raw: bytes, path: Path) -> tuple[dict, Lines]:
     except YAMLError as err:
         raise InputError(Problem("yaml_syntax", path, params={"detail": str(err)})) from err
     if not isinstance(tree, dict):
-        found = "kosong" if tree is None else type(tree).__name__
-        raise InputError(Problem("yaml_not_mapping", path, 1, params={"found": found}))
+        raise InputError(Problem("yaml_not_mapping", path, 1, params={"found": _type_name(tree)}))
     lines: Lines = {}
     data = _plain(tree, (), lines, path, set())
     return data, lines
@@ -154,22 +153,20 @@ def _plain(node: object, loc: Loc, lines: Lines, path: Path, seen: set[int]) -> 
     if isinstance(node, int):
         return int(node)
     if isinstance(node, float):
-        return str(node) if node == node else node  # keep 1250000.5 exact for Decimal
+        return str(node)  # as written, so that 1250000.5 becomes an exact Decimal
     return node
 
 
 def _syntax_problem(err: MarkedYAMLError, path: Path) -> Problem:
     mark = err.problem_mark or err.context_mark
     line = mark.line + 1 if mark is not None else None
-    detail = err.problem or str(err)
-    if "'\\t'" in detail or "\\t" in repr(detail) and "tab" in detail.lower():
-        return Problem("yaml_tab", path, line)
     if mark is not None and _is_tab_at(mark):
         return Problem("yaml_tab", path, line)
-    return Problem("yaml_syntax", path, line, params={"detail": detail})
+    return Problem("yaml_syntax", path, line, params={"detail": err.problem or str(err)})
 
 
 def _is_tab_at(mark: object) -> bool:
+    """True if the line of ``mark`` contains a tab (YAML forbids tabs in indentation)."""
     buffer = getattr(mark, "buffer", None)
     index = getattr(mark, "index", None)
     if not buffer or index is None:

@@ -45,7 +45,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Write the values out.",
     },
     "yaml_not_mapping": {
-        "id": "isi berkas harus berupa pemetaan kunci: nilai (misalnya 'jenis: KSDD'), bukan {found}.",
+        "id": "isi berkas harus berupa pemetaan kunci: nilai (misalnya 'jenis: KSDD'), "
+        "bukan {found}.",
         "en": "the file must contain a mapping of key: value (e.g. 'jenis: KSDD'), not {found}.",
     },
     "dokumen_unknown": {

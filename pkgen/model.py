@@ -290,7 +290,9 @@ class PenyelesaianPerselisihan(Base):
         example = FORUM_NAME_EXAMPLE.get(self.forum)
         if example and self.nama_forum is None:
             raise PydanticCustomError(
-                "forum_needs_name", "forum needs nama_forum", {"forum": self.forum, "example": example}
+                "forum_needs_name",
+                "forum needs nama_forum",
+                {"forum": self.forum, "example": example},
             )
         return self
 

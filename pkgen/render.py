@@ -105,9 +105,10 @@ def render_draft(loaded: Loaded, template: Path | None = None) -> Draft:
         raise _template_problem(tpl, path, "template_error", err, detail=str(err)) from err
     document = tpl.docx
     _number_articles(document, path)
+    _fix_table_grids(document.element.body, keep_cell_widths=False)
     for rel in document.part.rels.values():
         if rel.reltype in (RT.HEADER, RT.FOOTER):
-            _fix_table_grids(rel.target_part.element)
+            _fix_table_grids(rel.target_part.element, keep_cell_widths=True)
     width, height = PAPER_MM[loaded.document.kertas]
     for section in document.sections:
         section.page_width, section.page_height = Mm(width), Mm(height)
@@ -163,11 +164,13 @@ def _finalize(value: object) -> object:
 
 
 def _number_articles(document, template: Path) -> None:
-    """Replace article markers by numbers: headings in document order, then references."""
-    body = document.element.body
+    """Replace article markers by numbers: headings in document order, then references.
+
+    A reference to an article that was not rendered is an error naming its paragraph.
+    """
+    paragraphs = [(p, _text(p)) for p in document.element.body.iter(qn("w:p"))]
     numbers: dict[str, int] = {}
-    for p in body.iter(qn("w:p")):
-        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+    for _p, text in paragraphs:
         match = _HEADING_RE.match(text)
         if match:
             article = match.group(1)
@@ -176,47 +179,58 @@ def _number_articles(document, template: Path) -> None:
                     Problem("template_article_twice", template, params={"article": article})
                 )
             numbers[article] = len(numbers) + 1
-    for t in body.iter(qn("w:t")):
-        if t.text and "\ue000" in t.text:
-            t.text = _MARK_RE.sub(lambda m: _article_number(m, numbers, template, t), t.text)
+    for p, text in paragraphs:
+        missing = [a for a in _MARK_RE.findall(text) if a not in numbers]
+        if missing:
+            shown = _MARK_RE.sub(lambda m: f"{{{{ pasal.{m.group(1)} }}}}", text)
+            raise TemplateError(Problem("template_undefined", template, params={
+                "name": f"pasal.{missing[0]}", "paragraph": _near(shown)}))
+        for t in p.iter(qn("w:t")):
+            if t.text and "\ue000" in t.text:
+                t.text = _MARK_RE.sub(lambda m: str(numbers[m.group(1)]), t.text)
 
 
-def _article_number(match: re.Match, numbers: dict[str, int], template: Path, node) -> str:
-    article = match.group(1)
-    if article not in numbers:
-        paragraph = node
-        while paragraph is not None and paragraph.tag != qn("w:p"):
-            paragraph = paragraph.getparent()
-        text = "".join(t.text or "" for t in paragraph.iter(qn("w:t"))) if paragraph is not None else ""
-        text = _MARK_RE.sub(lambda m: f"{{{{ pasal.{m.group(1)} }}}}", text)
-        raise TemplateError(
-            Problem("template_undefined", template, params={
-                "name": f"pasal.{article}", "paragraph": _near(text)})
-        )
-    return str(numbers[article])
+def _text(paragraph) -> str:
+    return "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
 
 
-def _fix_table_grids(element) -> None:
-    """Make each table's column grid match its cells after a ``{%tc %}`` loop.
+def _fix_table_grids(element, keep_cell_widths: bool) -> None:
+    """Make each table's column grid agree with its cells after a ``{%tc %}`` column loop.
 
-    The grid keeps the template's column count; Word and LibreOffice lay columns out from the
-    grid, so it is rebuilt from the widths of the first row's cells.
+    Word and LibreOffice lay columns out from the grid (``w:tblGrid``) and the cell widths
+    (``w:tcW``), which a column loop leaves as they were in the template. With
+    ``keep_cell_widths`` (the paraf boxes in the footer) the grid is rebuilt from the cells, so
+    the table grows with the number of parties; otherwise a table whose cells all share one
+    width (the signature table) has its total width shared equally among its columns.
     """
     for table in element.iter(qn("w:tbl")):
-        row = table.find(qn("w:tr"))
         grid = table.find(qn("w:tblGrid"))
-        if row is None or grid is None:
+        rows = table.findall(qn("w:tr"))
+        if grid is None or not rows:
             continue
-        widths = []
-        for cell in row.findall(qn("w:tc")):
-            width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-            widths.append(width.get(qn("w:w")) if width is not None else None)
-        if len(widths) == len(grid) or not all(widths):
-            continue
+        cells = rows[0].findall(qn("w:tc"))
+        widths = [_cell_width(c) for c in cells]
+        if keep_cell_widths:
+            if len(widths) == len(grid) or not all(widths):
+                continue
+        else:
+            all_widths = {_cell_width(c) for r in rows for c in r.findall(qn("w:tc"))}
+            total = sum(int(col.get(qn("w:w"), "0")) for col in grid)
+            if len(all_widths) != 1 or None in all_widths or not total:
+                continue
+            widths = [str(total // len(cells))] * len(cells)
+            for row in rows:
+                for cell in row.findall(qn("w:tc")):
+                    cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").set(qn("w:w"), widths[0])
         for col in list(grid):
             grid.remove(col)
         for width in widths:
             etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), width)
+
+
+def _cell_width(cell) -> str | None:
+    width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+    return width.get(qn("w:w")) if width is not None else None
 
 
 def _set_custom_properties(document, properties: dict[str, str]) -> None:

@@ -6,8 +6,9 @@ Empty values (``nama:``) make ``pkgen validate`` report what is still to be fill
 from __future__ import annotations
 
 _PARTY = """\
-  - nama:              # ISI: pemerintah daerah atau badan/organisasi, mis. Pemerintah Kota Mojokerto
-    bentuk: {bentuk}  # pemerintah_daerah | badan_usaha | organisasi | pemerintah_asing | lembaga_asing
+  - nama:              # ISI: pemerintah daerah atau badan, mis. Pemerintah Kota Mojokerto
+    bentuk: {bentuk}  # pemerintah_daerah | badan_usaha | organisasi | pemerintah_asing
+                       # | lembaga_asing
     unit:              # perangkat daerah / unit yang melaksanakan (boleh dihapus)
     nomor:             # nomor {dokumen} pada pihak ini (boleh dikosongkan sampai penomoran)
     alamat:            # ISI: alamat kedudukan

@@ -42,7 +42,8 @@ def test_validate_reports_and_exits_2(run, edited):
     bad = edited(PKS_TPA, "keadaan_kahar:", "keadan_kahar:")
     result = run("validate", bad)
     assert result.exit_code == 2
-    assert "keadan_kahar: kunci tidak dikenal. Mungkin maksud Anda 'keadaan_kahar'?" in result.stderr
+    expected = "keadan_kahar: kunci tidak dikenal. Mungkin maksud Anda 'keadaan_kahar'?"
+    assert expected in result.stderr
     assert "Traceback" not in result.output
 
 

@@ -5,8 +5,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_FILES, PKS_TPA, PKS_WISATA, make_template
+from conftest import EXAMPLE_FILES, EXAMPLES, PKS_TPA, PKS_WISATA, make_template
 from docx import Document
+from docx.oxml.ns import qn
 
 from pkgen.docx_text import custom_properties, document_text
 from pkgen.errors import OutputError, TemplateError
@@ -69,7 +70,7 @@ def test_surat_kuasa_and_akta_in_komparisi():
 
 def test_values_are_escaped_and_printed_literally(edited):
     literal = 'PT "A & B" <Tbk> {{ pasal.objek }} {% if x %} {_{ \'q\' }_}'
-    path = edited(PKS_WISATA, "objek: pengembangan, pemasaran", f"objek: >-\n  {literal} pengembangan, pemasaran")
+    path = edited(PKS_WISATA, "objek: pengembangan", f"objek: >-\n  {literal} pengembangan")
     data = render_draft(load_agreement(path)).data
     assert literal in text_of(data)
     zipfile.ZipFile(io.BytesIO(data)).testzip()
@@ -97,7 +98,7 @@ def test_input_hash_covers_the_ksb_file(edited, tmp_path):
     path = edited(PKS_TPA)
     before = load_agreement(path).digest
     ksb = tmp_path / "ksb-tpa-kota-kab-mojokerto.yaml"
-    ksb.write_text(ksb.read_text().replace("tahun_anggaran_mulai: 2020", "tahun_anggaran_mulai: 2021"))
+    ksb.write_text(ksb.read_text().replace("mulai: 2020", "mulai: 2021"))
     assert load_agreement(path).digest != before
 
 
@@ -216,3 +217,14 @@ def test_ksb_renders():
         "ksb-tpa-kota-kab-mojokerto.yaml"))).data)
     assert text.startswith("KESEPAKATAN BERSAMA\nANTARA")
     assert "Kesepakatan Bersama ini berlaku untuk jangka waktu 5 (lima) tahun" in text
+
+
+def test_signature_table_has_one_column_per_party():
+    for path, count in ((PKS_TPA, 2), (EXAMPLES / "pks-spbe-mojokerto-jombang.yaml", 3)):
+        doc = Document(io.BytesIO(render_draft(load_agreement(path)).data))
+        table = doc.tables[-1]
+        assert len(table.columns) == count
+        assert [c.paragraphs[0].text for c in table.rows[0].cells][0].startswith("PIHAK ")
+        grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+        assert len(grid) == count
+        assert len({g.get(qn("w:w")) for g in grid}) == 1  # equal columns

@@ -21,7 +21,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -362,34 +362,29 @@ def closing(doc, noun):
 
 
 def signatures(doc):
-    table = doc.add_table(rows=3, cols=2)
+    """One column per party: label, position, signing space (meterai), name, NIP."""
+    table = doc.add_table(rows=1, cols=3)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _no_borders(table)
-    for row in table.rows:
-        for cell in row.cells:
-            cell.width = Cm(8.0)
-    table.rows[0].cells[0].paragraphs[0].add_run("{%tr for baris in tanda_tangan %}")
-    table.rows[2].cells[0].paragraphs[0].add_run("{%tr endfor %}")
     # A signature row never breaks across pages.
-    trpr = table.rows[1]._tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:cantSplit"))
-    for cell, side in zip(table.rows[1].cells, ("kiri", "kanan"), strict=True):
-        c = f"baris.{side}"
-        cell.paragraphs[0].style = doc.styles["Tanda Tangan"]
-        cell.paragraphs[0].add_run(f"{{% if {c} %}}{{{{ {c}.label }}}},{{% endif %}}").bold = True
-        para(cell, f"{{% if {c} %}}{{{{ {c}.penandatangan.jabatan_kapital }}}}{{% endif %}}",
-             "Tanda Tangan")
-        para(cell, "", "Tanda Tangan")
-        para(cell, f"{{% if {c} and {c}.meterai %}}Meterai Rp10.000{{% endif %}}",
-             "Tanda Tangan", size=8, color="808080")
-        para(cell, "", "Tanda Tangan")
-        para(cell, "", "Tanda Tangan")
-        para(cell, f"__{{% if {c} %}}{{{{ {c}.penandatangan.nama_kapital }}}}{{% endif %}}__",
-             "Tanda Tangan")
-        para(cell, f"{{% if {c} and {c}.penandatangan.nip %}}NIP "
-                   f"{{{{ {c}.penandatangan.nip }}}}{{% endif %}}", "Tanda Tangan")
-        para(cell, "", "Tanda Tangan")
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    first, cell, last = table.rows[0].cells
+    for c in (first, cell, last):
+        c.width = Cm(5.3)
+    first.paragraphs[0].add_run("{%tc for p in pihak %}")
+    last.paragraphs[0].add_run("{%tc endfor %}")
+    cell.paragraphs[0].style = doc.styles["Tanda Tangan"]
+    cell.paragraphs[0].add_run("{{ p.label }},").bold = True
+    para(cell, "{{ p.penandatangan.jabatan_kapital }}", "Tanda Tangan")
+    para(cell, "", "Tanda Tangan")
+    para(cell, "{% if p.meterai %}Meterai Rp10.000{% endif %}", "Tanda Tangan", size=8,
+         color="808080")
+    para(cell, "", "Tanda Tangan")
+    para(cell, "", "Tanda Tangan")
+    para(cell, "__{{ p.penandatangan.nama_kapital }}__", "Tanda Tangan")
+    para(cell, "{% if p.penandatangan.nip %}NIP {{ p.penandatangan.nip }}{% endif %}",
+         "Tanda Tangan")
 
 
 def footer(doc):
@@ -459,7 +454,8 @@ def pks(jenis: str):
               "dalam jangka waktu tersebut, keadaan kahar dianggap tidak pernah terjadi.",
          "Ayat")
     tag(doc, "{%p if keadaan_kahar.akibat %}")
-    para(doc, "(4)\tAkibat keadaan kahar sebagaimana dimaksud pada ayat (1):", "Ayat", keep_next=True)
+    para(doc, "(4)\tAkibat keadaan kahar sebagaimana dimaksud pada ayat (1):", "Ayat",
+         keep_next=True)
     butir(doc, "keadaan_kahar.akibat")
     tag(doc, "{%p endif %}")
 

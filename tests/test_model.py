@@ -1,0 +1,34 @@
+"""The model on its own: text cleaning and cross-part consistency."""
+
+import pytest
+from conftest import PKS_TPA
+from pydantic import ValidationError
+
+from pkgen.inputs import load_agreement
+from pkgen.model import Penandatangan, consistency_problems
+
+
+def test_text_is_stripped():
+    assert Penandatangan(nama="  Budi \n", jabatan="Kepala").nama == "Budi"
+
+
+@pytest.mark.parametrize("char", ["\x0b", "\x0c", "\x00", "\x07", "\ud800", "\ufffe"],
+                         ids=["VT", "FF", "NUL", "BEL", "surrogate", "FFFE"])
+def test_characters_word_cannot_store_are_refused(char):
+    with pytest.raises(ValidationError) as info:
+        Penandatangan(nama=f"Bu{char}di", jabatan="Kepala")
+    assert info.value.errors()[0]["type"] == "control_character"
+
+
+def test_newlines_and_tabs_are_kept():
+    assert Penandatangan(nama="a\tb\nc", jabatan="x").nama == "a\tb\nc"
+
+
+def test_unknown_keys_are_rejected():
+    with pytest.raises(ValidationError) as info:
+        Penandatangan(nama="a", jabatan="b", pangkat="c")
+    assert info.value.errors()[0]["type"] == "extra_forbidden"
+
+
+def test_examples_are_consistent():
+    assert consistency_problems(load_agreement(PKS_TPA).document) == []
