@@ -361,6 +361,15 @@ def closing(doc, noun):
     para(doc, "", keep_next=True)
 
 
+def ending(doc, noun):
+    """The last articles, the signatures and the footer, shared by every template."""
+    amendment(doc, noun)
+    optional_ayat_article(doc, "lain_lain", "LAIN-LAIN", "lain_lain")
+    closing(doc, noun)
+    signatures(doc)
+    footer(doc)
+
+
 def signatures(doc):
     """One column per party: label, position, signing space (meterai), name, NIP."""
     table = doc.add_table(rows=1, cols=3)
@@ -516,11 +525,7 @@ def pks(jenis: str):
               "berlakunya alamat yang baru.", "Ayat")
     end_article(doc)
 
-    amendment(doc, noun)
-    optional_ayat_article(doc, "lain_lain", "LAIN-LAIN", "lain_lain")
-    closing(doc, noun)
-    signatures(doc)
-    footer(doc)
+    ending(doc, noun)
     return doc
 
 
@@ -557,11 +562,7 @@ def ksb():
               "penyelesaiannya diserahkan kepada {{ penyelesaian_perselisihan.nama_forum }}"
               "{% endif %}.")
     end_article(doc)
-    amendment(doc, noun)
-    optional_ayat_article(doc, "lain_lain", "LAIN-LAIN", "lain_lain")
-    closing(doc, noun)
-    signatures(doc)
-    footer(doc)
+    ending(doc, noun)
     return doc
 
 
