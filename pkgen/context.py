@@ -10,7 +10,17 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from . import formatting as fmt
-from .model import Agreement, Ksb, Pihak, Pks
+from .model import (
+    Agreement,
+    JangkaWaktu,
+    KeadaanKahar,
+    Ksb,
+    KsbRujukan,
+    Pengakhiran,
+    PenyelesaianPerselisihan,
+    Pihak,
+    Pks,
+)
 
 #: Every article id a template may use in ``Pasal {{ pasal.<id> }}`` and in cross references.
 ARTICLES = (
@@ -29,7 +39,9 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
     """Return the render context for ``doc``; ``ksb`` is the loaded KSB file a PKS points to.
 
     Article numbers are not part of it: the renderer numbers the articles a template
-    actually renders, in their order (see ``render.py``).
+    actually renders, in their order (see ``render.py``). A required part the input lacks
+    (a partial input rendered with ``--allow-incomplete``) is shown as dotted blanks, so the
+    draft keeps every required article and its cross references.
     """
     pihak = [_pihak(p, i, doc) for i, p in enumerate(doc.pihak)]
     labels = [p["label"] for p in pihak]
@@ -46,11 +58,11 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
         "penandatanganan": _penandatanganan(doc),
         "persetujuan_dprd": None,
         "maksud_tujuan": {
-            "maksud": doc.maksud_tujuan.maksud,
-            "tujuan": _butir(doc.maksud_tujuan.tujuan),
+            "maksud": _teks(doc.maksud_tujuan and doc.maksud_tujuan.maksud),
+            "tujuan": _butir(doc.maksud_tujuan and doc.maksud_tujuan.tujuan, blank=True),
         },
-        "objek": doc.objek,
-        "ruang_lingkup": _butir(doc.ruang_lingkup),
+        "objek": _teks(doc.objek),
+        "ruang_lingkup": _butir(doc.ruang_lingkup, blank=True),
         "pembiayaan": _pembiayaan(doc, labels),
         "jangka_waktu": _jangka_waktu(doc),
         "perubahan": _ayat(doc.perubahan, first=3) if doc.perubahan is not None else None,
@@ -65,7 +77,7 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
         "penyelesaian_perselisihan": None, "pengakhiran": None, "sanksi": None,
         "monitoring_evaluasi": None, "korespondensi": None,
     }
-    dasar = doc.dasar_hukum
+    dasar = doc.dasar_hukum or []
     more = isinstance(doc, Pks) or doc.persetujuan_dprd is not None  # citations that follow
     ctx["dasar_hukum"] = [
         {"no": i + 1, "teks": t.rstrip(" ;.") + (";" if more or i < len(dasar) - 1 else ".")}
@@ -96,21 +108,22 @@ def _pks_parts(doc: Pks, pihak: list[dict]) -> dict[str, object]:
         for kind, judul in (("hak", "Hak"), ("kewajiban", "Kewajiban")):
             hak_kewajiban.append(
                 {"no": f"({len(hak_kewajiban) + 1})", "judul": f"{judul} {p['label']}",
-                 "butir": p[kind]}
+                 "butir": p[kind] or _butir(None, blank=True)}
             )
-    kahar = doc.keadaan_kahar
+    kahar = doc.keadaan_kahar or KeadaanKahar()
+    akhir = doc.pengakhiran or Pengakhiran()
     return {
         "pelaksanaan": _ayat(doc.pelaksanaan),
         "hak_kewajiban": hak_kewajiban,
         "keadaan_kahar": {
-            "peristiwa": _butir(kahar.peristiwa),
-            "batas": fmt.angka_terbilang(kahar.batas_pemberitahuan_hari, "hari"),
+            "peristiwa": _butir(kahar.peristiwa, blank=True),
+            "batas": _hari(kahar.batas_pemberitahuan_hari),
             "akibat": _butir(kahar.akibat) if kahar.akibat else None,
         },
         "penyelesaian_perselisihan": _penyelesaian(doc),
         "pengakhiran": {
-            "sebab": _butir(doc.pengakhiran.sebab),
-            "pemberitahuan": fmt.angka_terbilang(doc.pengakhiran.pemberitahuan_hari, "hari"),
+            "sebab": _butir(akhir.sebab, blank=True),
+            "pemberitahuan": _hari(akhir.pemberitahuan_hari),
         },
         "sanksi": _ayat(doc.sanksi),
         "monitoring_evaluasi": _ayat(doc.monitoring_evaluasi),
@@ -185,8 +198,11 @@ def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int) -> dict[str, 
         berakhir = term_end(loaded)
         antara = [p.nama for p in loaded.pihak]
     else:
-        nomor, tanggal, tentang, berakhir = ref.nomor, ref.tanggal, ref.tentang, ref.berakhir
+        inline = ref or KsbRujukan(berkas="")  # no KSB given: every value is a blank
+        nomor, tanggal, tentang = inline.nomor, inline.tanggal, inline.tentang
+        berakhir = inline.berakhir
         antara = [p["nama"] for p in pihak]
+    nomor = nomor or [BLANK] * len(pihak)
     return {
         "no": no,
         "nomor": [{"label": pihak[i]["label"] if i < len(pihak) else "", "nomor": n}
@@ -194,7 +210,7 @@ def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int) -> dict[str, 
         "nomor_gabung": _join(list(nomor or []), " dan Nomor "),
         "antara": _join(antara),
         "tanggal": fmt.tanggal(tanggal) if tanggal else BLANK,
-        "tentang": tentang,
+        "tentang": _teks(tentang),
         "berakhir": fmt.tanggal(berakhir) if berakhir else BLANK,
     }
 
@@ -202,6 +218,8 @@ def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int) -> dict[str, 
 def term_end(doc: Agreement) -> dt.date | None:
     """Return the last day of the agreement's term, or None if it starts on an unknown date."""
     term = doc.jangka_waktu
+    if term is None:
+        return None
     if term.berakhir is not None:
         return term.berakhir
     start = term.mulai or doc.penandatanganan.tanggal
@@ -223,7 +241,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _jangka_waktu(doc: Agreement) -> dict[str, object]:
-    term = doc.jangka_waktu
+    term = doc.jangka_waktu or JangkaWaktu()
     start = term.mulai or doc.penandatanganan.tanggal
     end = term_end(doc)
     lama = None
@@ -249,6 +267,9 @@ def _jangka_waktu(doc: Agreement) -> dict[str, object]:
 
 def _pembiayaan(doc: Agreement, labels: list[str]) -> dict[str, object]:
     p = doc.pembiayaan
+    if p is None:
+        return {"sumber": BLANK, "jumlah": None, "dalam_apbd_tahun_berjalan": None,
+                "rujukan_anggaran": None, "ketentuan": None}
     sumber = []
     for s in p.sumber:
         if s.jenis == "APBD":
@@ -270,23 +291,23 @@ def _pembiayaan(doc: Agreement, labels: list[str]) -> dict[str, object]:
 
 
 def _penyelesaian(doc: Agreement) -> dict[str, object]:
-    ps = doc.penyelesaian_perselisihan
-    assert ps is not None
+    ps = doc.penyelesaian_perselisihan or PenyelesaianPerselisihan()
     return {
         "musyawarah": fmt.angka_terbilang(ps.musyawarah_hari, "hari")
         if ps.musyawarah_hari else None,
         "forum": ps.forum,
-        "nama_forum": ps.nama_forum or FORUM_DEFAULT_NAME.get(ps.forum),
+        "nama_forum": ps.nama_forum or FORUM_DEFAULT_NAME.get(ps.forum or "", BLANK),
     }
 
 
-def _butir(items: Iterable[str] | None) -> list[dict[str, str]] | None:
+def _butir(items: Iterable[str] | None, blank: bool = False) -> list[dict[str, str]] | None:
     """Lettered items ending as an enumeration does: 'a. …;', 'b. …; dan', 'c. ….'.
 
-    Whatever punctuation the user ended an item with is replaced. None stays None.
+    Whatever punctuation the user ended an item with is replaced. None stays None, or
+    becomes one blank item with ``blank``.
     """
     if items is None:
-        return None
+        return [{"huruf": "a.", "teks": BLANK}] if blank else None
     items = list(items)
     return [
         {"huruf": fmt.huruf_butir(i) + ".", "teks": t.rstrip(" ;,.") + _akhir(i, len(items))}
@@ -299,6 +320,14 @@ def _akhir(index: int, count: int, last: str = ".") -> str:
     if index == count - 1:
         return last
     return "; dan" if index == count - 2 else ";"
+
+
+def _teks(text: str | None) -> str:
+    return text if text is not None else BLANK
+
+
+def _hari(days: int | None) -> str:
+    return fmt.angka_terbilang(days, "hari") if days is not None else f"{BLANK} hari"
 
 
 def _ayat(items: Sequence[str] | None, first: int = 1) -> list[dict[str, str]] | None:

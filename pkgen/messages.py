@@ -206,8 +206,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the end date ({end}) is before the start date ({start}). Check both dates.",
     },
     "term_end_or_length": {
-        "id": "isi tepat salah satu: 'berakhir' (tanggal) atau 'lama' (misalnya tahun: 3).",
-        "en": "give exactly one of: 'berakhir' (a date) or 'lama' (e.g. tahun: 3).",
+        "id": "isi salah satu saja: 'berakhir' (tanggal) atau 'lama' (misalnya tahun: 3), "
+        "bukan keduanya.",
+        "en": "give only one of: 'berakhir' (a date) or 'lama' (e.g. tahun: 3), not both.",
     },
     "lama_empty": {
         "id": "isi 'tahun' dan/atau 'bulan' dengan angka lebih dari 0.",

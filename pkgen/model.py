@@ -1,7 +1,9 @@
 """The agreement model: pydantic classes in the Indonesian legal vocabulary.
 
 The model checks that an input is well formed: the right keys, types, dates and references
-between parts. Legal completeness (which clauses a PKS must contain) is the checker's job.
+between parts. Legal completeness (which clauses a PKS must contain, and what each must say)
+is the checker's job, so the parts of an agreement are optional here: a partial input from an
+OPD still loads, and ``pkgen check`` says what it lacks.
 Unknown keys are rejected everywhere, so a misspelt key is an error, never a missing clause.
 """
 
@@ -132,8 +134,8 @@ class Pihak(Base):
 class PihakPks(Pihak):
     """A party of a PKS, with its rights and obligations."""
 
-    hak: Daftar
-    kewajiban: Daftar
+    hak: Daftar | None = None
+    kewajiban: Daftar | None = None
 
 
 class KsbRujukan(Base):
@@ -174,8 +176,8 @@ class PersetujuanDprd(Base):
 class MaksudTujuan(Base):
     """Purpose (maksud) and aims (tujuan)."""
 
-    maksud: Teks
-    tujuan: Daftar
+    maksud: Teks | None = None
+    tujuan: Daftar | None = None
 
 
 class SumberDana(Base):
@@ -247,7 +249,7 @@ class JangkaWaktu(Base):
 
     @model_validator(mode="after")
     def _end_or_length(self) -> JangkaWaktu:
-        if (self.berakhir is None) == (self.lama is None):
+        if self.berakhir is not None and self.lama is not None:
             raise PydanticCustomError("term_end_or_length", "give berakhir or lama")
         if self.mulai and self.berakhir and self.berakhir < self.mulai:
             raise PydanticCustomError(
@@ -261,8 +263,8 @@ class JangkaWaktu(Base):
 class KeadaanKahar(Base):
     """Force majeure: the events, the notification deadline and the consequences."""
 
-    peristiwa: Daftar
-    batas_pemberitahuan_hari: Hari
+    peristiwa: Daftar | None = None
+    batas_pemberitahuan_hari: Hari | None = None
     akibat: list[Teks] = []
 
 
@@ -282,12 +284,12 @@ class PenyelesaianPerselisihan(Base):
     """Dispute settlement: musyawarah first, then the forum."""
 
     musyawarah_hari: Hari | None = None
-    forum: Forum
+    forum: Forum | None = None
     nama_forum: Teks | None = None
 
     @model_validator(mode="after")
     def _forum_named(self) -> PenyelesaianPerselisihan:
-        example = FORUM_NAME_EXAMPLE.get(self.forum)
+        example = FORUM_NAME_EXAMPLE.get(self.forum or "")
         if example and self.nama_forum is None:
             raise PydanticCustomError(
                 "forum_needs_name",
@@ -300,8 +302,8 @@ class PenyelesaianPerselisihan(Base):
 class Pengakhiran(Base):
     """Termination: the causes and the notice period."""
 
-    sebab: Daftar
-    pemberitahuan_hari: Hari
+    sebab: Daftar | None = None
+    pemberitahuan_hari: Hari | None = None
 
 
 class Korespondensi(Base):
@@ -329,13 +331,13 @@ class _Document(Base):
     label_pihak: Literal["PERTAMA", "KESATU"] = "PERTAMA"
     kertas: Literal["A4", "F4"] = "A4"
     penandatanganan: Penandatanganan
-    dasar_hukum: Daftar
+    dasar_hukum: Daftar | None = None
     persetujuan_dprd: PersetujuanDprd | None = None
-    maksud_tujuan: MaksudTujuan
-    objek: Teks
-    ruang_lingkup: Daftar
-    pembiayaan: Pembiayaan
-    jangka_waktu: JangkaWaktu
+    maksud_tujuan: MaksudTujuan | None = None
+    objek: Teks | None = None
+    ruang_lingkup: Daftar | None = None
+    pembiayaan: Pembiayaan | None = None
+    jangka_waktu: JangkaWaktu | None = None
     perubahan: list[Teks] | None = None
     lain_lain: Daftar | None = None
     penutup: Penutup = Penutup()
@@ -356,11 +358,11 @@ class Pks(_Document):
 
     dokumen: Literal["PKS"]
     pihak: Annotated[list[PihakPks], Field(min_length=2, max_length=12)]
-    ksb: KsbRujukan
+    ksb: KsbRujukan | None = None
     pelaksanaan: Daftar | None = None
-    keadaan_kahar: KeadaanKahar
-    penyelesaian_perselisihan: PenyelesaianPerselisihan
-    pengakhiran: Pengakhiran
+    keadaan_kahar: KeadaanKahar | None = None
+    penyelesaian_perselisihan: PenyelesaianPerselisihan | None = None
+    pengakhiran: Pengakhiran | None = None
     sanksi: Daftar | None = None
     monitoring_evaluasi: Daftar | None = None
     korespondensi: Annotated[list[Korespondensi], Field(min_length=1)] | None = None
@@ -381,7 +383,7 @@ def consistency_problems(doc: Agreement) -> list[tuple[Loc, str, dict[str, objec
     """
     problems: list[tuple[Loc, str, dict[str, object]]] = []
     count = len(doc.pihak)
-    for i, sumber in enumerate(doc.pembiayaan.sumber):
+    for i, sumber in enumerate(doc.pembiayaan.sumber if doc.pembiayaan else []):
         if sumber.pihak is not None and sumber.pihak > count:
             problems.append(
                 (("pembiayaan", "sumber", i, "pihak"), "party_index",
@@ -394,7 +396,7 @@ def consistency_problems(doc: Agreement) -> list[tuple[Loc, str, dict[str, objec
                     (("korespondensi", i, "pihak"), "party_index",
                      {"value": alamat.pihak, "count": count})
                 )
-        if doc.ksb.nomor is not None and len(doc.ksb.nomor) != count:
+        if doc.ksb is not None and doc.ksb.nomor is not None and len(doc.ksb.nomor) != count:
             problems.append(
                 (("ksb", "nomor"), "ksb_nomor_count",
                  {"count": len(doc.ksb.nomor), "parties": count})
@@ -405,8 +407,8 @@ def consistency_problems(doc: Agreement) -> list[tuple[Loc, str, dict[str, objec
              {"rangkap": doc.penutup.rangkap, "parties": count})
         )
     term = doc.jangka_waktu
-    start = term.mulai or doc.penandatanganan.tanggal
-    if term.mulai is None and start and term.berakhir and term.berakhir < start:
+    start = term.mulai or doc.penandatanganan.tanggal if term else None
+    if term and term.mulai is None and start and term.berakhir and term.berakhir < start:
         problems.append(
             (("jangka_waktu", "berakhir"), "end_before_start",
              {"start": start.isoformat(), "end": term.berakhir.isoformat()})

@@ -44,7 +44,6 @@ def test_misspelt_key_suggests_the_right_one(edited):
     assert typo.line == path.read_text().splitlines().index("keadan_kahar:") + 1
     assert "Mungkin maksud Anda 'keadaan_kahar'?" in typo.format("id")
     assert "Did you mean 'keadaan_kahar'?" in typo.format("en")
-    assert found["missing"].key == "keadaan_kahar"
 
 
 def test_unknown_key_without_close_match_lists_allowed_keys(edited):
