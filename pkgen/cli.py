@@ -1,6 +1,7 @@
 """The ``pkgen`` command line: each command parses options, calls the library, reports.
 
-Exit codes: 0 success; 2 an input, template or output problem (nothing was written).
+Exit codes: 0 success; 1 the document has error findings; 2 an input, template or output
+problem (nothing was written).
 Results go to stdout, diagnostics to stderr.
 """
 
@@ -12,13 +13,18 @@ import sys
 from pathlib import Path
 
 import click
+from rich.console import Console
 
 from . import __version__
+from .checks import check_agreement, check_path, load_rulebook
 from .docx_text import custom_properties, open_document, text_hash
-from .errors import EXIT_INPUT, OutputError, PkgenError, Problem
+from .errors import EXIT_FINDINGS, EXIT_INPUT, OutputError, PkgenError, Problem
 from .inputs import load_agreement
 from .messages import message
 from .render import builtin_templates, render_draft, write_atomic
+from .report import annotate as annotated
+from .report import print_text
+from .report import to_json as report_json
 from .skeleton import skeleton
 
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$", re.IGNORECASE)
@@ -111,21 +117,38 @@ def validate(files: tuple[Path, ...], lang: str) -> None:
               help="Render with this .docx template instead of the built-in one.")
 @click.option("--force", is_flag=True,
               help="Replace existing drafts even if they were edited since pkgen wrote them.")
+@click.option("--allow-incomplete", is_flag=True,
+              help="Write drafts the checker finds incomplete, marked DRAF — BELUM LENGKAP.")
+@click.option("--rules", type=click.Path(dir_okay=False, path_type=Path),
+              help="Check with this rulebook instead of the built-in one.")
 @_lang_option
 def render(files: tuple[Path, ...], output: Path, template: Path | None, force: bool,
-           lang: str) -> None:
+           allow_incomplete: bool, rules: Path | None, lang: str) -> None:
     """Render input files into Word drafts.
 
-    Every input is checked and rendered before anything is written: if one fails, no file
-    is written. An existing draft is replaced only if nobody edited it since pkgen wrote it.
+    Every input is validated, checked and rendered before anything is written: if one
+    fails, no file is written. An input with error findings is refused unless
+    --allow-incomplete. An existing draft is replaced only if nobody edited it since pkgen
+    wrote it.
     """
     targets = _targets(files, output)
-    drafts, problems = [], []
+    book = load_rulebook(rules)
+    console = _console(stderr=True)
+    drafts, problems, incomplete = [], [], []
     for path, target in zip(files, targets, strict=True):
         try:
-            drafts.append((render_draft(load_agreement(path), template), target))
+            loaded = load_agreement(path)
+            report = check_agreement(loaded, book)
+            if report.has_errors:
+                print_text(report, console, lang)
+                incomplete.append(report)
+            drafts.append((render_draft(loaded, template, incomplete=report.has_errors),
+                           target))
         except PkgenError as err:
             problems.extend(err.problems)
+    if incomplete and not allow_incomplete and not problems:
+        click.echo(message("incomplete_refused", lang, count=len(incomplete)), err=True)
+        sys.exit(EXIT_FINDINGS)
     for _draft, target in drafts:
         if target.exists() and not force and not _unedited_draft(target):
             problems.append(Problem("refuse_overwrite", params={"path": str(target)}))
@@ -138,11 +161,64 @@ def render(files: tuple[Path, ...], output: Path, template: Path | None, force: 
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--ksb", type=click.Path(dir_okay=False, path_type=Path),
+              help="The KSB this PKS follows (.docx or input file): list the gap and conflicts.")
+@click.option("--kind", type=click.Choice(["pks", "ksb"]),
+              help="Kind of document, when its title does not say.")
+@click.option("--rules", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this rulebook instead of the built-in one.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output for people or for programs.")
+@click.option("--annotate", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a copy of the .docx with a Word comment at each finding.")
+@click.option("--force", is_flag=True, help="Replace the --annotate file if it exists.")
+@_lang_option
+def check(files: tuple[Path, ...], ksb: Path | None, kind: str | None, rules: Path | None,
+          output_format: str, annotate: Path | None, force: bool, lang: str) -> None:
+    """Check agreements (.docx drafts or input files) for the clauses the law requires.
+
+    Exit codes: 0 no error findings, 1 error findings, 2 a file cannot be read.
+    """
+    if annotate is not None and (len(files) != 1 or files[0].suffix.lower() != ".docx"):
+        raise click.UsageError(message("annotate_one_docx", lang))
+    if annotate is not None and annotate.exists() and not force:
+        raise OutputError(Problem("refuse_overwrite", params={"path": str(annotate)}))
+    console = _console(stderr=False)
+    reports, unreadable = [], False
+    for path in files:
+        try:
+            reports.append(check_path(path, kind=kind, ksb=ksb, rules=rules))
+        except PkgenError as err:
+            unreadable = True
+            click.echo(err.format(lang), err=True)
+    if output_format == "json":
+        if reports:
+            click.echo(report_json(reports, lang))
+    else:
+        for report in reports:
+            print_text(report, console, lang)
+    if annotate is not None and reports:
+        write_atomic(annotated(files[0], reports[0], lang), annotate)
+        click.echo(message("written", lang, path=str(annotate)), err=True)
+    if unreadable:
+        sys.exit(EXIT_INPUT)
+    if any(r.has_errors for r in reports):
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
 def templates() -> None:
     """List the built-in templates."""
     for name, path in sorted(builtin_templates().items()):
         title = open_document(path).core_properties.title
         click.echo(f"{name:<12} {title:<40} {path}")
+
+
+def _console(stderr: bool) -> Console:
+    """A rich console; not on a terminal (a pipe, a file, CI) it is 120 columns wide."""
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(file=stream, highlight=False, width=None if stream.isatty() else 120)
 
 
 def output_name(input_path: Path) -> str:

@@ -139,14 +139,19 @@ def _pks_parts(doc: Pks, pihak: list[dict]) -> dict[str, object]:
     }
 
 
+def party_labels(doc: Agreement) -> list[str]:
+    """'PIHAK PERTAMA', 'PIHAK KEDUA', … (or PIHAK KESATU, …) in party order."""
+    word = fmt.ordinal_kesatu if doc.label_pihak == "KESATU" else fmt.ordinal
+    return [f"PIHAK {word(i + 1)}" for i in range(len(doc.pihak))]
+
+
 def _pihak(p: Pihak, index: int, doc: Agreement) -> dict[str, object]:
-    label_word = fmt.ordinal_kesatu if doc.label_pihak == "KESATU" else fmt.ordinal
     signer = p.penandatangan
     kw = p.kewenangan
     meterai = p.meterai if p.meterai is not None else not p.pemerintah
     out: dict[str, object] = {
         "no": index + 1,
-        "label": f"PIHAK {label_word(index + 1)}",
+        "label": party_labels(doc)[index],
         "nama": p.nama,
         "nama_kapital": p.nama.upper(),
         "bentuk": p.bentuk,

@@ -1,18 +1,25 @@
-"""Read text and properties out of .docx files (python-docx), in reading order.
+"""Read text and properties out of .docx files, in reading order.
 
-The only module besides ``render.py`` that walks a Word document's structure.
+The only module besides ``render.py`` that walks a Word document's structure: python-docx for
+pkgen's own drafts, a hardened ZIP and XML reader for any file given to the checker.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import zipfile
+import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 from lxml import etree
+
+from .errors import PkgenError, Problem
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -64,3 +71,199 @@ def custom_properties(doc: DocumentObject) -> dict[str, str]:
                 out[prop.get("name", "")] = value.text or "" if value is not None else ""
             return out
     return {}
+
+
+# --- reading any .docx for the checker -------------------------------------------------------
+# Files given to the checker come from outside: they are opened as ZIP archives with size
+# limits and their XML is parsed without DTDs, entities or network access, so that a hostile
+# file is refused in bounded time and memory instead of being trusted like pkgen's own output.
+
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLE = re.compile(r"^(heading|judul|title)\s*\d*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of a Word document, where it is and how it is styled.
+
+    ``index`` counts the body's paragraphs (tables included) from 1 in document order, the
+    order python-docx's ``body.iter(w:p)`` yields them. ``cell`` is (table, row, column), each
+    from 1, for a paragraph in a table. ``part`` is 'body', 'header' or 'footer'.
+    """
+
+    text: str
+    index: int
+    part: str = "body"
+    cell: tuple[int, int, int] | None = None
+    heading: bool = False
+
+
+def read_blocks(path: Path) -> list[Block]:
+    """Read the paragraphs of the .docx at ``path``: body in order, then headers and footers.
+
+    Raises :class:`DocumentError` (exit code 2) for anything that is not a readable .docx.
+    """
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(8)
+    except FileNotFoundError as err:
+        raise DocumentError(Problem("file_not_found", path)) from err
+    except OSError as err:
+        raise DocumentError(Problem("generic", path, params={"detail": err.strerror})) from err
+    if magic == _OLE_MAGIC:
+        raise DocumentError(Problem(_ole_kind(path), path))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = _read_parts(archive, path)
+    except zipfile.BadZipFile as err:
+        code = "docx_not_zip" if not magic.startswith(b"PK") else "docx_truncated"
+        raise DocumentError(Problem(code, path, params={"detail": str(err)})) from err
+    except (EOFError, zlib.error, OSError) as err:
+        raise DocumentError(Problem("docx_truncated", path, params={"detail": str(err)})) from err
+    document = _parse(parts["word/document.xml"], "word/document.xml", path)
+    others = {
+        name: _parse(data, name, path) for name, data in sorted(parts.items())
+        if "/header" in name or "/footer" in name
+    }
+    used = _used_styles(document).union(*(_used_styles(r) for r in others.values()))
+    styles = _heading_styles(parts.get("word/styles.xml"), used)
+    blocks: list[Block] = []
+    body = document.find(f"{_W}body")
+    if body is not None:
+        # Number paragraphs as python-docx's body.iter(w:p) does, text boxes included, so
+        # that a finding can be anchored on the same paragraph when annotating.
+        order = {p: i for i, p in enumerate(body.iter(f"{_W}p"), 1)}
+        _walk(body, styles, blocks, "body", None, order)
+    for name, root in others.items():
+        _walk(root, styles, blocks, "header" if "/header" in name else "footer", None, {})
+    return blocks
+
+
+class DocumentError(PkgenError):
+    """A file given to the checker is not a readable .docx."""
+
+
+def _ole_kind(path: Path) -> str:
+    # Encrypted .docx files are OLE containers too; they hold an "EncryptedPackage" stream.
+    head = path.read_bytes()[: 1024 * 1024]
+    return "docx_encrypted" if "EncryptedPackage".encode("utf-16-le") in head else "docx_old_doc"
+
+
+def _read_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, bytes]:
+    wanted = [
+        info for info in archive.infolist()
+        if info.filename == "word/document.xml" or info.filename == "word/styles.xml"
+        or re.fullmatch(r"word/(header|footer)\d*\.xml", info.filename)
+    ]
+    if not any(info.filename == "word/document.xml" for info in wanted):
+        raise DocumentError(Problem("docx_no_document", path))
+    total = 0
+    parts = {}
+    for info in wanted:
+        limit = MAX_PART_BYTES
+        if info.file_size > limit:
+            raise DocumentError(Problem("docx_too_large", path, params={
+                "part": info.filename, "size": info.file_size, "limit": limit}))
+        with archive.open(info) as member:
+            data = member.read(limit + 1)  # the declared size may lie
+        if len(data) > limit:
+            raise DocumentError(Problem("docx_too_large", path, params={
+                "part": info.filename, "size": f"> {limit}", "limit": limit}))
+        total += len(data)
+        if total > MAX_TOTAL_BYTES:
+            raise DocumentError(Problem("docx_too_large", path, params={
+                "part": "word/*", "size": f"> {MAX_TOTAL_BYTES}", "limit": MAX_TOTAL_BYTES}))
+        parts[info.filename] = data
+    return parts
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                          huge_tree=False, remove_comments=True)
+
+
+def _parse(data: bytes, part: str, path: Path) -> etree._Element:
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
+        raise DocumentError(Problem("docx_bad_xml", path, params={
+            "part": part, "detail": "DOCTYPE/ENTITY"}))
+    try:
+        return etree.fromstring(data, parser=_PARSER)
+    except etree.XMLSyntaxError as err:
+        raise DocumentError(Problem("docx_bad_xml", path, params={
+            "part": part, "detail": str(err)})) from err
+
+
+def _heading_styles(data: bytes | None, used: set[str]) -> set[str]:
+    """Return which of the ``used`` paragraph style ids are headings.
+
+    A style is a heading by its name ('heading 1', 'Judul 2', 'Title'), by an outline level, or
+    by being based on a heading style. Style sheets are large (Word's hold hundreds of latent
+    styles), so only the definitions of the used styles and their parents are looked at.
+    """
+    if not data or not used:
+        return set()
+    text = data.decode("utf-8", "replace")
+    definitions: dict[str, str] = {}
+
+    def definition(sid: str) -> str:
+        if sid not in definitions:
+            start = text.find(f'w:styleId="{sid}"')  # str.find: far faster than a regex here
+            end = text.find("</w:style>", start)
+            definitions[sid] = text[start:end] if start >= 0 and end >= 0 else ""
+        return definitions[sid]
+
+    def is_heading(sid: str, depth: int = 0) -> bool:
+        body = definition(sid)
+        name = re.search(r'<w:name w:val="([^"]*)"', body)
+        if (name and _HEADING_STYLE.match(name.group(1))) or "<w:outlineLvl " in body:
+            return True
+        parent = re.search(r'<w:basedOn w:val="([^"]*)"', body)
+        return bool(parent) and depth < 10 and is_heading(parent.group(1), depth + 1)
+
+    return {sid for sid in used if is_heading(sid)}
+
+
+def _used_styles(root: etree._Element) -> set[str]:
+    return {s.get(f"{_W}val", "") for s in root.iter(f"{_W}pStyle")}
+
+
+def _walk(element, styles, blocks, part, cell, order, tables=None) -> None:
+    tables = tables if tables is not None else [0]
+    for child in element:
+        tag = child.tag
+        if tag == f"{_W}p":
+            blocks.append(Block(_paragraph_text(child), order.get(child, 0), part, cell,
+                                _is_heading(child, styles)))
+        elif tag == f"{_W}tbl":
+            tables[0] += 1
+            number = tables[0]
+            for r, row in enumerate(child.findall(f"{_W}tr"), 1):
+                for c, tc in enumerate(row.findall(f"{_W}tc"), 1):
+                    _walk(tc, styles, blocks, part, (number, r, c), order, tables)
+        elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins",
+                     f"{_W}smartTag"):
+            _walk(child, styles, blocks, part, cell, order, tables)
+
+
+def _paragraph_text(p) -> str:
+    parts = []
+    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}delText"):
+        if node.tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif node.tag in (f"{_W}tab",):
+            parts.append("\t")
+        elif node.tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _is_heading(p, styles: set[str]) -> bool:
+    ppr = p.find(f"{_W}pPr")
+    if ppr is None:
+        return False
+    if ppr.find(f"{_W}outlineLvl") is not None:
+        return True
+    style = ppr.find(f"{_W}pStyle")
+    return style is not None and style.get(f"{_W}val", "") in styles

@@ -10,7 +10,7 @@ import difflib
 import hashlib
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -38,6 +38,7 @@ class Loaded:
     digest: str
     ksb: Ksb | None = None
     ksb_path: Path | None = None
+    lines: Lines = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def kind(self) -> str:
@@ -58,8 +59,9 @@ def load_agreement(path: Path) -> Loaded:
         ksb_path = (path.parent / document.ksb.berkas).resolve()
         ksb_loaded = _load_referenced_ksb(ksb_path, path, lines)
         digest = hashlib.sha256(raw + b"\0" + ksb_loaded.digest.encode()).hexdigest()
-        return Loaded(path, document, digest, ksb_loaded.document, ksb_path)  # type: ignore[arg-type]
-    return Loaded(path, document, digest)
+        return Loaded(path, document, digest, ksb_loaded.document, ksb_path,  # type: ignore[arg-type]
+                      lines)
+    return Loaded(path, document, digest, lines=lines)
 
 
 def _load_referenced_ksb(ksb_path: Path, referrer: Path, lines: Lines) -> Loaded:
@@ -130,7 +132,7 @@ def _plain(node: object, loc: Loc, lines: Lines, path: Path, seen: set[int]) -> 
     """Copy ruamel's tree into plain types; refuse aliases (a node reached twice)."""
     if isinstance(node, dict | list):
         if id(node) in seen:
-            raise InputError(Problem("yaml_alias", path, lines.get(loc), _key(loc)))
+            raise InputError(Problem("yaml_alias", path, lines.get(loc), key_text(loc)))
         seen.add(id(node))
     if isinstance(node, dict):
         out = {}
@@ -203,11 +205,11 @@ def validate(data: dict, lines: Lines, path: Path | None = None) -> Agreement:
     try:
         document = model.model_validate(data)
     except ValidationError as err:
-        problems = [_problem_from_pydantic(e, model, lines, path) for e in err.errors()]
+        problems = [problem_from_pydantic(e, model, lines, path) for e in err.errors()]
         problems.sort(key=lambda p: p.line or 0)
         raise InputError(problems) from err
     problems = [
-        Problem(code, path, _line_for(loc, lines), _key(loc), params)
+        Problem(code, path, line_for(loc, lines), key_text(loc), params)
         for loc, code, params in consistency_problems(document)
     ]
     if problems:
@@ -215,7 +217,7 @@ def validate(data: dict, lines: Lines, path: Path | None = None) -> Agreement:
     return document
 
 
-def _problem_from_pydantic(
+def problem_from_pydantic(
     error: dict, model: type[BaseModel], lines: Lines, path: Path | None
 ) -> Problem:
     loc = _strip_union_tags(tuple(error["loc"]))
@@ -243,7 +245,7 @@ def _problem_from_pydantic(
     if code not in MESSAGES:
         params["detail"] = error.get("msg", code)
         code = "generic"
-    return Problem(code, path, _line_for(loc, lines), _key(loc), params)
+    return Problem(code, path, line_for(loc, lines), key_text(loc), params)
 
 
 def _strip_union_tags(loc: Loc) -> Loc:
@@ -254,14 +256,14 @@ def _strip_union_tags(loc: Loc) -> Loc:
 _TAGS = {"function-after", "function-before", "function-wrap", "lax-or-strict"}
 
 
-def _line_for(loc: Loc, lines: Lines) -> int | None:
+def line_for(loc: Loc, lines: Lines) -> int | None:
     for end in range(len(loc), 0, -1):
         if loc[:end] in lines:
             return lines[loc[:end]]
     return None
 
 
-def _key(loc: Loc) -> str:
+def key_text(loc: Loc) -> str:
     """Render a key path for people: ``pihak[2].penandatangan.nama`` (lists count from 1)."""
     out = ""
     for part in loc:

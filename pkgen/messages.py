@@ -322,6 +322,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "draf tidak dapat ditulis: {detail}.",
         "en": "the draft cannot be written: {detail}.",
     },
+    # --- reading Word files --------------------------------------------------------------------
+    "docx_old_doc": {
+        "id": "ini berkas Word lama (.doc), bukan .docx. Buka di Word atau LibreOffice lalu simpan "
+        "sebagai .docx.",
+        "en": "this is an old Word file (.doc), not a .docx. Open it in Word or LibreOffice and "
+        "save it as .docx.",
+    },
+    "docx_encrypted": {
+        "id": "berkas dilindungi kata sandi (terenkripsi). Buka di Word, hapus kata sandinya "
+        "(File › Info › Protect Document), simpan, lalu periksa lagi.",
+        "en": "the file is password-protected (encrypted). Open it in Word, remove the password "
+        "(File › Info › Protect Document), save it and check it again.",
+    },
+    "docx_not_zip": {
+        "id": "bukan berkas Word .docx (bukan arsip ZIP). Simpan dokumen sebagai .docx.",
+        "en": "not a Word .docx file (not a ZIP archive). Save the document as .docx.",
+    },
+    "docx_truncated": {
+        "id": "berkas .docx rusak atau terpotong ({detail}). Minta salinan yang utuh atau simpan "
+        "ulang dari Word.",
+        "en": "the .docx file is damaged or truncated ({detail}). Ask for a complete copy or "
+        "save it again from Word.",
+    },
+    "docx_no_document": {
+        "id": "arsip tidak memuat word/document.xml, jadi bukan dokumen Word. Simpan ulang "
+        "sebagai .docx.",
+        "en": "the archive has no word/document.xml, so it is not a Word document. Save it "
+        "again as .docx.",
+    },
+    "docx_too_large": {
+        "id": "bagian {part} berukuran {size} bajt setelah diekstrak (batas {limit}); berkas ini "
+        "tidak diperiksa.",
+        "en": "the part {part} is {size} bytes uncompressed (limit {limit}); the file is not "
+        "checked.",
+    },
+    "docx_bad_xml": {
+        "id": "XML di {part} tidak dapat dibaca dengan aman ({detail}). Simpan ulang dari Word.",
+        "en": "the XML in {part} cannot be read safely ({detail}). Save it again from Word.",
+    },
     # --- command line ------------------------------------------------------------------------
     "ok": {"id": "OK", "en": "OK"},
     "written": {"id": "ditulis: {path}", "en": "written: {path}"},
@@ -336,6 +375,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "--force.",
         "en": "'{path}' already exists and is not overwritten. Choose another name with -o or "
         "add --force.",
+    },
+    "incomplete_refused": {
+        "id": "{count} masukan belum lengkap (lihat temuan di atas); tidak ada draf yang ditulis. "
+        "Lengkapi masukannya, atau tambahkan --allow-incomplete untuk menulis draf bertanda "
+        "DRAF — BELUM LENGKAP.",
+        "en": "{count} input(s) are incomplete (see the findings above); no draft was written. "
+        "Complete the input, or add --allow-incomplete to write drafts marked DRAF — BELUM "
+        "LENGKAP.",
+    },
+    "annotate_one_docx": {
+        "id": "--annotate memerlukan tepat satu berkas .docx.",
+        "en": "--annotate needs exactly one .docx file.",
     },
     "errors_found": {
         "id": "{count} kesalahan; tidak ada berkas yang ditulis.",

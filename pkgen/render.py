@@ -18,11 +18,12 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, RGBColor
 from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup, escape
@@ -75,11 +76,12 @@ def template_for(loaded: Loaded, template: Path | None = None) -> Path:
     return found
 
 
-def render_draft(loaded: Loaded, template: Path | None = None) -> Draft:
+def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool = False) -> Draft:
     """Render ``loaded`` with ``template`` (default: the built-in one) into a draft in memory.
 
-    Raises :class:`TemplateError` when the template cannot be read or uses something the
-    agreement does not provide.
+    ``incomplete`` marks the draft on every page with a header "DRAF — BELUM LENGKAP", for an
+    input the checker found incomplete. Raises :class:`TemplateError` when the template cannot
+    be read or uses something the agreement does not provide.
     """
     path = template_for(loaded, template)
     raw = path.read_bytes()
@@ -112,6 +114,8 @@ def render_draft(loaded: Loaded, template: Path | None = None) -> Draft:
     width, height = PAPER_MM[loaded.document.kertas]
     for section in document.sections:
         section.page_width, section.page_height = Mm(width), Mm(height)
+        if incomplete:
+            _mark_incomplete(section)
     properties = {
         "pkgen.version": __version__,
         "pkgen.template": path.name,
@@ -120,6 +124,8 @@ def render_draft(loaded: Loaded, template: Path | None = None) -> Draft:
         "pkgen.input_sha256": loaded.digest,
         "pkgen.text_sha256": text_hash(document),
     }
+    if incomplete:
+        properties["pkgen.incomplete"] = "true"
     _set_custom_properties(document, properties)
     buffer = io.BytesIO()
     tpl.save(buffer)
@@ -147,6 +153,21 @@ def write_atomic(data: bytes, target: Path) -> None:
                 Problem("output_write_failed", target, params={"detail": err.strerror})
             ) from err
         raise
+
+
+INCOMPLETE_MARK = "DRAF — BELUM LENGKAP"
+
+
+def _mark_incomplete(section) -> None:
+    """Put a red 'DRAF — BELUM LENGKAP' line at the top of every page of ``section``."""
+    header = section.header
+    header.is_linked_to_previous = False
+    first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+    mark = first.insert_paragraph_before()
+    mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = mark.add_run(INCOMPLETE_MARK)
+    run.bold = True
+    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
 
 
 def _umask() -> int:

@@ -198,18 +198,23 @@ def test_new_to_stdout(run):
 def test_filled_skeleton_renders(run, tmp_path):
     """A skeleton filled in as an OPD officer would becomes a draft."""
     run("new", "--jenis", "KSDD", "-o", "baru.yaml")
+    names = iter(["Pemerintah Kota Mojokerto", "Budi Santoso",
+                  "Pemerintah Kabupaten Mojokerto", "Sri Rahayu"])
     fills = {
-        "tentang": "Kerja Sama Uji", "tempat": "Mojokerto", "nama": "Pemerintah Kota Mojokerto",
+        "tentang": "Kerja Sama Uji", "tempat": "Mojokerto",
         "alamat": "Jalan Gajah Mada 145", "jabatan": "Kepala Dinas",
         "pemberi": "Wali Kota Mojokerto", "nomor": "180/1/2021", "tanggal": "2021-01-04",
-        "berkas": "ksb-tpa-kota-kab-mojokerto.yaml", "maksud": "Uji", "objek": "uji",
-        "berakhir": "2022-12-31", "nama_forum": "Gubernur Jawa Timur",
+        "berkas": "ksb-tpa-kota-kab-mojokerto.yaml", "maksud": "Perjanjian ini untuk uji coba",
+        "objek": "pemanfaatan bersama TPA", "berakhir": "2022-12-31",
+        "nama_forum": "Gubernur Jawa Timur",
     }
     blank = re.compile(r"^(\s*(?:- )?)(\w+):\s*(#.*)?$")
     lines = []
     for line in (tmp_path / "baru.yaml").read_text().splitlines():
         match = blank.match(line)
-        if match and match.group(2) in fills:
+        if match and match.group(2) == "nama":
+            line = f"{match.group(1)}nama: {next(names)}"
+        elif match and match.group(2) in fills:
             line = f"{match.group(1)}{match.group(2)}: {fills[match.group(2)]}"
         elif line.strip() == "-":
             line = line.replace("-", "- isi butir")

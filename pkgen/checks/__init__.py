@@ -1,0 +1,50 @@
+"""The clause checker: any .docx agreement or input file against the rulebook.
+
+``check_path`` is the entry point: it reads the file (a Word document or a YAML input),
+applies the rules for its kind and jenis, and, given the KSB, compares the two.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..docx_text import DocumentError, read_blocks
+from ..inputs import load_agreement
+from .agreement import check_agreement
+from .document import check_document
+from .findings import ClauseStatus, Finding, Location, Report
+from .gap import compare, facts_from_blocks, facts_from_input
+from .rulebook import Rulebook, load_rulebook
+from .structure import parse_structure
+
+INPUT_SUFFIXES = (".yaml", ".yml")
+
+__all__ = [
+    "ClauseStatus", "DocumentError", "Finding", "Location", "Report", "Rulebook",
+    "check_agreement", "check_document", "check_path", "load_rulebook",
+]
+
+
+def check_path(path: Path, *, kind: str | None = None, ksb: Path | None = None,
+               rules: Path | None = None) -> Report:
+    """Check the agreement at ``path`` (.docx or input file); with ``ksb``, against its KSB.
+
+    ``kind`` ('pks' or 'ksb') overrides the kind read off a Word document's title.
+    Raises a :class:`~pkgen.errors.PkgenError` (exit code 2) for a file that cannot be read.
+    """
+    book = load_rulebook(rules)
+    report, facts = _check_one(path, book, kind)
+    if ksb is not None:
+        ksb_report, ksb_facts = _check_one(ksb, book, "ksb")
+        report.findings += compare(report, facts, ksb_report, ksb_facts, book)
+    return report
+
+
+def _check_one(path: Path, book: Rulebook, kind: str | None):
+    if path.suffix.lower() in INPUT_SUFFIXES:
+        loaded = load_agreement(path)
+        return check_agreement(loaded, book), facts_from_input(loaded)
+    report = check_document(path, book, kind)
+    blocks = read_blocks(path)
+    structure = parse_structure(blocks, book)
+    return report, facts_from_blocks(blocks, structure.title_lines, report.jenis)

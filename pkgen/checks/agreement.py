@@ -1,0 +1,273 @@
+"""Check an input file (a loaded agreement): completeness where every part is known exactly."""
+
+from __future__ import annotations
+
+import re
+
+from ..context import party_labels, term_end
+from ..inputs import Loaded, Loc, key_text, line_for
+from ..model import Ksb, Pks
+from .findings import ClauseStatus, Finding, Location, Report
+from .rulebook import Rulebook
+
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+def check_agreement(loaded: Loaded, book: Rulebook) -> Report:
+    """Check a loaded input against the rulebook's rules for its kind and jenis."""
+    doc = loaded.document
+    kind = doc.dokumen.lower()
+    jenis = doc.jenis.value
+    checker = _Checker(loaded, book, kind, jenis)
+    statuses = checker.statuses()
+    checker.clause_rules(statuses)
+    checker.content_rules()
+    return Report(str(loaded.path), kind, jenis, book, statuses, checker.findings)
+
+
+class _Checker:
+    def __init__(self, loaded: Loaded, book: Rulebook, kind: str, jenis: str) -> None:
+        self.loaded, self.book, self.kind, self.jenis = loaded, book, kind, jenis
+        self.doc = loaded.document
+        self.findings: list[Finding] = []
+        placeholder = [r for r in book.aturan if r.jenis_pemeriksaan == "pola"
+                       and r.id == "placeholder"]
+        self.placeholders = placeholder[0].pola if placeholder else []
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def at(self, *loc: str | int) -> Location:
+        return Location(key=key_text(loc), line=line_for(loc, self.loaded.lines))
+
+    def add(self, check: str, loc: Loc | None = None, clause: str | None = None,
+            **params: object) -> None:
+        where = self.at(*loc) if loc is not None else None
+        for rule in self.book.rules(check, self.kind, self.jenis):
+            self.findings.append(Finding(rule, clause, where, params))
+
+    def real(self, text: str | None, min_words: int = 1) -> bool:
+        """True if ``text`` says something: enough real words and no placeholder."""
+        if text is None:
+            return False
+        if any(p.search(text) for p in self.placeholders):
+            return False
+        return len(_LETTERS.findall(text)) >= min_words
+
+    def real_list(self, items: list[str] | None) -> bool:
+        return bool(items) and any(self.real(t) for t in items)
+
+    # --- clauses ---------------------------------------------------------------------------
+
+    def statuses(self) -> list[ClauseStatus]:
+        d = self.doc
+        pks = isinstance(d, Pks)
+        parties = d.pihak
+        state: dict[str, tuple[str, Loc]] = {
+            "para_pihak": ("present", ("pihak",)),
+            "objek": _status(d.objek, self.real(d.objek), ("objek",)),
+            "ruang_lingkup": _status(d.ruang_lingkup, self.real_list(d.ruang_lingkup),
+                                     ("ruang_lingkup",)),
+            "maksud_tujuan": _status(d.maksud_tujuan, d.maksud_tujuan is not None and (
+                self.real(d.maksud_tujuan.maksud) or self.real_list(d.maksud_tujuan.tujuan)),
+                ("maksud_tujuan",)),
+            "pembiayaan": _status(d.pembiayaan, True, ("pembiayaan",)),
+            "jangka_waktu": _status(d.jangka_waktu, d.jangka_waktu is not None and (
+                d.jangka_waktu.berakhir is not None or d.jangka_waktu.lama is not None),
+                ("jangka_waktu",)),
+            "perubahan": _status(d.perubahan, True, ("perubahan",)),
+            "penutup": ("present", ("penutup",)),
+            "penyelesaian_perselisihan": _status(
+                d.penyelesaian_perselisihan, d.penyelesaian_perselisihan is not None
+                and (d.penyelesaian_perselisihan.forum is not None or not pks),
+                ("penyelesaian_perselisihan",)),
+        }
+        if pks:
+            given = [p for p in parties if p.hak is not None or p.kewajiban is not None]
+            state["hak_kewajiban"] = (
+                "missing" if not given else "present" if any(
+                    self.real_list(p.hak) or self.real_list(p.kewajiban) for p in given)
+                else "empty", ("pihak",))
+            kahar = d.keadaan_kahar
+            state["keadaan_kahar"] = _status(kahar, kahar is not None and self.real_list(
+                kahar.peristiwa), ("keadaan_kahar",))
+            end = d.pengakhiran
+            state["pengakhiran"] = _status(end, end is not None and self.real_list(end.sebab),
+                                           ("pengakhiran",))
+            for name in ("pelaksanaan", "sanksi", "monitoring_evaluasi"):
+                value = getattr(d, name)
+                state[name] = _status(value, self.real_list(value), (name,))
+            state["korespondensi"] = _status(d.korespondensi, True, ("korespondensi",))
+        out = []
+        for clause in self.book.klausul:
+            status, loc = state.get(clause.id, ("missing", (clause.id,)))
+            where = self.at(*loc) if status != "missing" else None
+            out.append(ClauseStatus(clause.id, status, where))
+        return out
+
+    def clause_rules(self, statuses: list[ClauseStatus]) -> None:
+        by_id = {s.id: s for s in statuses}
+        for rule in self.book.rules("klausul_wajib", self.kind, self.jenis):
+            for clause in rule.klausul:
+                if by_id[clause].status == "missing":
+                    self.findings.append(Finding(rule, clause, None))
+        for rule in self.book.rules("klausul_kosong", self.kind, self.jenis):
+            for status in statuses:
+                if status.status == "empty":
+                    self.findings.append(Finding(rule, status.id, status.location))
+
+    # --- content ---------------------------------------------------------------------------
+
+    def content_rules(self) -> None:
+        d = self.doc
+        labels = party_labels(d)
+        if isinstance(d, Pks):
+            self.parties(labels)
+            self.force_majeure()
+            self.ksb_link(labels)
+        self.term()
+        self.signatories(labels)
+        self.dprd()
+        self.revoked()
+        self.substance()
+
+    def parties(self, labels: list[str]) -> None:
+        for i, p in enumerate(self.doc.pihak):
+            for name, words in (("hak", ("hak", "rights")),
+                                ("kewajiban", ("kewajiban", "obligations"))):
+                if not self.real_list(getattr(p, name)):
+                    self.add("hak_kewajiban_per_pihak", ("pihak", i), "hak_kewajiban",
+                             pihak=labels[i], bagian={"id": words[0], "en": words[1]})
+
+    def force_majeure(self) -> None:
+        kahar = self.doc.keadaan_kahar
+        if kahar is None:
+            return
+        if not self.real_list(kahar.peristiwa):
+            self.add("isi_keadaan_kahar", ("keadaan_kahar",), "keadaan_kahar", bagian={
+                "id": "peristiwa yang termasuk keadaan kahar (peristiwa)",
+                "en": "the events that count as force majeure (peristiwa)"})
+        if kahar.batas_pemberitahuan_hari is None:
+            self.add("isi_keadaan_kahar", ("keadaan_kahar",), "keadaan_kahar", bagian={
+                "id": "batas waktu pemberitahuan (batas_pemberitahuan_hari)",
+                "en": "the notification deadline (batas_pemberitahuan_hari)"})
+
+    def ksb_link(self, labels: list[str]) -> None:
+        d: Pks = self.doc  # type: ignore[assignment]
+        if d.ksb is None:
+            self.add("ksb_dirujuk")
+            return
+        ksb = self.loaded.ksb
+        if ksb is not None:
+            ours = {_norm(p.nama) for p in d.pihak}
+            theirs = {_norm(p.nama) for p in ksb.pihak}
+            if ours != theirs:
+                detail = _set_difference(ours, theirs)
+                self.add("pihak_sesuai_ksb", ("pihak",), rincian=detail)
+        ksb_end = term_end(ksb) if ksb is not None else d.ksb.berakhir
+        pks_end = term_end(d)
+        if ksb_end and pks_end and pks_end > ksb_end:
+            self.add("tidak_melampaui_ksb", ("jangka_waktu",), "jangka_waktu",
+                     pks_berakhir=pks_end.isoformat(), ksb_berakhir=ksb_end.isoformat())
+
+    def term(self) -> None:
+        t = self.doc.jangka_waktu
+        if t is not None and t.berakhir is None and t.lama is None:
+            self.add("jangka_waktu_lengkap", ("jangka_waktu",), "jangka_waktu")
+        if isinstance(self.doc, Ksb) and t is not None:
+            start = t.mulai or self.doc.penandatanganan.tanggal
+            end = term_end(self.doc)
+            months = None
+            if t.lama is not None:
+                months = t.lama.tahun * 12 + t.lama.bulan
+            elif start and end:
+                months = (end.year - start.year) * 12 + end.month - start.month + (
+                    1 if end.day >= start.day - 1 else 0)
+            for rule in self.book.rules("jangka_ksb", self.kind, self.jenis):
+                limit = rule.maks_tahun or 5
+                if months is not None and months > limit * 12:
+                    self.findings.append(Finding(rule, "jangka_waktu", self.at("jangka_waktu"), {
+                        "tahun": round(months / 12, 1), "maks_tahun": limit}))
+
+    def signatories(self, labels: list[str]) -> None:
+        for rule in self.book.rules("surat_kuasa", self.kind, self.jenis):
+            for i, p in enumerate(self.doc.pihak):
+                if not p.pemerintah or p.kewenangan.dasar == "surat_kuasa":
+                    continue
+                if any(rx.search(p.penandatangan.jabatan) for rx in rule.kepala_daerah):
+                    continue
+                self.findings.append(Finding(rule, None, self.at("pihak", i, "kewenangan"), {
+                    "pihak": labels[i], "jabatan": p.penandatangan.jabatan}))
+
+    def dprd(self) -> None:
+        money = self.doc.pembiayaan
+        if money and money.dalam_apbd_tahun_berjalan is False and not self.doc.persetujuan_dprd:
+            self.add("persetujuan_dprd", ("pembiayaan", "dalam_apbd_tahun_berjalan"),
+                     "pembiayaan")
+
+    def revoked(self) -> None:
+        for rule in self.book.rules("peraturan_dicabut", self.kind, self.jenis):
+            for i, text in enumerate(self.doc.dasar_hukum or []):
+                for revoked in rule.dicabut:
+                    if revoked.pola.search(text) and not re.search(
+                            r"\b(dicabut|mencabut)\b", text, re.IGNORECASE):
+                        self.findings.append(Finding(rule, None, self.at("dasar_hukum", i), {
+                            "nama": revoked.nama, "pengganti": revoked.pengganti}))
+
+    def substance(self) -> None:
+        for rule in self.book.rules("isi_bermakna", self.kind, self.jenis):
+            for loc, text, min_words in self.texts(rule.min_kata or 2):
+                if not self.real(text, min_words):
+                    self.findings.append(Finding(rule, None, self.at(*loc), {
+                        "bagian": key_text(loc), "teks": text[:60]}))
+
+    def texts(self, paragraph_words: int) -> list[tuple[Loc, str, int]]:
+        """Every free text of the agreement with the words it needs to be substantive."""
+        d = self.doc
+        out: list[tuple[Loc, str, int]] = []
+
+        def items(loc: Loc, values: list[str] | None) -> None:
+            for i, text in enumerate(values or []):
+                out.append(((*loc, i), text, 1))
+
+        if d.objek is not None:
+            out.append((("objek",), d.objek, paragraph_words))
+        if d.maksud_tujuan is not None:
+            if d.maksud_tujuan.maksud is not None:
+                out.append((("maksud_tujuan", "maksud"), d.maksud_tujuan.maksud,
+                            paragraph_words))
+            items(("maksud_tujuan", "tujuan"), d.maksud_tujuan.tujuan)
+        items(("ruang_lingkup",), d.ruang_lingkup)
+        items(("dasar_hukum",), d.dasar_hukum)
+        if isinstance(d, Pks):
+            for i, p in enumerate(d.pihak):
+                items(("pihak", i, "hak"), p.hak)
+                items(("pihak", i, "kewajiban"), p.kewajiban)
+            if d.keadaan_kahar is not None:
+                items(("keadaan_kahar", "peristiwa"), d.keadaan_kahar.peristiwa)
+            if d.pengakhiran is not None:
+                items(("pengakhiran", "sebab"), d.pengakhiran.sebab)
+            for name in ("pelaksanaan", "sanksi", "monitoring_evaluasi"):
+                items((name,), getattr(d, name))
+        return out
+
+
+def _status(value: object, substantive: bool, loc: Loc) -> tuple[str, Loc]:
+    if value is None:
+        return "missing", loc
+    return ("present" if substantive else "empty"), loc
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.upper().split())
+
+
+def _set_difference(ours: set[str], theirs: set[str]) -> dict[str, str]:
+    extra, missing = sorted(ours - theirs), sorted(theirs - ours)
+    parts_id, parts_en = [], []
+    if extra:
+        parts_id.append("tidak ada dalam KSB: " + ", ".join(extra))
+        parts_en.append("not in the KSB: " + ", ".join(extra))
+    if missing:
+        parts_id.append("pihak KSB yang tidak ada: " + ", ".join(missing))
+        parts_en.append("KSB parties missing: " + ", ".join(missing))
+    return {"id": "; ".join(parts_id), "en": "; ".join(parts_en)}

@@ -1,0 +1,187 @@
+"""Check any Word agreement: which clauses it has, and what is structurally wrong."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..docx_text import Block, read_blocks
+from .findings import ClauseStatus, Finding, Location, Report
+from .rulebook import Rulebook
+from .structure import Article, Structure, parse_structure
+
+_KSDPK_PARTY = re.compile(r"^(PT|CV|YAYASAN|KOPERASI|PERUM|PERSERODA|UNIVERSITAS|RUMAH SAKIT)\b"
+                          r"|\b(TBK|PERSERO)\b", re.IGNORECASE)
+_FOREIGN = re.compile(r"\b(STATE OF|PROVINCE|PREFECTURE|CITY OF|GOVERNMENT OF)\b", re.IGNORECASE)
+
+
+def check_document(path: Path, book: Rulebook, kind: str | None = None) -> Report:
+    """Check the .docx at ``path``; ``kind`` ('pks'/'ksb') overrides the one read off the title.
+
+    Raises :class:`~pkgen.docx_text.DocumentError` for a file that cannot be read.
+    """
+    blocks = read_blocks(path)
+    structure = parse_structure(blocks, book)
+    kind = kind or structure.kind or "pks"
+    jenis = _jenis(structure.title_lines)
+    statuses = clause_statuses(structure, book)
+    findings: list[Finding] = []
+    findings += _clause_findings(statuses, book, kind, jenis)
+    findings += _pattern_findings(structure, book, kind, jenis)
+    findings += _reference_findings(structure, book, kind, jenis)
+    findings += _numbering_findings(structure, book, kind, jenis)
+    findings += _revoked_findings(structure, book, kind, jenis)
+    return Report(str(path), kind, jenis, book, statuses, findings)
+
+
+def clause_statuses(structure: Structure, book: Rulebook) -> list[ClauseStatus]:
+    """Every canonical clause: present (with substance), empty (heading only) or missing.
+
+    A clause counts as present under its own heading, or where another article (or the
+    opening) defines it ("yang dimaksud dengan keadaan memaksa adalah …"); a word used in
+    passing does not count.
+    """
+    statuses = []
+    for clause in book.klausul:
+        under = [a for a in structure.articles if clause.id in a.clauses]
+        full = [a for a in under if not a.is_empty()]
+        if full:
+            statuses.append(ClauseStatus(clause.id, "present", _at(full[0])))
+            continue
+        defined = _defined_in(structure, clause.definisi)
+        if defined is not None:
+            statuses.append(ClauseStatus(clause.id, "present", defined))
+        elif under:
+            statuses.append(ClauseStatus(clause.id, "empty", _at(under[0])))
+        else:
+            statuses.append(ClauseStatus(clause.id, "missing", None))
+    return statuses
+
+
+def _defined_in(structure: Structure, patterns: list[re.Pattern]) -> Location | None:
+    if not patterns:
+        return None
+    places: list[tuple[Article | None, list[Block]]] = [(None, structure.preamble)]
+    places += [(a, a.body) for a in structure.articles]
+    for article, blocks in places:
+        for block in blocks:
+            if any(p.search(block.text) for p in patterns):
+                return Location(article.label if article else None, block.index)
+    return None
+
+
+def _at(article: Article) -> Location:
+    return Location(article.label, article.heading.index)
+
+
+def _clause_findings(statuses, book, kind, jenis) -> list[Finding]:
+    by_id = {s.id: s for s in statuses}
+    findings = []
+    for rule in book.rules("klausul_wajib", kind, jenis):
+        for clause in rule.klausul:
+            if by_id[clause].status == "missing":
+                findings.append(Finding(rule, clause, None))
+    for rule in book.rules("klausul_kosong", kind, jenis):
+        for status in statuses:
+            if status.status == "empty":
+                findings.append(Finding(rule, status.id, status.location))
+    return findings
+
+
+def _locate(structure: Structure, block: Block) -> Location:
+    if block.part != "body":
+        return Location(part=block.part)
+    for article in structure.articles:
+        if article.heading is block or any(b is block for b in article.body):
+            return Location(article.label, block.index)
+    return Location(None, block.index)
+
+
+def _pattern_findings(structure, book, kind, jenis) -> list[Finding]:
+    findings = []
+    for rule in book.rules("pola", kind, jenis):
+        for block in structure.blocks:
+            for pattern in rule.pola:
+                match = pattern.search(block.text)
+                if match:
+                    findings.append(Finding(rule, None, _locate(structure, block),
+                                            {"teks": _excerpt(block.text, match)}))
+                    break
+    return findings
+
+
+def _reference_findings(structure, book, kind, jenis) -> list[Finding]:
+    numbers = {a.number for a in structure.articles if a.number is not None}
+    if not numbers:
+        numbers = set(range(1, len(structure.articles) + 1))
+    findings = []
+    for rule in book.rules("rujukan_pasal", kind, jenis):
+        for block in structure.blocks:
+            for pattern in rule.pola:
+                for match in pattern.finditer(block.text):
+                    number = int(match.group(1))
+                    if number not in numbers:
+                        findings.append(Finding(rule, None, _locate(structure, block),
+                                                {"nomor": number}))
+    return findings
+
+
+def _numbering_findings(structure, book, kind, jenis) -> list[Finding]:
+    numbers = [a.number for a in structure.articles if a.number is not None]
+    if not numbers:
+        return []
+    problems = []
+    seen: set[int] = set()
+    expected = 1
+    for number in numbers:
+        if number in seen:
+            problems.append({"id": f"Pasal {number} berulang", "en": f"Article {number} repeated"})
+        elif number > expected:
+            gap = f"{expected}" if number == expected + 1 else f"{expected}–{number - 1}"
+            problems.append({"id": f"Pasal {gap} terlewat", "en": f"Article {gap} skipped"})
+        elif number < expected:
+            problems.append({"id": f"Pasal {number} setelah Pasal {expected - 1}",
+                             "en": f"Article {number} after Article {expected - 1}"})
+        seen.add(number)
+        expected = max(expected, number + 1)
+    if not problems:
+        return []
+    detail = {lang: "; ".join(p[lang] for p in problems) for lang in ("id", "en")}
+    return [Finding(rule, None, None, {"rincian": detail})
+            for rule in book.rules("penomoran", kind, jenis)]
+
+
+def _revoked_findings(structure, book, kind, jenis) -> list[Finding]:
+    findings = []
+    for rule in book.rules("peraturan_dicabut", kind, jenis):
+        for revoked in rule.dicabut:
+            for block in structure.blocks:
+                if revoked.pola.search(block.text) and not _says_revoked(block.text):
+                    findings.append(Finding(rule, None, _locate(structure, block), {
+                        "nama": revoked.nama, "pengganti": revoked.pengganti}))
+                    break
+    return findings
+
+
+def _says_revoked(text: str) -> bool:
+    """A sentence that cites a regulation as revoked ('sebagaimana telah dicabut') is fine."""
+    return bool(re.search(r"\b(dicabut|mencabut|tidak berlaku)\b", text, re.IGNORECASE))
+
+
+def _excerpt(text: str, match: re.Match, width: int = 30) -> str:
+    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    snippet = " ".join(text[start:end].split())
+    return ("…" if start else "") + snippet + ("…" if end < len(text) else "")
+
+
+def _jenis(title_lines: list[str]) -> str | None:
+    """KSDD / KSDPK / KSDPL read off the parties named in the title, or None."""
+    if not title_lines:
+        return None
+    if any(_FOREIGN.search(line) for line in title_lines):
+        return "KSDPL"
+    if any(_KSDPK_PARTY.search(line) for line in title_lines):
+        return "KSDPK"
+    if all(line.upper().startswith("PEMERINTAH") for line in title_lines):
+        return "KSDD"
+    return None

@@ -1,0 +1,186 @@
+"""The rulebook: clauses and rules as data (``rulebook.yaml``), loaded and validated.
+
+A region replaces it with ``--rules FILE``; a broken rulebook is reported like a broken input
+(file, line, key), never half-used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, model_validator
+
+from ..errors import InputError, Problem
+from ..inputs import MAX_INPUT_BYTES, parse_yaml, problem_from_pydantic
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+def _compile(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return re.compile(value, re.IGNORECASE)
+        except re.error as err:
+            raise ValueError(f"invalid regular expression {value!r}: {err}") from err
+    return value
+
+
+Pattern = Annotated[re.Pattern, BeforeValidator(_compile)]
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class Bilingual(_Base):
+    """A text in Indonesian and English."""
+
+    id: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` ('id' or 'en')."""
+        return self.en if lang == "en" else self.id
+
+
+class Clause(_Base):
+    """A canonical clause and how to recognise it in a document."""
+
+    id: str
+    nama: Bilingual
+    judul: list[Pattern]
+    definisi: list[Pattern] = []
+
+
+class Citation(_Base):
+    """What a rule rests on, and how firmly."""
+
+    peraturan: str
+    pasal: str | None = None
+    ayat: str | None = None
+    sifat: Literal["hukum", "praktik", "belum_pasti"]
+    catatan: str | None = None
+
+    def text(self, lang: str = "id") -> str:
+        """E.g. 'PP 28/2018, Pasal 2 (praktik)'."""
+        parts = [self.peraturan]
+        if self.pasal:
+            parts.append(self.pasal)
+        if self.ayat:
+            parts.append(f"ayat {self.ayat}")
+        basis = {
+            "hukum": ("hukum", "law"), "praktik": ("praktik", "practice"),
+            "belum_pasti": ("belum dipastikan", "unconfirmed"),
+        }[self.sifat][1 if lang == "en" else 0]
+        return f"{', '.join(parts)} ({basis})"
+
+
+class AppliesTo(_Base):
+    """Which documents a rule applies to."""
+
+    dokumen: list[Literal["pks", "ksb"]]
+    jenis: list[Literal["KSDD", "KSDPK", "KSDPL", "KSDLL"]] | None = None
+
+    def covers(self, kind: str, jenis: str | None) -> bool:
+        """True if the rule applies to a ``kind`` document of ``jenis`` (None: unknown)."""
+        if kind not in self.dokumen:
+            return False
+        return self.jenis is None or jenis is None or jenis in self.jenis
+
+
+class Revoked(_Base):
+    """A revoked regulation and what replaced it."""
+
+    pola: Pattern
+    nama: str
+    pengganti: str
+
+
+Check = Literal[
+    "klausul_wajib", "klausul_kosong", "pola", "rujukan_pasal", "penomoran",
+    "peraturan_dicabut", "hak_kewajiban_per_pihak", "isi_keadaan_kahar", "ksb_dirujuk",
+    "pihak_sesuai_ksb", "tidak_melampaui_ksb", "jangka_waktu_lengkap", "surat_kuasa",
+    "persetujuan_dprd", "jangka_ksb", "isi_bermakna", "celah_ksb", "selisih_ksb",
+]
+
+
+class Rule(_Base):
+    """One rule: what it checks, how severe, what it rests on, and its detection data."""
+
+    id: str
+    jenis_pemeriksaan: Check
+    tingkat: Severity
+    berlaku: AppliesTo
+    uraian: Bilingual
+    dasar: Citation
+    klausul: list[str] = []
+    pola: list[Pattern] = []
+    dicabut: list[Revoked] = []
+    kepala_daerah: list[Pattern] = []
+    maks_tahun: int | None = None
+    min_kata: int | None = None
+
+
+class Rulebook(_Base):
+    """All clauses and rules; ``digest`` identifies the file they came from."""
+
+    versi: int
+    klausul: list[Clause]
+    aturan: list[Rule]
+    digest: str = ""
+
+    @model_validator(mode="after")
+    def _references(self) -> Rulebook:
+        known = {c.id for c in self.klausul}
+        for rule in self.aturan:
+            unknown = [c for c in rule.klausul if c not in known]
+            if unknown:
+                raise ValueError(f"rule {rule.id} names unknown clauses {unknown}")
+        ids = [r.id for r in self.aturan]
+        if len(ids) != len(set(ids)):
+            raise ValueError("rule ids must be unique")
+        return self
+
+    def clause(self, clause_id: str) -> Clause:
+        """The clause with ``clause_id``."""
+        return next(c for c in self.klausul if c.id == clause_id)
+
+    def rules(self, check: str, kind: str, jenis: str | None) -> list[Rule]:
+        """The rules of type ``check`` that apply to this document."""
+        return [r for r in self.aturan
+                if r.jenis_pemeriksaan == check and r.berlaku.covers(kind, jenis)]
+
+
+def builtin_rulebook_path() -> Path:
+    """Path of the rulebook shipped with pkgen."""
+    return Path(str(resources.files("pkgen.checks").joinpath("rulebook.yaml")))
+
+
+@lru_cache(maxsize=8)
+def load_rulebook(path: Path | None = None) -> Rulebook:
+    """Load and validate a rulebook (default: the built-in one).
+
+    Raises :class:`InputError` with file, line and key for a broken rulebook.
+    """
+    path = path or builtin_rulebook_path()
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise InputError(Problem("file_not_found", path)) from err
+    if len(raw) > MAX_INPUT_BYTES:
+        raise InputError(Problem("file_too_large", path, params={
+            "size": len(raw), "limit": MAX_INPUT_BYTES}))
+    data, lines = parse_yaml(raw, path)
+    try:
+        book = Rulebook.model_validate(data)
+    except ValidationError as err:
+        raise InputError(
+            [problem_from_pydantic(e, Rulebook, lines, path) for e in err.errors()]
+        ) from err
+    return book.model_copy(update={"digest": hashlib.sha256(raw).hexdigest()})

@@ -1,0 +1,178 @@
+"""Find the articles of any agreement in its paragraphs, and which clauses they hold.
+
+Headings are recognised in the forms agreements use: "Pasal 7" with the title on the next
+line, "PASAL 7 - TITLE" on one line, Roman numerals, "Article 7", and Word heading styles with
+no literal number. Bilingual agreements put "Pasal 7" and "Article 7" side by side in a table
+row: the two are one article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..docx_text import Block
+from .rulebook import Rulebook
+
+_HEADING = re.compile(
+    r"^\s*(pasal|article|artikel)\s+([0-9]{1,3}|[IVXLC]{1,8})\b\s*[-–—:.]?\s*(.*?)\s*$",
+    re.IGNORECASE,
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_BLANKISH = re.compile(r"[\s.…_\-–—:;,()]+")
+_KIND = [
+    ("pks", re.compile(r"PERJANJIAN\s+KERJA\s*SAMA|COOPERATION\s+AGREEMENT", re.IGNORECASE)),
+    ("ksb", re.compile(r"KESEPAKATAN\s+BERSAMA|MEMORANDUM|NOTA\s+KESEPAHAMAN|\bMOU\b",
+                       re.IGNORECASE)),
+]
+
+
+@dataclass
+class Article:
+    """An article: its heading paragraph, number (if written), titles and body."""
+
+    heading: Block
+    number: int | None
+    titles: list[str] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    clauses: set[str] = field(default_factory=set)
+
+    @property
+    def label(self) -> str:
+        """'Pasal 7', or the heading text for an unnumbered heading."""
+        if self.number is not None:
+            return f"Pasal {self.number}"
+        return self.heading.text.strip()[:60]
+
+    @property
+    def title(self) -> str:
+        """The titles joined ('KEADAAN KAHAR / FORCE MAJEURE')."""
+        return " / ".join(self.titles)
+
+    def is_empty(self) -> bool:
+        """True if the body has no words: nothing, or only dots, underscores and dashes."""
+        return not any(_BLANKISH.sub("", b.text) for b in self.body)
+
+
+@dataclass
+class Structure:
+    """A document seen as a preamble, articles, and the text around them."""
+
+    blocks: list[Block]
+    preamble: list[Block]
+    articles: list[Article]
+    kind: str | None
+    title_lines: list[str]
+
+
+def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
+    """Split ``blocks`` into preamble and articles and tag each article with its clauses."""
+    body = [b for b in blocks if b.part == "body"]
+    articles: list[Article] = []
+    preamble: list[Block] = []
+    i = 0
+    while i < len(body):
+        block = body[i]
+        heading = _heading(block)
+        if heading is None:
+            target = articles[-1].body if articles else preamble
+            target.append(block)
+            i += 1
+            continue
+        number, inline_title = heading
+        previous = articles[-1] if articles else None
+        if (previous is not None and number is not None and previous.number == number
+                and _same_row(previous.heading, block)):
+            article = previous  # the other language of a bilingual row
+        else:
+            article = Article(block, number)
+            articles.append(article)
+        if inline_title:
+            article.titles.append(inline_title)
+        i += 1
+        if not inline_title and number is not None:
+            i = _take_titles(body, i, article)
+    for article in articles:
+        article.clauses = _clauses(article.titles, book)
+    return Structure(blocks, preamble, articles, _kind(body), _title_lines(body))
+
+
+def _heading(block: Block) -> tuple[int | None, str] | None:
+    """(number, title on the same line) if ``block`` is an article heading."""
+    text = block.text.strip()
+    if not text:
+        return None
+    match = _HEADING.match(text)
+    if match:
+        rest = match.group(3)
+        if rest and not _title_like(rest):
+            return None
+        return _number(match.group(2)), rest
+    if block.heading and _title_like(text):
+        return None, text
+    return None
+
+
+def _take_titles(body: list[Block], i: int, article: Article) -> int:
+    """Consume the title line(s) after a bare 'Pasal N': one, or one per language in a row."""
+    taken = 0
+    while i < len(body) and taken < 2:
+        block = body[i]
+        text = block.text.strip()
+        if not text:
+            i += 1
+            continue
+        if _heading(block) is not None or not _title_like(text):
+            break
+        if taken == 1 and not (block.cell and article.heading.cell):
+            break
+        article.titles.append(text)
+        taken += 1
+        i += 1
+    return i
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    return (0 < len(words) <= 12 and not text.rstrip().endswith((".", ";", ":", ","))
+            and not text.startswith("(") and not text[0].isdigit())
+
+
+def _number(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    total, last = 0, 0
+    for char in reversed(token.upper()):
+        value = _ROMAN[char]
+        total += value if value >= last else -value
+        last = max(last, value)
+    return total
+
+
+def _same_row(a: Block, b: Block) -> bool:
+    return a.cell is not None and b.cell is not None and a.cell[:2] == b.cell[:2]
+
+
+def _clauses(titles: list[str], book: Rulebook) -> set[str]:
+    """The clauses whose heading wording matches any of an article's titles."""
+    normal = [" ".join(re.sub(r"[^\w]+", " ", t.upper()).split()) for t in titles]
+    return {
+        clause.id for clause in book.klausul
+        if any(p.search(t) for p in clause.judul for t in normal)
+    }
+
+
+def _kind(body: list[Block]) -> str | None:
+    head = " ".join(b.text for b in body[:15])
+    hits = [(m.start(), kind) for kind, rx in _KIND if (m := rx.search(head))]
+    return min(hits)[1] if hits else None
+
+
+def _title_lines(body: list[Block]) -> list[str]:
+    """The parties' lines of the title block: between ANTARA and TENTANG."""
+    lines = [b.text.strip() for b in body[:30] if b.text.strip()]
+    upper = [line.upper() for line in lines]
+    if "ANTARA" in upper and "TENTANG" in upper:
+        start, end = upper.index("ANTARA") + 1, upper.index("TENTANG")
+        return [line for line in lines[start:end] if line.upper() not in ("DENGAN", "DAN")]
+    return []

@@ -1,0 +1,89 @@
+"""Check reports as text, JSON, or a Word copy with comments; no printing elsewhere."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from rich.console import Console
+from rich.table import Table
+
+from .checks.findings import Finding, Report
+
+_SEVERITY = {
+    "error": ("KESALAHAN", "ERROR", "bold red"),
+    "warning": ("PERINGATAN", "WARNING", "yellow"),
+    "info": ("INFO", "INFO", "cyan"),
+}
+_HEADERS = {
+    "id": ("Tingkat", "Aturan", "Lokasi", "Temuan", "Dasar"),
+    "en": ("Severity", "Rule", "Location", "Finding", "Basis"),
+}
+
+
+def verdict(report: Report, lang: str = "id") -> str:
+    """One line: how many errors, warnings and notes, and whether the draft is complete."""
+    e, w, i = (report.count(s) for s in ("error", "warning", "info"))
+    if lang == "en":
+        state = "INCOMPLETE" if e else "OK"
+        return f"{report.document}: {state} — {e} error(s), {w} warning(s), {i} note(s)"
+    state = "BELUM LENGKAP" if e else "OK"
+    return f"{report.document}: {state} — {e} kesalahan, {w} peringatan, {i} catatan"
+
+
+def print_text(report: Report, console: Console, lang: str = "id") -> None:
+    """The verdict, then a table of findings grouped by severity (errors first)."""
+    console.print(verdict(report, lang), highlight=False, markup=False, soft_wrap=True)
+    if report.findings:
+        table = Table(*_HEADERS[lang], show_lines=False, expand=True)
+        for finding in report.sorted_findings():
+            word_id, word_en, style = _SEVERITY[finding.severity]
+            table.add_row(
+                f"[{style}]{word_en if lang == 'en' else word_id}[/]",
+                finding.rule.id,
+                finding.location.text(lang) if finding.location else "—",
+                finding.message(report.book, lang),
+                finding.rule.dasar.text(lang),
+            )
+        console.print(table)
+
+
+def to_json(reports: list[Report], lang: str = "id") -> str:
+    """The documented JSON: one object for one document, a list for several."""
+    data = [r.to_json(lang) for r in reports]
+    return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2)
+
+
+def annotate(source: Path, report: Report, lang: str = "id") -> bytes:
+    """Return a copy of the .docx at ``source`` with a Word comment at each finding.
+
+    A finding about a paragraph or article is anchored there; one about something missing is
+    anchored at the first paragraph. Only findings located in the body are anchored in place.
+    """
+    doc = Document(str(source))
+    paragraphs = list(doc.element.body.iter(qn("w:p")))
+
+    def anchor(finding: Finding):
+        loc = finding.location
+        index = loc.paragraf if loc and loc.part == "body" and loc.paragraf else 1
+        if not paragraphs:
+            return None
+        p = Paragraph(paragraphs[min(index, len(paragraphs)) - 1], doc._body)
+        runs = p.runs or [p.add_run("")]
+        return runs
+
+    for finding in report.sorted_findings():
+        runs = anchor(finding)
+        if runs is None:
+            continue
+        word = _SEVERITY[finding.severity][1 if lang == "en" else 0]
+        text = (f"[{word}] {finding.message(report.book, lang)} "
+                f"({finding.rule.id}; {finding.rule.dasar.text(lang)})")
+        doc.add_comment(runs, text=text, author="pkgen", initials="PK")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
