@@ -55,7 +55,7 @@ def load_agreement(path: Path) -> Loaded:
     data, lines = parse_yaml(raw, path)
     document = validate(data, lines, path)
     digest = hashlib.sha256(raw).hexdigest()
-    if isinstance(document, Pks) and document.ksb.berkas is not None:
+    if isinstance(document, Pks) and document.ksb and document.ksb.berkas is not None:
         ksb_path = (path.parent / document.ksb.berkas).resolve()
         ksb_loaded = _load_referenced_ksb(ksb_path, path, lines)
         digest = hashlib.sha256(raw + b"\0" + ksb_loaded.digest.encode()).hexdigest()

@@ -1,0 +1,361 @@
+"""The clause checker on the corpus of hand-made agreements, on inputs and on bad files."""
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLE_FILES, EXAMPLES, PKS_TPA, PKS_WISATA, ROOT
+from docx import Document
+
+from pkgen.checks import check_path, load_rulebook
+from pkgen.cli import main
+from pkgen.docx_text import DocumentError, read_blocks
+from pkgen.inputs import load_agreement
+from pkgen.render import render_draft, write_atomic
+
+CORPUS = ROOT / "tests" / "corpus"
+REQUIRED = ["para_pihak", "objek", "ruang_lingkup", "hak_kewajiban", "jangka_waktu",
+            "keadaan_kahar", "penyelesaian_perselisihan", "pengakhiran"]
+KSB_TPA = EXAMPLES / "ksb-tpa-kota-kab-mojokerto.yaml"
+
+
+def statuses(report):
+    return {c.id: c.status for c in report.clauses}
+
+
+def rules(report, severity=None):
+    return sorted(f.rule.id for f in report.findings
+                  if severity is None or f.severity == severity)
+
+
+# --- the corpus ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", [
+    "gaya-dua-baris.docx", "gaya-romawi.docx", "gaya-satu-baris-sinonim.docx",
+    "gaya-heading-word.docx", "dwibahasa-tabel.docx",
+])
+def test_every_heading_style_finds_the_required_clauses(name):
+    report = check_path(CORPUS / name)
+    assert report.kind == "pks"
+    found = statuses(report)
+    assert [c for c in REQUIRED if found[c] != "present"] == []
+    assert rules(report, "error") == []
+    assert rules(report, "warning") == []
+
+
+def test_locations_name_the_article():
+    report = check_path(CORPUS / "gaya-romawi.docx")
+    where = {c.id: c.location.pasal for c in report.clauses if c.location}
+    assert where["keadaan_kahar"] == "Pasal 5"
+    assert where["pengakhiran"] == "Pasal 7"
+
+
+def test_split_rights_and_obligations_and_combined_term_article():
+    report = check_path(CORPUS / "gaya-heading-word.docx")
+    where = {c.id: c.location.pasal for c in report.clauses if c.location}
+    assert where["hak_kewajiban"] == "Hak Pihak Pertama"
+    assert where["jangka_waktu"] == where["pengakhiran"] == (
+        "Mulai Berlaku, Jangka Waktu dan Pengakhiran")
+
+
+def test_bilingual_columns_are_one_article_each():
+    report = check_path(CORPUS / "dwibahasa-tabel.docx")
+    assert "numbering-gap" not in rules(report)
+    where = {c.id: c.location.pasal for c in report.clauses if c.location}
+    assert where["keadaan_kahar"] == "Pasal 5"
+
+
+def test_clause_defined_inside_another_article_counts_a_passing_word_does_not():
+    report = check_path(CORPUS / "kahar-dalam-lain-lain.docx")
+    found = statuses(report)
+    assert found["keadaan_kahar"] == "present"
+    kahar = next(c for c in report.clauses if c.id == "keadaan_kahar")
+    assert kahar.location.pasal == "Pasal 6"
+    assert found["penyelesaian_perselisihan"] == "missing"
+    missing = [f for f in report.findings if f.rule.id == "missing-clause"]
+    assert [f.clause for f in missing] == ["penyelesaian_perselisihan"]
+    assert report.has_errors
+
+
+def test_structural_problems():
+    report = check_path(CORPUS / "draf-bermasalah.docx")
+    assert statuses(report)["keadaan_kahar"] == "empty"
+    by_rule = {}
+    for f in report.findings:
+        by_rule.setdefault(f.rule.id, []).append(f)
+    assert set(by_rule) >= {"empty-clause", "unrendered-tag", "placeholder",
+                            "dangling-reference", "numbering-gap", "revoked-regulation",
+                            "missing-clause"}
+    assert by_rule["dangling-reference"][0].params == {"nomor": 17}
+    assert by_rule["dangling-reference"][0].location.pasal == "Pasal 6"
+    gap = by_rule["numbering-gap"][0].message(report.book, "id")
+    assert "Pasal 3 terlewat" in gap and "Pasal 4 berulang" in gap
+    texts = " ".join(str(f.params.get("teks")) for f in by_rule["placeholder"])
+    assert "[NAMA PEJABAT]" in texts and "TODO" in texts and "...." in texts
+    assert "PP 28/2018" in by_rule["revoked-regulation"][0].message(report.book, "id")
+
+
+def test_headers_and_footers_are_read():
+    report = check_path(CORPUS / "kepala-kaki.docx")
+    parts = {f.rule.id: f.location.part for f in report.findings if f.severity != "info"}
+    assert parts == {"unrendered-tag": "header", "placeholder": "footer"}
+
+
+def test_a_ksb_is_not_asked_for_rights_and_obligations():
+    report = check_path(CORPUS / "ksb-mou.docx")
+    assert report.kind == "ksb"
+    assert not report.has_errors
+    assert statuses(report)["hak_kewajiban"] == "missing"
+
+
+def test_kind_override():
+    report = check_path(CORPUS / "ksb-mou.docx", kind="pks")
+    missing = {f.clause for f in report.findings if f.rule.id == "missing-clause"}
+    assert {"hak_kewajiban", "keadaan_kahar"} <= missing
+
+
+def test_clauses_list_every_canonical_clause():
+    report = check_path(CORPUS / "ksb-mou.docx")
+    assert [c.id for c in report.clauses] == [c.id for c in load_rulebook().klausul]
+    assert len(report.clauses) == 16
+
+
+# --- examples and drafts -------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_examples_check_clean(path, tmp_path):
+    assert check_path(path).findings == []
+    draft = tmp_path / (path.stem + ".docx")
+    write_atomic(render_draft(load_agreement(path)).data, draft)
+    report = check_path(draft)
+    assert report.findings == []
+    assert report.kind == path.name[:3]
+
+
+def test_draft_against_its_ksb(tmp_path):
+    drafts = {}
+    for path in (PKS_TPA, KSB_TPA):
+        drafts[path] = tmp_path / (path.stem + ".docx")
+        write_atomic(render_draft(load_agreement(path)).data, drafts[path])
+    report = check_path(drafts[PKS_TPA], ksb=drafts[KSB_TPA])
+    gap = {f.clause for f in report.findings if f.rule.id == "ksb-gap"}
+    assert gap == {"hak_kewajiban", "keadaan_kahar", "penyelesaian_perselisihan", "pengakhiran",
+                   "sanksi"}
+    assert not report.has_errors
+    other = check_path(drafts[PKS_TPA], ksb=CORPUS / "ksb-mou.docx")
+    conflicts = [f.message(other.book, "en") for f in other.findings
+                 if f.rule.id == "ksb-mismatch"]
+    assert conflicts == []  # the same KSB numbers and parties, written by hand
+    wisata = check_path(PKS_WISATA, ksb=KSB_TPA)
+    text = " ".join(f.message(wisata.book, "en") for f in wisata.findings
+                    if f.rule.id == "ksb-mismatch")
+    assert "KSB number 180/45/417.111/2019 is not cited" in text
+    assert "the parties differ" in text
+    assert "different jenis: PKS KSDPK, KSB KSDD" in text
+
+
+# --- input rules ---------------------------------------------------------------------------
+
+def _drop(text: str, start: str, end: str) -> tuple[str, str]:
+    return text[text.index(start):text.index(end)], ""
+
+
+@pytest.mark.parametrize(("change", "rule", "clause"), [
+    (lambda t: _drop(t, "keadaan_kahar:", "penyelesaian_perselisihan:"), "missing-clause",
+     "keadaan_kahar"),
+    (lambda t: ("  batas_pemberitahuan_hari: 14\n", ""), "force-majeure-content",
+     "keadaan_kahar"),
+    (lambda t: _drop(t, "    kewajiban:\n      - mengangkut", "ksb:"), "party-rights-obligations",
+     "hak_kewajiban"),
+    (lambda t: ("  berakhir: 2023-12-31", "  berakhir: 2025-12-31"), "outlives-ksb",
+     "jangka_waktu"),
+    (lambda t: ("      dasar: surat_kuasa\n      pemberi: Wali Kota Mojokerto\n      nomor: "
+                "180/301/417.111/2020\n      tanggal: 2020-11-02\n", "      dasar: jabatan\n"),
+     "surat-kuasa", None),
+    (lambda t: ("  dalam_apbd_tahun_berjalan: true", "  dalam_apbd_tahun_berjalan: false"),
+     "dprd-approval", "pembiayaan"),
+    (lambda t: ("  - Peraturan Pemerintah Nomor 28 Tahun 2018 tentang Kerja Sama Daerah",
+                "  - Peraturan Pemerintah Nomor 50 Tahun 2007 tentang Tata Cara Pelaksanaan "
+                "Kerja Sama Daerah"), "revoked-regulation", None),
+    (lambda t: ("      - menolak sampah", "      - TODO\n      - menolak sampah"),
+     "substantive", None),
+    (lambda t: ("  mulai: 2021-01-01\n  berakhir: 2023-12-31\n", "  mulai: 2021-01-01\n"),
+     "term-end", "jangka_waktu"),
+], ids=["no-kahar", "kahar-deadline", "party-obligations", "outlives-ksb",
+        "surat-kuasa", "dprd", "revoked", "placeholder", "term-end"])
+def test_input_rules(edited, change, rule, clause):
+    old, new = change(PKS_TPA.read_text())
+    report = check_path(edited(PKS_TPA, old, new))
+    errors = [(f.rule.id, f.clause) for f in report.findings if f.severity == "error"]
+    assert (rule, clause) in errors, errors
+    located = [f for f in report.findings if f.rule.id == rule][0].location
+    assert rule == "missing-clause" or located.line is not None
+
+
+def test_ksb_must_be_cited(edited):
+    report = check_path(edited(PKS_TPA, "ksb:\n  berkas: ksb-tpa-kota-kab-mojokerto.yaml\n", ""))
+    assert "ksb-cited" in rules(report, "error")
+
+
+def test_pks_parties_must_be_the_ksb_parties(edited):
+    report = check_path(edited(PKS_TPA, "  - nama: Pemerintah Kabupaten Mojokerto",
+                               "  - nama: Pemerintah Kabupaten Jombang"))
+    finding = next(f for f in report.findings if f.rule.id == "ksb-parties")
+    assert "PEMERINTAH KABUPATEN JOMBANG" in finding.message(report.book, "id")
+
+
+def test_ksb_term_limit(edited):
+    report = check_path(edited(KSB_TPA, "    tahun: 5", "    tahun: 6"))
+    assert "ksb-term" in rules(report, "error")
+
+
+def test_partial_input_from_an_opd_loads_and_is_reported(tmp_path):
+    path = tmp_path / "opd.yaml"
+    path.write_text(
+        "dokumen: PKS\njenis: KSDD\ntentang: Kerja Sama Uji\npenandatanganan:\n"
+        "  tempat: Mojokerto\npihak:\n"
+        "  - nama: Pemerintah Kota Mojokerto\n    alamat: Jl. Gajah Mada 145\n"
+        "    penandatangan: {nama: Budi, jabatan: Wali Kota Mojokerto}\n"
+        "    hak: [menerima laporan pelaksanaan]\n"
+        "  - nama: Pemerintah Kabupaten Mojokerto\n    alamat: Jl. A. Yani 16\n"
+        "    penandatangan: {nama: Sari, jabatan: Bupati Mojokerto}\n")
+    report = check_path(path)
+    missing = {f.clause for f in report.findings if f.rule.id == "missing-clause"}
+    assert missing == {"objek", "ruang_lingkup", "jangka_waktu", "keadaan_kahar",
+                       "penyelesaian_perselisihan", "pengakhiran"}
+    assert "ksb-cited" in rules(report)
+
+
+# --- unreadable files ----------------------------------------------------------------------
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(("make", "code"), [
+    (lambda p: p.write_text("bukan dokumen Word"), "docx_not_zip"),
+    (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), "docx_old_doc"),
+    (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64
+                             + "EncryptedPackage".encode("utf-16-le")), "docx_encrypted"),
+    (lambda p: p.write_bytes((CORPUS / "gaya-romawi.docx").read_bytes()[:3000]),
+     "docx_truncated"),
+    (lambda p: _zip(p, {"word/other.xml": b"<x/>"}), "docx_no_document"),
+    (lambda p: _zip(p, {"word/document.xml": b"<a>" + b" " * (70 * 1024 * 1024) + b"</a>"}),
+     "docx_too_large"),
+    (lambda p: _zip(p, {"word/document.xml": b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x '
+                        b'"x"><!ENTITY y "&x;&x;&x;">]><a>&y;</a>'}), "docx_bad_xml"),
+    (lambda p: _zip(p, {"word/document.xml": b"<a><b></a>"}), "docx_bad_xml"),
+], ids=["text", "doc", "encrypted", "truncated", "no-document", "zip-bomb", "entities",
+        "bad-xml"])
+def test_unreadable_files(tmp_path, make, code):
+    path = tmp_path / "x.docx"
+    make(path)
+    with pytest.raises(DocumentError) as info:
+        read_blocks(path)
+    assert info.value.problems[0].code == code
+    assert info.value.exit_code == 2
+
+
+# --- command line --------------------------------------------------------------------------
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_cli_exit_codes_and_text(tmp_path):
+    ok = run("check", CORPUS / "gaya-dua-baris.docx")
+    assert ok.exit_code == 0
+    assert "OK — 0 kesalahan" in ok.stdout
+    bad = run("check", CORPUS / "draf-bermasalah.docx", "--lang", "en")
+    assert bad.exit_code == 1
+    assert "INCOMPLETE" in bad.stdout and "dangling-reference" in bad.stdout
+    assert "ERROR" in bad.stdout.split("WARNING")[0]  # errors are listed first
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    unreadable = run("check", tmp_path / "old.doc")
+    assert unreadable.exit_code == 2
+    assert "berkas Word lama (.doc)" in unreadable.stderr
+
+
+def test_cli_json_shape():
+    result = run("check", CORPUS / "kahar-dalam-lain-lain.docx", "--format", "json")
+    data = json.loads(result.stdout)
+    assert set(data) == {"document", "kind", "jenis", "clauses", "findings"}
+    assert data["kind"] == "pks" and data["jenis"] == "KSDD"
+    assert len(data["clauses"]) == 16
+    assert set(data["clauses"][0]) == {"id", "status", "location"}
+    finding = data["findings"][0]
+    assert set(finding) == {"rule", "severity", "clause", "message", "citation", "location"}
+    assert finding["severity"] == "error" and finding["clause"] == "penyelesaian_perselisihan"
+    assert "(belum dipastikan)" in finding["citation"]
+
+
+def test_cli_annotate(tmp_path):
+    out = tmp_path / "catatan.docx"
+    result = run("check", CORPUS / "draf-bermasalah.docx", "--annotate", out)
+    assert result.exit_code == 1
+    doc = Document(str(out))
+    comments = list(doc.comments)
+    assert len(comments) == len(check_path(CORPUS / "draf-bermasalah.docx").findings)
+    assert any("Pasal 17" in c.text for c in comments)
+    assert run("check", CORPUS / "draf-bermasalah.docx", "--annotate", out).exit_code == 2
+
+
+def test_cli_annotate_needs_one_docx(tmp_path):
+    result = run("check", PKS_TPA, "--annotate", tmp_path / "x.docx")
+    assert result.exit_code == 2
+
+
+def test_custom_rulebook_adds_a_synonym_without_code(tmp_path):
+    doc = Document()
+    for line in ["PERJANJIAN KERJA SAMA", "Pasal 1", "SELESAINYA PERJANJIAN",
+                 "Perjanjian ini berakhir karena kesepakatan."]:
+        doc.add_paragraph(line)
+    doc.save(str(tmp_path / "x.docx"))
+    assert dict((c.id, c.status) for c in check_path(tmp_path / "x.docx").clauses)[
+        "pengakhiran"] == "missing"
+    book = (ROOT / "pkgen" / "checks" / "rulebook.yaml").read_text()
+    book = book.replace("judul: ['PENGAKHIRAN',",
+                        "judul: ['SELESAINYA PERJANJIAN', 'PENGAKHIRAN',")
+    (tmp_path / "rules.yaml").write_text(book)
+    report = check_path(tmp_path / "x.docx", rules=tmp_path / "rules.yaml")
+    assert statuses(report)["pengakhiran"] == "present"
+
+
+def test_broken_rulebook_is_reported_with_its_line(tmp_path):
+    book = (ROOT / "pkgen" / "checks" / "rulebook.yaml").read_text()
+    (tmp_path / "rules.yaml").write_text(book.replace("tingkat: error", "tingkat: fatal", 1))
+    result = run("check", CORPUS / "gaya-dua-baris.docx", "--rules", tmp_path / "rules.yaml")
+    assert result.exit_code == 2
+    assert "rules.yaml:" in result.stderr and "tingkat" in result.stderr
+
+
+def test_render_refuses_incomplete_input_unless_allowed(tmp_path, edited):
+    path = edited(PKS_TPA, *_drop(PKS_TPA.read_text(), "keadaan_kahar:",
+                                  "penyelesaian_perselisihan:"))
+    out = tmp_path / "drafts"
+    refused = run("render", path, "-o", out)
+    assert refused.exit_code == 1
+    assert "missing-clause" in refused.stderr
+    assert not out.exists()
+    allowed = run("render", path, "-o", out, "--allow-incomplete")
+    assert allowed.exit_code == 0
+    draft = Document(str(out / path.with_suffix(".docx").name))
+    assert draft.sections[0].header.paragraphs[0].text == "DRAF — BELUM LENGKAP"
+    text = "\n".join(p.text for p in draft.paragraphs)
+    assert "KEADAAN KAHAR" in text and "…………" in text
+    report = check_path(out / path.with_suffix(".docx").name)
+    assert "placeholder" in rules(report)
+
+
+def test_annotated_copy_opens_in_python_docx(tmp_path):
+    from pkgen.report import annotate
+
+    report = check_path(CORPUS / "kepala-kaki.docx")
+    data = annotate(CORPUS / "kepala-kaki.docx", report)
+    assert len(list(Document(io.BytesIO(data)).comments)) == len(report.findings)
