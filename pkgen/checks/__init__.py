@@ -11,7 +11,7 @@ from pathlib import Path
 from ..docx_text import DocumentError, read_blocks
 from ..inputs import load_agreement
 from .agreement import check_agreement
-from .document import check_document
+from .document import check_document, check_structure
 from .findings import ClauseStatus, Finding, Location, Report
 from .gap import compare, facts_from_blocks, facts_from_input
 from .rulebook import Rulebook, load_rulebook
@@ -33,18 +33,19 @@ def check_path(path: Path, *, kind: str | None = None, ksb: Path | None = None,
     Raises a :class:`~pkgen.errors.PkgenError` (exit code 2) for a file that cannot be read.
     """
     book = load_rulebook(rules)
-    report, facts = _check_one(path, book, kind)
+    report, facts = _check_one(path, book, kind, with_facts=ksb is not None)
     if ksb is not None:
-        ksb_report, ksb_facts = _check_one(ksb, book, "ksb")
+        ksb_report, ksb_facts = _check_one(ksb, book, "ksb", with_facts=True)
         report.findings += compare(report, facts, ksb_report, ksb_facts, book)
     return report
 
 
-def _check_one(path: Path, book: Rulebook, kind: str | None):
+def _check_one(path: Path, book: Rulebook, kind: str | None, with_facts: bool):
     if path.suffix.lower() in INPUT_SUFFIXES:
         loaded = load_agreement(path)
         return check_agreement(loaded, book), facts_from_input(loaded)
-    report = check_document(path, book, kind)
     blocks = read_blocks(path)
     structure = parse_structure(blocks, book)
-    return report, facts_from_blocks(blocks, structure.title_lines, report.jenis)
+    report = check_structure(str(path), structure, book, kind)
+    facts = facts_from_blocks(blocks, structure.title_lines, report.jenis) if with_facts else None
+    return report, facts

@@ -20,8 +20,12 @@ def check_document(path: Path, book: Rulebook, kind: str | None = None) -> Repor
 
     Raises :class:`~pkgen.docx_text.DocumentError` for a file that cannot be read.
     """
-    blocks = read_blocks(path)
-    structure = parse_structure(blocks, book)
+    return check_structure(str(path), parse_structure(read_blocks(path), book), book, kind)
+
+
+def check_structure(name: str, structure: Structure, book: Rulebook,
+                    kind: str | None = None) -> Report:
+    """Check a parsed document (see :func:`check_document`); ``name`` names it in the report."""
     kind = kind or structure.kind or "pks"
     jenis = _jenis(structure.title_lines)
     statuses = clause_statuses(structure, book)
@@ -31,7 +35,7 @@ def check_document(path: Path, book: Rulebook, kind: str | None = None) -> Repor
     findings += _reference_findings(structure, book, kind, jenis)
     findings += _numbering_findings(structure, book, kind, jenis)
     findings += _revoked_findings(structure, book, kind, jenis)
-    return Report(str(path), kind, jenis, book, statuses, findings)
+    return Report(name, kind, jenis, book, statuses, findings)
 
 
 def clause_statuses(structure: Structure, book: Rulebook) -> list[ClauseStatus]:
