@@ -36,8 +36,7 @@ def verdict(report: Report, lang: str = "id") -> str:
 
 
 def print_text(report: Report, console: Console, lang: str = "id") -> None:
-    """The verdict, then a table of findings grouped by severity (errors first)."""
-    console.print(verdict(report, lang), highlight=False, markup=False, soft_wrap=True)
+    """A table of findings grouped by severity (errors first), then the one-line verdict."""
     if report.findings:
         table = Table(*_HEADERS[lang], show_lines=False, expand=True)
         for finding in report.sorted_findings():
@@ -50,6 +49,7 @@ def print_text(report: Report, console: Console, lang: str = "id") -> None:
                 finding.rule.dasar.text(lang),
             )
         console.print(table)
+    console.print(verdict(report, lang), highlight=False, markup=False, soft_wrap=True)
 
 
 def to_json(reports: list[Report], lang: str = "id") -> str:

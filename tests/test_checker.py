@@ -184,8 +184,11 @@ def _drop(text: str, start: str, end: str) -> tuple[str, str]:
      "substantive", None),
     (lambda t: ("  mulai: 2021-01-01\n  berakhir: 2023-12-31\n", "  mulai: 2021-01-01\n"),
      "term-end", "jangka_waktu"),
+    (lambda t: ("  forum: GUBERNUR\n  nama_forum: Gubernur Jawa Timur",
+                "  forum: PENGADILAN_NEGERI\n  nama_forum: Pengadilan Negeri Mojokerto"),
+     "dispute-forum", "penyelesaian_perselisihan"),
 ], ids=["no-kahar", "kahar-deadline", "party-obligations", "outlives-ksb",
-        "surat-kuasa", "dprd", "revoked", "placeholder", "term-end"])
+        "surat-kuasa", "dprd", "revoked", "placeholder", "term-end", "forum"])
 def test_input_rules(edited, change, rule, clause):
     old, new = change(PKS_TPA.read_text())
     report = check_path(edited(PKS_TPA, old, new))
@@ -276,6 +279,7 @@ def test_cli_exit_codes_and_text(tmp_path):
     assert bad.exit_code == 1
     assert "INCOMPLETE" in bad.stdout and "dangling-reference" in bad.stdout
     assert "ERROR" in bad.stdout.split("WARNING")[0]  # errors are listed first
+    assert bad.stdout.rstrip().splitlines()[-1].startswith(str(CORPUS))  # verdict last
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     unreadable = run("check", tmp_path / "old.doc")
     assert unreadable.exit_code == 2

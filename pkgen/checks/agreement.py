@@ -125,6 +125,7 @@ class _Checker:
             self.force_majeure()
             self.ksb_link(labels)
         self.term()
+        self.forum()
         self.signatories(labels)
         self.dprd()
         self.revoked()
@@ -187,6 +188,18 @@ class _Checker:
                 if months is not None and months > limit * 12:
                     self.findings.append(Finding(rule, "jangka_waktu", self.at("jangka_waktu"), {
                         "tahun": round(months / 12, 1), "maks_tahun": limit}))
+
+    def forum(self) -> None:
+        dispute = self.doc.penyelesaian_perselisihan
+        if dispute is None or dispute.forum is None:
+            return
+        for rule in self.book.rules("forum_perselisihan", self.kind, self.jenis):
+            allowed = rule.forum.get(self.jenis)
+            if allowed and dispute.forum not in allowed:
+                self.findings.append(Finding(
+                    rule, "penyelesaian_perselisihan",
+                    self.at("penyelesaian_perselisihan", "forum"),
+                    {"forum": dispute.forum, "jenis": self.jenis, "pilihan": ", ".join(allowed)}))
 
     def signatories(self, labels: list[str]) -> None:
         for rule in self.book.rules("surat_kuasa", self.kind, self.jenis):

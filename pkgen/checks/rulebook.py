@@ -107,6 +107,7 @@ Check = Literal[
     "peraturan_dicabut", "hak_kewajiban_per_pihak", "isi_keadaan_kahar", "ksb_dirujuk",
     "pihak_sesuai_ksb", "tidak_melampaui_ksb", "jangka_waktu_lengkap", "surat_kuasa",
     "persetujuan_dprd", "jangka_ksb", "isi_bermakna", "celah_ksb", "selisih_ksb",
+    "forum_perselisihan",
 ]
 
 
@@ -125,6 +126,7 @@ class Rule(_Base):
     kepala_daerah: list[Pattern] = []
     maks_tahun: int | None = None
     min_kata: int | None = None
+    forum: dict[str, list[str]] = {}
 
 
 class Rulebook(_Base):
