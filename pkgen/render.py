@@ -3,10 +3,15 @@
 Rendering is strict (a variable the context lacks is an error naming the Word paragraph, never
 a blank), escapes every value, numbers the articles the template actually rendered, stamps the
 draft's provenance into its custom properties and writes the file atomically.
+
+Two ways give the same drafts: :func:`render_draft` reads the template for each draft, as
+docxtpl is meant to be used; :class:`PreparedTemplate` reads and compiles a template once and
+renders many drafts from it, for ``pkgen build``.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import os
@@ -22,24 +27,22 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml.ns import qn
-from docx.shared import Mm, RGBColor
+from docx.shared import RGBColor
 from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup, escape
 
 from . import __version__
 from .context import ARTICLES, build_context
-from .docx_text import CUSTOM_NS, VT_NS, paragraph_texts, text_hash
+from .docx_text import paragraph_texts
 from .errors import OutputError, Problem, TemplateError
 from .inputs import Loaded
+from .postprocess import MARK, custom_properties_xml, finish, near
+from .ziputil import ZipTemplate
 
-PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
-#: Article numbers are rendered as these markers, then replaced once the rendered document
-#: shows which articles exist and in which order.
-_MARK = "\ue000{}\ue001"
-_MARK_RE = re.compile("\ue000(\\w+)\ue001")
-_HEADING_RE = re.compile("^\\s*Pasal\\s*\ue000(\\w+)\ue001\\s*$")
+CUSTOM_PART = "docProps/custom.xml"
+CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+INCOMPLETE_MARK = "DRAF — BELUM LENGKAP"
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,99 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
     """
     path = template_for(loaded, template)
     raw = path.read_bytes()
+    tpl = _open(raw, path)
+    try:
+        tpl.render(_context(loaded), jinja_env=_environment())
+    except jinja2.TemplateError as err:
+        raise _render_problem(tpl, path, err) from err
+    document = tpl.docx
+    others = [rel.target_part.element for rel in document.part.rels.values()
+              if rel.reltype in (RT.HEADER, RT.FOOTER)]
+    finish(document.element.body, others, path, loaded.document.kertas)
+    if incomplete:
+        for section in document.sections:
+            _mark_incomplete(section)
+    properties = _properties(loaded, path, raw, document.element.body, incomplete)
+    part = _custom_part(document)
+    part._blob = custom_properties_xml(part.blob, properties)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return Draft(buffer.getvalue(), path, properties)
+
+
+class PreparedTemplate:
+    """A template read and compiled once, to render many drafts quickly and identically.
+
+    Each draft costs a Jinja render of the already compiled document and footers, the same
+    finishing as :func:`render_draft`, and a ZIP in which the parts no draft changes are copied
+    still compressed. Drafts marked incomplete are rare and go through :func:`render_draft`.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.raw = path.read_bytes()
+        self.sha256 = hashlib.sha256(self.raw).hexdigest()
+        tpl = _open(self.raw, path)
+        self._tpl = tpl
+        env = _environment()
+        try:
+            self._body = env.from_string(_lines(tpl.patch_xml(tpl.get_xml())))
+            self._parts = []
+            for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+                for _key, part in tpl.get_headers_footers(uri):
+                    source = _lines(tpl.patch_xml(tpl.get_part_xml(part)))
+                    self._parts.append((part.partname.lstrip("/"), env.from_string(source)))
+        except jinja2.TemplateError as err:
+            raise _render_problem(tpl, path, err) from err
+        # docxtpl also renders core properties and footnotes; a template with tags there
+        # depends on each agreement beyond the parts prepared here, so it is rendered whole.
+        self.fast = not _tags_outside_parts(tpl)
+        tpl.render_properties({}, env)
+        document = tpl.docx.element
+        self._body_index = list(document).index(document.body)
+        self._shell = copy.deepcopy(document)
+        self._shell.remove(self._shell.body)
+        part = _custom_part(tpl.docx)  # so that every draft has the part, as render_draft's
+        self._custom = part.blob
+        skeleton = io.BytesIO()
+        tpl.docx.save(skeleton)
+        self._zip = ZipTemplate(skeleton.getvalue())
+
+    def render(self, loaded: Loaded) -> Draft:
+        """Render one draft; the same bytes in each part as :func:`render_draft` gives."""
+        if not self.fast:
+            return render_draft(loaded, self.path)
+        tpl = self._tpl
+        context = _context(loaded)
+        try:
+            body_xml = _after_render(tpl, self._body.render(context))
+            others = {name: etree.fromstring(_after_render(tpl, t.render(context)).encode())
+                      for name, t in self._parts}
+        except jinja2.TemplateError as err:
+            raise _render_problem(tpl, self.path, err) from err
+        tree = tpl.fix_tables(body_xml)
+        tpl.docx_ids_index = 1000
+        tpl.fix_docpr_ids(tree)
+        finish(tree, list(others.values()), self.path, loaded.document.kertas)
+        root = copy.deepcopy(self._shell)
+        root.insert(self._body_index, tree)
+        properties = _properties(loaded, self.path, self.raw, tree, False)
+        replace = {name: _serialize(element) for name, element in others.items()}
+        replace["word/document.xml"] = _serialize(root)
+        replace[CUSTOM_PART] = custom_properties_xml(self._custom, properties)
+        return Draft(self._zip.build(replace), self.path, properties)
+
+
+def _tags_outside_parts(tpl: DocxTemplate) -> bool:
+    core = tpl.docx.core_properties
+    texts = [str(getattr(core, name) or "") for name in
+             ("author", "comments", "identifier", "language", "subject", "title")]
+    texts += [part.blob.decode("utf-8", "replace") for part in tpl.docx.part.package.parts
+              if part.content_type.endswith("footnotes+xml")]
+    return any("{{" in t or "{%" in t for t in texts)
+
+
+def _open(raw: bytes, path: Path) -> DocxTemplate:
     try:
         tpl = DocxTemplate(io.BytesIO(raw))
         tpl.init_docx()
@@ -92,44 +188,72 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
         raise TemplateError(
             Problem("template_unreadable", path, params={"detail": str(err) or type(err).__name__})
         ) from err
-    context = build_context(loaded.document, loaded.ksb)
-    context["pasal"] = {a: _MARK.format(a) for a in ARTICLES}
+    return tpl
+
+
+def _environment() -> jinja2.Environment:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
     env.finalize = _finalize
-    try:
-        tpl.render(context, jinja_env=env)
-    except jinja2.TemplateSyntaxError as err:
-        raise _template_problem(tpl, path, "template_syntax", err, detail=err.message) from err
-    except jinja2.UndefinedError as err:
-        name = _undefined_name(str(err))
-        raise _template_problem(tpl, path, "template_undefined", err, name=name) from err
-    except jinja2.TemplateError as err:
-        raise _template_problem(tpl, path, "template_error", err, detail=str(err)) from err
-    document = tpl.docx
-    _number_articles(document, path)
-    _fix_table_grids(document.element.body, keep_cell_widths=False)
-    for rel in document.part.rels.values():
-        if rel.reltype in (RT.HEADER, RT.FOOTER):
-            _fix_table_grids(rel.target_part.element, keep_cell_widths=True)
-    width, height = PAPER_MM[loaded.document.kertas]
-    for section in document.sections:
-        section.page_width, section.page_height = Mm(width), Mm(height)
-        if incomplete:
-            _mark_incomplete(section)
+    return env
+
+
+def _context(loaded: Loaded) -> dict[str, object]:
+    context = build_context(loaded.document, loaded.ksb)
+    context["pasal"] = {a: MARK.format(a) for a in ARTICLES}
+    return context
+
+
+def _lines(xml: str) -> str:
+    # As docxtpl's render_xml_part: one paragraph per line, so that errors name a paragraph.
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
+def _after_render(tpl: DocxTemplate, xml: str) -> str:
+    """What docxtpl's render_xml_part does to a part after Jinja has rendered it."""
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    return tpl.resolve_listing(xml)
+
+
+def _serialize(element) -> bytes:
+    # As python-docx stores an XML part.
+    return etree.tostring(element, encoding="UTF-8", standalone=True)
+
+
+def _properties(loaded: Loaded, path: Path, raw: bytes, body, incomplete: bool) -> dict[str, str]:
+    text = "\n".join(paragraph_texts(body))
     properties = {
         "pkgen.version": __version__,
         "pkgen.template": path.name,
         "pkgen.template_sha256": hashlib.sha256(raw).hexdigest(),
         "pkgen.input": loaded.path.name,
         "pkgen.input_sha256": loaded.digest,
-        "pkgen.text_sha256": text_hash(document),
+        "pkgen.text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
     if incomplete:
         properties["pkgen.incomplete"] = "true"
-    _set_custom_properties(document, properties)
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return Draft(buffer.getvalue(), path, properties)
+    return properties
+
+
+def _custom_part(document) -> Part:
+    """The document's custom-properties part, added if the template has none."""
+    package = document.part.package
+    for rel in package.rels.values():
+        if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external:
+            return rel.target_part
+    part = Part(PackURI("/" + CUSTOM_PART), CUSTOM_TYPE, custom_properties_xml(None, {}),
+                package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+    return part
+
+
+def _render_problem(tpl: DocxTemplate, path: Path, err: jinja2.TemplateError) -> TemplateError:
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        return _template_problem(tpl, path, "template_syntax", err, detail=err.message)
+    if isinstance(err, jinja2.UndefinedError):
+        return _template_problem(tpl, path, "template_undefined", err,
+                                 name=_undefined_name(str(err)))
+    return _template_problem(tpl, path, "template_error", err, detail=str(err))
 
 
 def write_atomic(data: bytes, target: Path) -> None:
@@ -154,8 +278,6 @@ def write_atomic(data: bytes, target: Path) -> None:
             ) from err
         raise
 
-
-INCOMPLETE_MARK = "DRAF — BELUM LENGKAP"
 
 
 def _mark_incomplete(section) -> None:
@@ -184,104 +306,6 @@ def _finalize(value: object) -> object:
     return value
 
 
-def _number_articles(document, template: Path) -> None:
-    """Replace article markers by numbers: headings in document order, then references.
-
-    A reference to an article that was not rendered is an error naming its paragraph.
-    """
-    paragraphs = [(p, _text(p)) for p in document.element.body.iter(qn("w:p"))]
-    numbers: dict[str, int] = {}
-    for _p, text in paragraphs:
-        match = _HEADING_RE.match(text)
-        if match:
-            article = match.group(1)
-            if article in numbers:
-                raise TemplateError(
-                    Problem("template_article_twice", template, params={"article": article})
-                )
-            numbers[article] = len(numbers) + 1
-    for p, text in paragraphs:
-        missing = [a for a in _MARK_RE.findall(text) if a not in numbers]
-        if missing:
-            shown = _MARK_RE.sub(lambda m: f"{{{{ pasal.{m.group(1)} }}}}", text)
-            raise TemplateError(Problem("template_undefined", template, params={
-                "name": f"pasal.{missing[0]}", "paragraph": _near(shown)}))
-        for t in p.iter(qn("w:t")):
-            if t.text and "\ue000" in t.text:
-                t.text = _MARK_RE.sub(lambda m: str(numbers[m.group(1)]), t.text)
-
-
-def _text(paragraph) -> str:
-    return "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
-
-
-def _fix_table_grids(element, keep_cell_widths: bool) -> None:
-    """Make each table's column grid agree with its cells after a ``{%tc %}`` column loop.
-
-    Word and LibreOffice lay columns out from the grid (``w:tblGrid``) and the cell widths
-    (``w:tcW``), which a column loop leaves as they were in the template. With
-    ``keep_cell_widths`` (the paraf boxes in the footer) the grid is rebuilt from the cells, so
-    the table grows with the number of parties; otherwise a table whose cells all share one
-    width (the signature table) has its total width shared equally among its columns.
-    """
-    for table in element.iter(qn("w:tbl")):
-        grid = table.find(qn("w:tblGrid"))
-        rows = table.findall(qn("w:tr"))
-        if grid is None or not rows:
-            continue
-        cells = rows[0].findall(qn("w:tc"))
-        widths = [_cell_width(c) for c in cells]
-        if keep_cell_widths:
-            if len(widths) == len(grid) or not all(widths):
-                continue
-        else:
-            all_widths = {_cell_width(c) for r in rows for c in r.findall(qn("w:tc"))}
-            total = sum(int(col.get(qn("w:w"), "0")) for col in grid)
-            if len(all_widths) != 1 or None in all_widths or not total:
-                continue
-            widths = [str(total // len(cells))] * len(cells)
-            for row in rows:
-                for cell in row.findall(qn("w:tc")):
-                    cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").set(qn("w:w"), widths[0])
-        for col in list(grid):
-            grid.remove(col)
-        for width in widths:
-            etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), width)
-
-
-def _cell_width(cell) -> str | None:
-    width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-    return width.get(qn("w:w")) if width is not None else None
-
-
-def _set_custom_properties(document, properties: dict[str, str]) -> None:
-    """Set custom document properties, keeping any others the template already had."""
-    package = document.part.package
-    part = None
-    for rel in package.rels.values():
-        if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external:
-            part = rel.target_part
-    root = etree.fromstring(part.blob) if part is not None else etree.Element(
-        f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
-    for prop in list(root):
-        if prop.get("name") in properties:
-            root.remove(prop)
-    pid = max([int(p.get("pid", "1")) for p in root] + [1])
-    for name, value in properties.items():
-        pid += 1
-        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property", fmtid=
-                                "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", pid=str(pid), name=name)
-        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
-    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    if part is not None:
-        part._blob = blob
-    else:
-        part = Part(PackURI("/docProps/custom.xml"),
-                    "application/vnd.openxmlformats-officedocument.custom-properties+xml",
-                    blob, package)
-        package.relate_to(part, RT.CUSTOM_PROPERTIES)
-
-
 def _undefined_name(message: str) -> str:
     for pattern in (r"has no attribute '([^']+)'", r"'([^']+)' is undefined",
                     r"no element '?([^']+)'?"):
@@ -296,15 +320,7 @@ def _template_problem(tpl: DocxTemplate, path: Path, code: str, err: Exception,
     text = _paragraph_for(tpl, err, str(params.get("name", "")))
     if "detail" in params:
         params["detail"] = str(params["detail"]).rstrip(". ")
-    return TemplateError(Problem(code, path, params={**params, "paragraph": _near(text)}))
-
-
-def _near(text: str | None) -> str:
-    """Shorten a paragraph's text for a message ('' when unknown)."""
-    if not text:
-        return ""
-    text = " ".join(text.split())
-    return text if len(text) <= 160 else text[:159] + "…"
+    return TemplateError(Problem(code, path, params={**params, "paragraph": near(text)}))
 
 
 def _paragraph_for(tpl: DocxTemplate, err: Exception, name: str) -> str | None:

@@ -228,3 +228,35 @@ def test_signature_table_has_one_column_per_party():
         grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
         assert len(grid) == count
         assert len({g.get(qn("w:w")) for g in grid}) == 1  # equal columns
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_prepared_template_gives_the_same_draft_as_the_naive_render(path):
+    from pkgen.render import PreparedTemplate, template_for
+
+    loaded = load_agreement(path)
+    naive = render_draft(loaded)
+    prepared = PreparedTemplate(template_for(loaded))
+    assert prepared.fast
+    fast = prepared.render(loaded)
+    a, b = zipfile.ZipFile(io.BytesIO(naive.data)), zipfile.ZipFile(io.BytesIO(fast.data))
+    assert sorted(a.namelist()) == sorted(b.namelist())
+    for name in a.namelist():
+        assert a.read(name) == b.read(name), name
+    assert fast.properties == naive.properties
+    assert b.testzip() is None
+    again = prepared.render(loaded)  # a prepared template renders any number of drafts
+    assert again.data == fast.data
+
+
+def test_prepared_template_reports_errors_like_the_naive_render(tmp_path):
+    from pkgen.render import PreparedTemplate
+
+    template = make_template(tmp_path / "typo.docx", ["Nama: {{ pihak[0].nama_lengkap }}"])
+    prepared = PreparedTemplate(template)
+    with pytest.raises(TemplateError) as info:
+        prepared.render(load_agreement(PKS_TPA))
+    assert "«Nama: {{ pihak[0].nama_lengkap }}»" in info.value.format("en")
+    broken = make_template(tmp_path / "broken.docx", ["{% if x %}"])
+    with pytest.raises(TemplateError):
+        PreparedTemplate(broken)
