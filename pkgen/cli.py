@@ -8,27 +8,27 @@ Results go to stdout, diagnostics to stderr.
 from __future__ import annotations
 
 import os
-import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.progress import Progress
 
 from . import __version__
+from . import build as build_module
 from .checks import check_agreement, check_path, load_rulebook
 from .docx_text import custom_properties, open_document, text_hash
 from .errors import EXIT_FINDINGS, EXIT_INPUT, OutputError, PkgenError, Problem
 from .inputs import load_agreement
 from .messages import message
+from .paths import output_name
 from .render import builtin_templates, render_draft, write_atomic
 from .report import annotate as annotated
-from .report import print_text
+from .report import print_build, print_text
 from .report import to_json as report_json
 from .skeleton import skeleton
-
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$", re.IGNORECASE)
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 
 
 class _Group(click.Group):
@@ -208,6 +208,61 @@ def check(files: tuple[Path, ...], ksb: Path | None, kind: str | None, rules: Pa
 
 
 @main.command()
+@click.argument("register", required=False, default=Path("."),
+                type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("drafts"), show_default=True, help="The drafts folder.")
+@click.option("--force", is_flag=True, help="Render every input, changed or not.")
+@click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
+@click.option("--overwrite-edited", is_flag=True,
+              help="Replace hand-edited drafts instead of writing beside them.")
+@click.option("--allow-incomplete", is_flag=True,
+              help="Also write drafts the checker finds incomplete, marked as such.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1,
+              show_default="the number of CPUs", help="Worker processes.")
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
+              help="Render every input with this template.")
+@click.option("--rules", type=click.Path(dir_okay=False, path_type=Path),
+              help="Check with this rulebook instead of the built-in one.")
+@_lang_option
+def build(register: Path, output: Path, force: bool, dry_run: bool, overwrite_edited: bool,
+          allow_incomplete: bool, jobs: int, template: Path | None, rules: Path | None,
+          lang: str) -> None:
+    """Render every input of a register into a drafts folder, incrementally.
+
+    Only drafts whose input, template, rulebook or pkgen version changed are rendered again;
+    a draft edited by hand is never overwritten: the new version is written beside it.
+    """
+    options = build_module.Options(force, dry_run, overwrite_edited, allow_incomplete, jobs,
+                                   template, rules, lang)
+    console = _console(stderr=False)
+    if dry_run:
+        result = build_module.plan(register, output, options)
+    else:
+        with _progress(console, lang) as advance:
+            result = build_module.build(register, output, options, advance)
+    print_build(result, console, lang, dry_run)
+    if result.exit_code:
+        sys.exit(result.exit_code)
+
+
+@contextmanager
+def _progress(console: Console, lang: str):
+    """A progress bar on a terminal; a plain line per rendered draft otherwise."""
+    if not console.is_terminal:
+        yield lambda item, done, total: console.print(
+            f"[{done}/{total}] {item.rel}", markup=False, highlight=False)
+        return
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task(message("building", lang), total=None)
+
+        def advance(_item, done, total):
+            bar.update(task, completed=done, total=total)
+
+        yield advance
+
+
+@main.command()
 def templates() -> None:
     """List the built-in templates."""
     for name, path in sorted(builtin_templates().items()):
@@ -219,14 +274,6 @@ def _console(stderr: bool) -> Console:
     """A rich console; not on a terminal (a pipe, a file, CI) it is 120 columns wide."""
     stream = sys.stderr if stderr else sys.stdout
     return Console(file=stream, highlight=False, width=None if stream.isatty() else 120)
-
-
-def output_name(input_path: Path) -> str:
-    """Return a safe draft file name derived from the input file name."""
-    stem = _UNSAFE.sub("_", input_path.stem).strip(" .") or "draf"
-    if _RESERVED.match(stem):
-        stem = f"_{stem}"
-    return f"{stem[:150]}.docx"
 
 
 def _targets(files: tuple[Path, ...], output: Path) -> list[Path]:

@@ -7,6 +7,7 @@ pkgen's own drafts, a hardened ZIP and XML reader for any file given to the chec
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import zipfile
 import zlib
@@ -101,14 +102,18 @@ class Block:
     heading: bool = False
 
 
-def read_blocks(path: Path) -> list[Block]:
+def read_blocks(path: Path, data: bytes | None = None) -> list[Block]:
     """Read the paragraphs of the .docx at ``path``: body in order, then headers and footers.
 
-    Raises :class:`DocumentError` (exit code 2) for anything that is not a readable .docx.
+    ``data``, when given, is the file's content (a draft in memory); ``path`` then only names
+    it. Raises :class:`DocumentError` (exit code 2) for anything that is not a readable .docx.
     """
     try:
-        with path.open("rb") as handle:
-            magic = handle.read(8)
+        if data is None:
+            with path.open("rb") as handle:
+                magic = handle.read(8)
+        else:
+            magic = data[:8]
     except FileNotFoundError as err:
         raise DocumentError(Problem("file_not_found", path)) from err
     except OSError as err:
@@ -116,7 +121,7 @@ def read_blocks(path: Path) -> list[Block]:
     if magic == _OLE_MAGIC:
         raise DocumentError(Problem(_ole_kind(path), path))
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(path if data is None else io.BytesIO(data)) as archive:
             parts = _read_parts(archive, path)
     except zipfile.BadZipFile as err:
         code = "docx_not_zip" if not magic.startswith(b"PK") else "docx_truncated"

@@ -361,6 +361,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "XML di {part} tidak dapat dibaca dengan aman ({detail}). Simpan ulang dari Word.",
         "en": "the XML in {part} cannot be read safely ({detail}). Save it again from Word.",
     },
+    # --- build ---------------------------------------------------------------------------------
+    "build_locked": {
+        "id": "build lain sedang berjalan pada folder draf ini. Tunggu sampai selesai, lalu "
+        "jalankan lagi.",
+        "en": "another build is running on this drafts folder. Wait for it to finish, then run "
+        "again.",
+    },
+    "manifest_invalid": {
+        "id": "manifest build rusak ({detail}). Pindahkan berkas itu (draf tidak terhapus), lalu "
+        "jalankan build lagi; setiap draf yang sudah ada akan dianggap suntingan tangan.",
+        "en": "the build manifest is damaged ({detail}). Move the file away (no draft is "
+        "deleted) and build again; every existing draft will be treated as hand-edited.",
+    },
+    "template_missing_heading": {
+        "id": "templat tidak memuat judul pasal untuk klausul wajib: {articles} (paragraf "
+        "'Pasal {{{{ pasal.<id> }}}}').",
+        "en": "the template has no article heading for the required clauses: {articles} "
+        "(a paragraph 'Pasal {{{{ pasal.<id> }}}}').",
+    },
+    "building": {"id": "Merender draf", "en": "Rendering drafts"},
+    "plan_title": {
+        "id": "Rencana build (tidak ada yang ditulis)", "en": "Build plan (nothing written)"},
+    "summary_state": {"id": "Keadaan", "en": "State"},
+    "summary_count": {"id": "Jumlah", "en": "Count"},
+    "state_new": {"id": "baru", "en": "new"},
+    "state_stale": {"id": "diperbarui", "en": "stale"},
+    "state_unchanged": {"id": "tidak berubah", "en": "unchanged"},
+    "state_edited": {"id": "disunting tangan, dibiarkan", "en": "hand-edited, left alone"},
+    "state_edited_stale": {
+        "id": "disunting tangan; versi baru ditulis di sampingnya",
+        "en": "hand-edited; the new version is written beside it",
+    },
+    "state_orphaned": {"id": "yatim (masukannya tidak ada)", "en": "orphaned (input gone)"},
+    "state_failed": {"id": "gagal", "en": "failed"},
+    "reason_input": {"id": "masukan berubah", "en": "input changed"},
+    "reason_ksb": {"id": "berkas KSB berubah", "en": "KSB file changed"},
+    "reason_template": {"id": "templat berubah", "en": "template changed"},
+    "reason_rulebook": {"id": "rulebook berubah", "en": "rulebook changed"},
+    "reason_pkgen": {"id": "versi pkgen berubah", "en": "pkgen version changed"},
+    "reason_forced": {"id": "--force", "en": "--force"},
+    "reason_draft_missing": {"id": "draf tidak ada", "en": "draft missing"},
+    "reason_not_from_manifest": {
+        "id": "berkas ini tidak ditulis pkgen", "en": "this file was not written by pkgen"},
     # --- command line ------------------------------------------------------------------------
     "ok": {"id": "OK", "en": "OK"},
     "written": {"id": "ditulis: {path}", "en": "written: {path}"},

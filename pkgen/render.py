@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -40,6 +41,7 @@ from .inputs import Loaded
 from .postprocess import MARK, custom_properties_xml, finish, near
 from .ziputil import ZipTemplate
 
+_HEADING_TAG = re.compile(r"^\s*Pasal\s*\{\{\s*pasal\.(\w+)\s*\}\}\s*$")
 CUSTOM_PART = "docProps/custom.xml"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 INCOMPLETE_MARK = "DRAF — BELUM LENGKAP"
@@ -123,12 +125,15 @@ class PreparedTemplate:
         tpl = _open(self.raw, path)
         self._tpl = tpl
         env = _environment()
+        self._env = env
+        self._sources = [_lines(tpl.patch_xml(tpl.get_xml()))]
         try:
-            self._body = env.from_string(_lines(tpl.patch_xml(tpl.get_xml())))
+            self._body = env.from_string(self._sources[0])
             self._parts = []
             for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
                 for _key, part in tpl.get_headers_footers(uri):
                     source = _lines(tpl.patch_xml(tpl.get_part_xml(part)))
+                    self._sources.append(source)
                     self._parts.append((part.partname.lstrip("/"), env.from_string(source)))
         except jinja2.TemplateError as err:
             raise _render_problem(tpl, path, err) from err
@@ -145,6 +150,18 @@ class PreparedTemplate:
         skeleton = io.BytesIO()
         tpl.docx.save(skeleton)
         self._zip = ZipTemplate(skeleton.getvalue())
+
+    def variables(self) -> tuple[set[str], set[str]]:
+        """The top-level names the template uses, and the article ids it has headings for."""
+        names: set[str] = set()
+        for source in self._sources:
+            names |= jinja2.meta.find_undeclared_variables(self._env.parse(source))
+        headings = set()
+        for line in self._sources[0].splitlines():
+            match = _HEADING_TAG.match(re.sub(r"<[^>]+>", "", line))
+            if match:
+                headings.add(match.group(1))
+        return names, headings
 
     def render(self, loaded: Loaded) -> Draft:
         """Render one draft; the same bytes in each part as :func:`render_draft` gives."""

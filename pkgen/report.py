@@ -12,7 +12,9 @@ from docx.text.paragraph import Paragraph
 from rich.console import Console
 from rich.table import Table
 
+from .build import Result as BuildResult
 from .checks.findings import Finding, Report
+from .messages import message
 
 _SEVERITY = {
     "error": ("KESALAHAN", "ERROR", "bold red"),
@@ -87,3 +89,30 @@ def annotate(source: Path, report: Report, lang: str = "id") -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def print_build(result: BuildResult, console: Console, lang: str = "id",
+                dry_run: bool = False) -> None:
+    """What a build did (or would do): changes per draft, failures, orphans, a summary table."""
+    from .build import describe
+
+    if dry_run:
+        console.print(message("plan_title", lang), style="bold")
+    for item in result.items:
+        if item.state == "unchanged":
+            continue
+        if dry_run or item.written or item.state in ("failed", "edited"):
+            console.print(describe(item, lang), markup=False, highlight=False)
+        for change in item.changes:
+            console.print(f"    {change}", markup=False, highlight=False)
+        for problem in item.problems:
+            console.print(f"    ! {problem}", markup=False, highlight=False, style="red")
+    for orphan in result.orphans:
+        console.print(f"{orphan}: {message('state_orphaned', lang)}", markup=False)
+    table = Table(message("summary_state", lang), message("summary_count", lang))
+    states = ["new", "stale", "unchanged", "edited", "edited-stale", "failed"]
+    for state in states:
+        table.add_row(message(f"state_{state.replace('-', '_')}", lang),
+                      str(result.count(state)))
+    table.add_row(message("state_orphaned", lang), str(len(result.orphans)))
+    console.print(table)

@@ -9,8 +9,9 @@ from click.testing import CliRunner
 from conftest import EXAMPLE_FILES, PKS_TPA
 from docx import Document
 
-from pkgen.cli import main, output_name
+from pkgen.cli import main
 from pkgen.docx_text import custom_properties
+from pkgen.paths import output_name
 
 
 @pytest.fixture
