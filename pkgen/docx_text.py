@@ -34,15 +34,12 @@ def paragraph_texts(element: etree._Element) -> Iterator[str]:
 
     Tabs count as a tab and breaks as a newline, as Word shows them.
     """
+    t, tab, br = qn("w:t"), qn("w:tab"), qn("w:br")
     for p in element.iter(qn("w:p")):
         parts = []
-        for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:instrText")):
-            if node.tag == qn("w:t"):
-                parts.append(node.text or "")
-            elif node.tag == qn("w:tab"):
-                parts.append("\t")
-            elif node.tag == qn("w:br"):
-                parts.append("\n")
+        for node in p.iter(t, tab, br):
+            tag = node.tag
+            parts.append((node.text or "") if tag == t else "\t" if tag == tab else "\n")
         yield "".join(parts)
 
 

@@ -61,13 +61,18 @@ def number_articles(body, template: Path) -> None:
             shown = _MARK_RE.sub(lambda m: f"{{{{ pasal.{m.group(1)} }}}}", text)
             raise TemplateError(Problem("template_undefined", template, params={
                 "name": f"pasal.{missing[0]}", "paragraph": near(shown)}))
-        for t in p.iter(qn("w:t")):
+        if "\ue000" not in text:
+            continue
+        for t in p.iter(_T):
             if t.text and "\ue000" in t.text:
                 t.text = _MARK_RE.sub(lambda m: str(numbers[m.group(1)]), t.text)
 
 
+_T = qn("w:t")
+
+
 def _text(paragraph) -> str:
-    return "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+    return "".join(t.text or "" for t in paragraph.iter(_T))
 
 
 def fix_table_grids(element, keep_cell_widths: bool) -> None:

@@ -229,7 +229,11 @@ def _after_render(tpl: DocxTemplate, xml: str) -> str:
     """What docxtpl's render_xml_part does to a part after Jinja has rendered it."""
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    return tpl.resolve_listing(xml)
+    # resolve_listing turns tabs, newlines, \a and \f in text into Word markup and leaves
+    # everything else as it is, so without any of them it can be skipped.
+    if any(char in xml for char in "\t\n\a\f"):
+        xml = tpl.resolve_listing(xml)
+    return xml
 
 
 def _serialize(element) -> bytes:

@@ -1,0 +1,303 @@
+"""pkgen build: incremental decisions, hand edits, orphans, preflight, interruptions, workers."""
+
+import fcntl
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES, make_template
+from docx import Document
+
+from pkgen import build as b
+from pkgen.cli import main
+from pkgen.render import builtin_templates
+
+TPA = "tpa/pks-tpa-kota-kab-mojokerto"
+KSB = "tpa/ksb-tpa-kota-kab-mojokerto"
+WISATA = "pks-pariwisata-disporabudpar-swasta"
+SPBE = "pks-spbe-mojokerto-jombang"
+
+
+@pytest.fixture
+def register(tmp_path):
+    """A register with the examples, the TPA pair in a subfolder; drafts beside it."""
+    reg = tmp_path / "register"
+    (reg / "tpa").mkdir(parents=True)
+    for name in ("pks-tpa-kota-kab-mojokerto", "ksb-tpa-kota-kab-mojokerto"):
+        shutil.copy(EXAMPLES / f"{name}.yaml", reg / "tpa")
+    for name in (WISATA, SPBE):
+        shutil.copy(EXAMPLES / f"{name}.yaml", reg)
+    return reg
+
+
+def run(reg, **options):
+    drafts = reg.parent / "drafts"
+    return b.build(reg, drafts, b.Options(**options)), drafts
+
+
+def states(result):
+    return {i.draft[:-5]: i.state for i in result.items}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def retitle(path: Path) -> None:
+    """Change an input: a word added to its subject."""
+    lines = path.read_text().splitlines()
+    i = next(n for n, line in enumerate(lines) if line.startswith("tentang: "))
+    lines[i] += " Tahap II"
+    path.write_text("\n".join(lines) + "\n")
+
+
+def hand_edit(draft: Path) -> None:
+    doc = Document(str(draft))
+    doc.paragraphs[12].add_run(" [disunting oleh Bagian Hukum]")
+    doc.save(str(draft))
+
+
+def test_first_build_renders_everything_and_records_it(register):
+    result, drafts = run(register)
+    assert set(states(result).values()) == {"new"}
+    assert result.exit_code == 0
+    for name in (TPA, KSB, WISATA, SPBE):
+        assert (drafts / f"{name}.docx").is_file()
+    manifest = json.loads((drafts / b.MANIFEST).read_text())["drafts"]
+    entry = manifest[f"{TPA}.docx"]
+    assert entry["input"] == f"{TPA}.yaml"
+    assert set(entry["depends"]) == {f"{KSB}.yaml"}
+    assert entry["template"].endswith("pks_ksdd.docx")
+    assert entry["verdict"] == "ok" and entry["pkgen_version"]
+    assert len(entry["text_sha256"]) == len(entry["rulebook_sha256"]) == 64
+    assert (drafts / b.REPORT).is_file()
+    assert not (drafts / b.STAGING).exists() and not (drafts / b.JOURNAL).exists()
+
+
+def test_noop_rebuild_touches_nothing(register):
+    _, drafts = run(register)
+    before = {p: p.stat().st_mtime_ns for p in drafts.rglob("*.docx")}
+    result, _ = run(register)
+    assert set(states(result).values()) == {"unchanged"}
+    assert {p: p.stat().st_mtime_ns for p in drafts.rglob("*.docx")} == before
+
+
+@pytest.mark.parametrize("change", ["input", "ksb"])
+def test_only_changed_inputs_are_rendered_again(register, change):
+    run(register)
+    if change == "input":
+        edit(register / f"{TPA}.yaml", "batas_pemberitahuan_hari: 14", "batas_pemberitahuan_hari: 21")
+    else:
+        edit(register / f"{KSB}.yaml", "  rangkap: 2", "  rangkap: 3")
+    result, _ = run(register)
+    found = states(result)
+    assert found[TPA] == "stale"
+    assert found[WISATA] == found[SPBE] == "unchanged"
+    item = next(i for i in result.items if i.draft == f"{TPA}.docx")
+    assert item.reason == change
+    if change == "input":
+        assert item.changes == ["Pasal 9 KEADAAN KAHAR: berubah"]
+        assert "Pasal 9 KEADAAN KAHAR: berubah" in (register.parent / "drafts" / b.REPORT).read_text()
+
+
+def test_template_rulebook_and_version_changes_make_drafts_stale(register, tmp_path, monkeypatch):
+    run(register)
+    template = tmp_path / "mine.docx"
+    shutil.copy(builtin_templates()["pks_ksdd"], template)
+    result, _ = run(register, template=template)
+    assert {i.reason for i in result.items} == {"template"}
+    assert any(i.state == "failed" for i in result.items)  # the KSB cannot use a PKS template
+    rules = tmp_path / "rules.yaml"
+    rules.write_text((Path(b.__file__).parent / "checks" / "rulebook.yaml").read_text() + "\n")
+    result, _ = run(register, rules=rules)
+    assert {i.reason for i in result.items} == {"rulebook"}
+    monkeypatch.setattr(b, "__version__", "99.0")
+    result, _ = run(register, rules=rules)
+    assert {i.reason for i in result.items} == {"pkgen"}
+
+
+def test_force_and_dry_run(register):
+    result, drafts = run(register, dry_run=True)
+    assert set(states(result).values()) == {"new"}
+    assert not drafts.exists()
+    run(register)
+    manifest = (drafts / b.MANIFEST).read_bytes()
+    result, _ = run(register, force=True, dry_run=True)
+    assert set(states(result).values()) == {"stale"}
+    assert (drafts / b.MANIFEST).read_bytes() == manifest
+    result, _ = run(register, force=True)
+    assert set(states(result).values()) == {"stale"}
+
+
+def test_hand_edits_are_never_lost(register):
+    _, drafts = run(register)
+    draft = drafts / f"{TPA}.docx"
+    hand_edit(draft)
+    edited = draft.read_bytes()
+    result, _ = run(register)
+    assert states(result)[TPA] == "edited"
+    assert draft.read_bytes() == edited
+    edit(register / f"{TPA}.yaml", "batas_pemberitahuan_hari: 14", "batas_pemberitahuan_hari: 21")
+    result, _ = run(register)
+    assert states(result)[TPA] == "edited-stale"
+    assert draft.read_bytes() == edited
+    beside = drafts / f"{TPA}{b.BESIDE}"
+    assert beside.is_file() and "21 (dua puluh satu) hari" in "\n".join(
+        p.text for p in Document(str(beside)).paragraphs)
+    again, _ = run(register)
+    assert states(again)[TPA] == "edited"  # the new version is beside it; nothing more to do
+    result, _ = run(register, force=True, overwrite_edited=True)
+    assert states(result)[TPA] == "edited-stale"
+    assert draft.read_bytes() != edited
+    assert states(run(register)[0])[TPA] == "unchanged"
+
+
+def test_a_file_pkgen_did_not_write_is_not_replaced(register):
+    drafts = register.parent / "drafts"
+    (drafts / "tpa").mkdir(parents=True)
+    (drafts / f"{TPA}.docx").write_bytes(b"a draft from elsewhere")
+    result, _ = run(register)
+    assert states(result)[TPA] == "edited-stale"
+    assert (drafts / f"{TPA}.docx").read_bytes() == b"a draft from elsewhere"
+    assert (drafts / f"{TPA}{b.BESIDE}").is_file()
+
+
+def test_orphans_are_reported_not_deleted(register):
+    _, drafts = run(register)
+    (register / f"{SPBE}.yaml").unlink()
+    result, _ = run(register)
+    assert result.orphans == [f"{SPBE}.docx"]
+    assert (drafts / f"{SPBE}.docx").is_file()
+    (drafts / f"{SPBE}.docx").unlink()
+    result, _ = run(register)
+    assert result.orphans == [f"{SPBE}.docx"]
+    assert run(register)[0].orphans == []  # forgotten once its draft is gone too
+
+
+def test_broken_inputs_are_skipped_and_the_rest_built(register):
+    (register / "rusak.yaml").write_text("dokumen: PKS\njenis: KSDX\n")
+    edit(register / f"{WISATA}.yaml", "keadaan_kahar:", "keadaan_kahar_:")
+    result, drafts = run(register)
+    found = states(result)
+    assert found["rusak"] == found[WISATA] == "failed"
+    assert found[TPA] == found[SPBE] == "new"
+    assert result.exit_code == 2
+    problems = next(i for i in result.items if i.draft == f"{WISATA}.docx").problems
+    assert any("Mungkin maksud Anda 'keadaan_kahar'" in p for p in problems)
+    assert not (drafts / f"{WISATA}.docx").exists()
+
+
+def test_incomplete_inputs_fail_unless_allowed(register):
+    text = (register / f"{WISATA}.yaml").read_text()
+    start, end = text.index("keadaan_kahar:"), text.index("penyelesaian_perselisihan:")
+    (register / f"{WISATA}.yaml").write_text(text[:start] + text[end:])
+    result, drafts = run(register)
+    assert states(result)[WISATA] == "failed"
+    assert result.exit_code == 1
+    result, _ = run(register, allow_incomplete=True)
+    assert states(result)[WISATA] == "new"
+    doc = Document(str(drafts / f"{WISATA}.docx"))
+    assert doc.sections[0].header.paragraphs[0].text == "DRAF — BELUM LENGKAP"
+    manifest = json.loads((drafts / b.MANIFEST).read_text())["drafts"]
+    assert manifest[f"{WISATA}.docx"]["verdict"] == "incomplete"
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    (["{% if x %}"], "sintaks"),
+    (["Pasal {{ pasal.objek }}", "{{ nama_yang_tidak_ada }}"], "nama_yang_tidak_ada"),
+    (["Pasal {{ pasal.objek }}", "{{ tentang }}"], "keadaan_kahar"),
+], ids=["syntax", "unknown-variable", "missing-heading"])
+def test_broken_templates_are_reported(register, tmp_path, paragraphs, expected):
+    template = make_template(tmp_path / "t.docx", paragraphs)
+    (register / "tpa" / f"{KSB.split('/')[1]}.yaml").unlink()
+    edit(register / f"{TPA}.yaml", "  berkas: ksb-tpa-kota-kab-mojokerto.yaml\n",
+         "  nomor: [a, b]\n  tanggal: 2019-10-28\n  tentang: x\n  berakhir: 2024-10-27\n")
+    result, drafts = run(register, template=template)
+    assert set(states(result).values()) == {"failed"}
+    assert result.exit_code == 2
+    assert any(expected in p for i in result.items for p in i.problems), result.items[0].problems
+    assert not list(drafts.rglob("*.docx"))
+
+
+def test_interrupted_build_leaves_old_or_new_drafts_and_a_true_manifest(register, monkeypatch):
+    _, drafts = run(register)
+    for name in (TPA, WISATA, SPBE):
+        retitle(register / f"{name}.yaml")
+    replace = b.os.replace
+    calls = []
+
+    def interrupt(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return replace(src, dst)
+
+    monkeypatch.setattr(b.os, "replace", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        run(register)
+    monkeypatch.setattr(b.os, "replace", replace)
+    assert not (drafts / b.STAGING).exists() and not (drafts / b.JOURNAL).exists()
+    assert not [p for p in drafts.rglob("*") if p.name.endswith(".tmp")]
+    for draft in drafts.rglob("*.docx"):
+        Document(str(draft))  # every draft is whole
+    result, _ = run(register)
+    found = states(result)
+    assert "edited" not in found.values() and "edited-stale" not in found.values()
+    assert sorted(k for k, v in found.items() if v == "stale") == sorted([SPBE, TPA])
+    assert set(states(run(register)[0]).values()) == {"unchanged"}
+
+
+def test_killed_build_is_replayed_from_the_journal(register):
+    """A build killed after renaming a draft but before saving the manifest."""
+    _, drafts = run(register)
+    retitle(register / f"{WISATA}.yaml")
+    manifest = (drafts / b.MANIFEST).read_bytes()
+    run(register)
+    journal_entry = json.loads((drafts / b.MANIFEST).read_text())["drafts"][f"{WISATA}.docx"]
+    (drafts / b.MANIFEST).write_bytes(manifest)  # as if the final save never happened
+    (drafts / b.JOURNAL).write_text(json.dumps({"draft": f"{WISATA}.docx",
+                                                "entry": journal_entry}) + "\n{\"cut")
+    result, _ = run(register)
+    assert states(result)[WISATA] == "unchanged"
+    assert not (drafts / b.JOURNAL).exists()
+
+
+def test_a_second_build_on_the_same_folder_stops(register):
+    drafts = register.parent / "drafts"
+    drafts.mkdir()
+    with (drafts / b.LOCK).open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        with pytest.raises(b.BuildLockedError):
+            run(register)
+        result = CliRunner().invoke(main, ["build", str(register), "-o", str(drafts)])
+        assert result.exit_code == 2
+        assert "build lain sedang berjalan" in result.stderr
+    assert run(register)[0].exit_code == 0
+
+
+def test_two_workers_write_the_same_drafts_as_one(register, tmp_path):
+    one, drafts = run(register, jobs=1)
+    first = {p.relative_to(drafts): zipfile.ZipFile(p).read("word/document.xml")
+             for p in drafts.rglob("*.docx")}
+    shutil.rmtree(drafts)
+    two, _ = run(register, jobs=2)
+    second = {p.relative_to(drafts): zipfile.ZipFile(p).read("word/document.xml")
+              for p in drafts.rglob("*.docx")}
+    assert first == second and len(first) == 4
+
+
+def test_cli_build_plain_progress_and_summary(register):
+    drafts = register.parent / "drafts"
+    result = CliRunner().invoke(main, ["build", str(register), "-o", str(drafts), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "[1/4]" in result.stdout and "[4/4]" in result.stdout
+    assert "baru" in result.stdout and "│ 4" in result.stdout
+    plan = CliRunner().invoke(main, ["build", str(register), "-o", str(drafts), "--dry-run",
+                                     "--force", "--lang", "en"])
+    assert "Build plan (nothing written)" in plan.stdout
+    assert "stale (--force)" in plan.stdout
