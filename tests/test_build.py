@@ -91,7 +91,7 @@ def test_noop_rebuild_touches_nothing(register):
 def test_only_changed_inputs_are_rendered_again(register, change):
     run(register)
     if change == "input":
-        edit(register / f"{TPA}.yaml", "batas_pemberitahuan_hari: 14", "batas_pemberitahuan_hari: 21")
+        edit(register / f"{TPA}.yaml", "pemberitahuan_hari: 14", "pemberitahuan_hari: 21")
     else:
         edit(register / f"{KSB}.yaml", "  rangkap: 2", "  rangkap: 3")
     result, _ = run(register)
@@ -102,7 +102,8 @@ def test_only_changed_inputs_are_rendered_again(register, change):
     assert item.reason == change
     if change == "input":
         assert item.changes == ["Pasal 9 KEADAAN KAHAR: berubah"]
-        assert "Pasal 9 KEADAAN KAHAR: berubah" in (register.parent / "drafts" / b.REPORT).read_text()
+        report = (register.parent / "drafts" / b.REPORT).read_text()
+        assert "Pasal 9 KEADAAN KAHAR: berubah" in report
 
 
 def test_template_rulebook_and_version_changes_make_drafts_stale(register, tmp_path, monkeypatch):
@@ -142,7 +143,7 @@ def test_hand_edits_are_never_lost(register):
     result, _ = run(register)
     assert states(result)[TPA] == "edited"
     assert draft.read_bytes() == edited
-    edit(register / f"{TPA}.yaml", "batas_pemberitahuan_hari: 14", "batas_pemberitahuan_hari: 21")
+    edit(register / f"{TPA}.yaml", "pemberitahuan_hari: 14", "pemberitahuan_hari: 21")
     result, _ = run(register)
     assert states(result)[TPA] == "edited-stale"
     assert draft.read_bytes() == edited
