@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import __version__
+from . import redline as redlines
 from .checks import check_agreement, load_rulebook
 from .checks.document import check_structure
 from .checks.structure import parse_structure
@@ -44,6 +45,7 @@ LOCK = ".pkgen-build.lock"
 STAGING = ".pkgen-staging"
 REPORT = "laporan-build.md"
 BESIDE = ".pkgen-baru.docx"
+REDLINE = ".redline.docx"
 INPUT_SUFFIXES = (".yaml", ".yml")
 
 
@@ -83,6 +85,7 @@ class Item:
     problems: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     written: str | None = None
+    redline: str | None = None
     verdict: str | None = None
     failure: str | None = None  # input, template or incomplete
 
@@ -99,6 +102,7 @@ class Options:
     template: Path | None = None
     rules: Path | None = None
     lang: str = "id"
+    redline: bool = False
 
 
 @dataclass
@@ -221,6 +225,8 @@ def build(register: Path, drafts: Path, options: Options,
     """
     if options.dry_run:
         return plan(register, drafts, options)
+    if options.redline:
+        redlines.require()
     drafts.mkdir(parents=True, exist_ok=True)
     with _locked(drafts):
         _replay_journal(drafts)
@@ -308,6 +314,8 @@ def _install(todo: list[Item], outcomes: dict[str, dict], drafts: Path, manifest
                 # Noted before the rename: a build killed right after it is replayed next time.
                 journal.write(json.dumps({"draft": item.draft, "entry": asdict(entry)}) + "\n")
                 journal.flush()
+            old_text = (drafts / item.draft).read_bytes() if (
+                options.redline and (drafts / item.draft).is_file()) else None
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(outcome["staged"], target)
@@ -321,8 +329,21 @@ def _install(todo: list[Item], outcomes: dict[str, dict], drafts: Path, manifest
                 entry.size, entry.mtime_ns = stat.st_size, stat.st_mtime_ns
             manifest[item.draft] = entry
             item.written = target.relative_to(drafts).as_posix()
+            if old_text is not None:
+                _write_redline(item, old_text, target, drafts, options.lang)
     finally:
         journal.close()
+
+
+def _write_redline(item: Item, old: bytes, new: Path, drafts: Path, lang: str) -> None:
+    """NAME.redline.docx beside the draft: the old draft with the new one as tracked changes."""
+    stem = (drafts / item.draft).name[: -len(".docx")]
+    target = (drafts / item.draft).with_name(f"{stem}{REDLINE}")
+    try:
+        write_atomic(redlines.redline(old, new.read_bytes()), target)
+        item.redline = target.relative_to(drafts).as_posix()
+    except PkgenError as err:
+        item.problems.append(err.format(lang))
 
 
 # --- the worker ------------------------------------------------------------------------------
@@ -468,6 +489,8 @@ def report_markdown(result: Result) -> str:
         lines.append(f"## {item.draft} ({state})")
         if item.written:
             lines.append(f"- ditulis: {item.written}")
+        if item.redline:
+            lines.append(f"- perubahan terlacak: {item.redline}")
         lines += [f"- {c}" for c in item.changes]
         lines += [f"- masalah: {p}" for p in item.problems]
         lines.append("")

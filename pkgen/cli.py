@@ -224,17 +224,19 @@ def check(files: tuple[Path, ...], ksb: Path | None, kind: str | None, rules: Pa
               help="Render every input with this template.")
 @click.option("--rules", type=click.Path(dir_okay=False, path_type=Path),
               help="Check with this rulebook instead of the built-in one.")
+@click.option("--redline", is_flag=True,
+              help="Also write NAME.redline.docx: the old draft with the changes tracked.")
 @_lang_option
 def build(register: Path, output: Path, force: bool, dry_run: bool, overwrite_edited: bool,
           allow_incomplete: bool, jobs: int, template: Path | None, rules: Path | None,
-          lang: str) -> None:
+          redline: bool, lang: str) -> None:
     """Render every input of a register into a drafts folder, incrementally.
 
     Only drafts whose input, template, rulebook or pkgen version changed are rendered again;
     a draft edited by hand is never overwritten: the new version is written beside it.
     """
     options = build_module.Options(force, dry_run, overwrite_edited, allow_incomplete, jobs,
-                                   template, rules, lang)
+                                   template, rules, lang, redline)
     console = _console(stderr=False)
     if dry_run:
         result = build_module.plan(register, output, options)

@@ -380,6 +380,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the template has no article heading for the required clauses: {articles} "
         "(a paragraph 'Pasal {{{{ pasal.<id> }}}}').",
     },
+    "redline_missing": {
+        "id": "--redline memerlukan paket tambahan: pip install 'pkgen[redline]'.",
+        "en": "--redline needs an extra package: pip install 'pkgen[redline]'.",
+    },
+    "redline_failed": {
+        "id": "berkas perubahan terlacak tidak dapat dibuat: {detail}",
+        "en": "the tracked-changes file could not be made: {detail}",
+    },
     "building": {"id": "Merender draf", "en": "Rendering drafts"},
     "plan_title": {
         "id": "Rencana build (tidak ada yang ditulis)", "en": "Build plan (nothing written)"},

@@ -103,6 +103,8 @@ def print_build(result: BuildResult, console: Console, lang: str = "id",
             continue
         if dry_run or item.written or item.state in ("failed", "edited"):
             console.print(describe(item, lang), markup=False, highlight=False)
+        if item.redline:
+            console.print(f"    → {item.redline}", markup=False, highlight=False)
         for change in item.changes:
             console.print(f"    {change}", markup=False, highlight=False)
         for problem in item.problems:

@@ -302,3 +302,18 @@ def test_cli_build_plain_progress_and_summary(register):
                                      "--force", "--lang", "en"])
     assert "Build plan (nothing written)" in plan.stdout
     assert "stale (--force)" in plan.stdout
+
+
+def test_redline_shows_the_changes_as_tracked_revisions(register):
+    pytest.importorskip("python_redlines")
+    _, drafts = run(register)
+    edit(register / f"{TPA}.yaml", "pemberitahuan_hari: 14", "pemberitahuan_hari: 21")
+    result, _ = run(register, redline=True)
+    item = next(i for i in result.items if i.draft == f"{TPA}.docx")
+    assert item.redline == f"{TPA}{b.REDLINE}"
+    body = Document(str(drafts / item.redline)).element.body
+    inserted = "".join(t.text or "" for t in body.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")
+        if t.getparent().getparent().tag.endswith("}ins"))
+    assert "21" in inserted
+    assert "perubahan terlacak" in (drafts / b.REPORT).read_text()
