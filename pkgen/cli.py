@@ -28,6 +28,7 @@ from .render import builtin_templates, render_draft, write_atomic
 from .report import annotate as annotated
 from .report import print_build, print_text
 from .report import to_json as report_json
+from .schema import schema_text
 from .skeleton import skeleton
 
 
@@ -262,6 +263,23 @@ def _progress(console: Console, lang: str):
             bar.update(task, completed=done, total=total)
 
         yield advance
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: print to stdout).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@_lang_option
+def schema(output: Path | None, force: bool, lang: str) -> None:
+    """Write the JSON Schema of input files, for editors that complete and check YAML."""
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        raise OutputError(Problem("refuse_overwrite", params={"path": str(output)}))
+    write_atomic(text.encode("utf-8"), output)
+    click.echo(message("written", lang, path=str(output)), err=True)
 
 
 @main.command()

@@ -73,32 +73,42 @@ class Jenis(StrEnum):
 class Base(BaseModel):
     """Common configuration: unknown keys rejected, values immutable once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Penandatanganan(Base):
     """Where and when the agreement is signed; a missing date leaves a blank to fill in."""
 
     tempat: Teks
+    """Kota tempat penandatanganan, mis. Mojokerto."""
     tanggal: dt.date | None = None
+    """Tanggal penandatanganan (TTTT-BB-HH); kosongkan selama draf belum ditandatangani."""
 
 
 class Penandatangan(Base):
     """The person who signs for a party."""
 
     nama: Teks
+    """Nama lengkap penandatangan dengan gelar."""
     jabatan: Teks
+    """Jabatan penandatangan, mis. Kepala Dinas Lingkungan Hidup Kota Mojokerto."""
     nip: Teks | None = None
+    """NIP bagi aparatur sipil negara."""
 
 
 class Kewenangan(Base):
     """The basis of the signatory's authority to act for the party."""
 
     dasar: Literal["jabatan", "surat_kuasa", "akta", "keputusan"] = "jabatan"
+    """Dasar kewenangan: jabatan (kepala daerah), surat_kuasa, akta atau keputusan."""
     nomor: Teks | None = None
+    """Nomor surat kuasa, akta atau keputusan."""
     tanggal: dt.date | None = None
+    """Tanggal surat kuasa, akta atau keputusan (TTTT-BB-HH)."""
     pemberi: Teks | None = None
+    """Pemberi kuasa, mis. Wali Kota Mojokerto."""
     keterangan: Teks | None = None
+    """Keterangan akta atau keputusan, mis. Pendirian PT … di hadapan Notaris …."""
 
     @model_validator(mode="after")
     def _documents_need_number_and_date(self) -> Kewenangan:
@@ -115,15 +125,23 @@ class Pihak(Base):
     """A party as it appears in a KSB: who it is and who signs for it."""
 
     nama: Teks
+    """Pemerintah daerah atau badan, mis. Pemerintah Kota Mojokerto."""
     bentuk: Literal[
         "pemerintah_daerah", "badan_usaha", "organisasi", "pemerintah_asing", "lembaga_asing"
     ] = "pemerintah_daerah"
+    """Bentuk pihak: pemerintah_daerah, badan_usaha, organisasi, pemerintah_asing, lembaga_asing."""
     unit: Teks | None = None
+    """Perangkat daerah atau unit pelaksana, mis. Dinas Lingkungan Hidup."""
     nomor: Teks | None = None
+    """Nomor perjanjian pada pihak ini (baris NOMOR di judul)."""
     alamat: Teks
+    """Alamat kedudukan pihak."""
     penandatangan: Penandatangan
+    """Pejabat yang menandatangani."""
     kewenangan: Kewenangan = Kewenangan()
+    """Dasar kewenangan penandatangan bertindak untuk pihak ini."""
     meterai: bool | None = None
+    """Ruang meterai di kolom tanda tangan (bawaan: ya bagi pihak bukan pemerintah daerah)."""
 
     @property
     def pemerintah(self) -> bool:
@@ -135,17 +153,24 @@ class PihakPks(Pihak):
     """A party of a PKS, with its rights and obligations."""
 
     hak: Daftar | None = None
+    """Hak pihak ini, satu butir per baris."""
     kewajiban: Daftar | None = None
+    """Kewajiban pihak ini, satu butir per baris."""
 
 
 class KsbRujukan(Base):
     """The KSB a PKS follows: inline, or ``berkas`` pointing to the KSB input file."""
 
     berkas: Teks | None = None
+    """Berkas masukan KSB yang ditindaklanjuti (relatif terhadap berkas ini)."""
     nomor: Annotated[list[Teks], Field(min_length=1)] | None = None
+    """Nomor KSB pada setiap pihak, sesuai urutan pihak."""
     tanggal: dt.date | None = None
+    """Tanggal KSB."""
     tentang: Teks | None = None
+    """Judul KSB."""
     berakhir: dt.date | None = None
+    """Tanggal berakhirnya KSB; PKS tidak boleh melampauinya."""
 
     @model_validator(mode="after")
     def _inline_or_file(self) -> KsbRujukan:
@@ -169,23 +194,31 @@ class PersetujuanDprd(Base):
     """The DPRD approval the agreement rests on."""
 
     nomor: Teks
+    """Nomor keputusan persetujuan DPRD."""
     tanggal: dt.date
+    """Tanggal persetujuan DPRD."""
     tentang: Teks | None = None
+    """Judul keputusan persetujuan DPRD."""
 
 
 class MaksudTujuan(Base):
     """Purpose (maksud) and aims (tujuan)."""
 
     maksud: Teks | None = None
+    """Maksud perjanjian, satu paragraf."""
     tujuan: Daftar | None = None
+    """Tujuan perjanjian, satu butir per baris."""
 
 
 class SumberDana(Base):
     """One source of funds."""
 
     jenis: Literal["APBD", "PIHAK_KETIGA", "LAINNYA"]
+    """APBD, PIHAK_KETIGA atau LAINNYA."""
     pihak: Annotated[int, Field(ge=1)] | None = None
+    """Nomor pihak (1, 2, …) yang APBD atau dananya dipakai."""
     keterangan: Teks | None = None
+    """Keterangan sumber LAINNYA."""
 
     @model_validator(mode="after")
     def _complete(self) -> SumberDana:
@@ -200,10 +233,15 @@ class Pembiayaan(Base):
     """Financing: sources, optional amount and its place in the regional budget."""
 
     sumber: Annotated[list[SumberDana], Field(min_length=1, max_length=20)]
+    """Sumber dana."""
     jumlah: Annotated[Decimal, Field(decimal_places=2, allow_inf_nan=False)] | None = None
+    """Nilai dalam rupiah, angka saja (mis. 1250000000)."""
     dalam_apbd_tahun_berjalan: bool | None = None
+    """Apakah sudah dianggarkan dalam APBD tahun berjalan."""
     rujukan_anggaran: Teks | None = None
+    """Rujukan RKPD/DPA, mis. DPA Dinas … Tahun Anggaran 2021."""
     ketentuan: list[Teks] = []
+    """Ketentuan pembiayaan lain, satu ayat per baris."""
 
     @model_validator(mode="after")
     def _plausible_amount(self) -> Pembiayaan:
@@ -223,7 +261,9 @@ class Lama(Base):
     """A duration in years and months."""
 
     tahun: Annotated[int, Field(ge=0, le=100)] = 0
+    """Lama dalam tahun."""
     bulan: Annotated[int, Field(ge=0, le=1200)] = 0
+    """Lama dalam bulan."""
 
     @model_validator(mode="after")
     def _not_zero(self) -> Lama:
@@ -236,16 +276,22 @@ class Perpanjangan(Base):
     """How the agreement may be extended."""
 
     pemberitahuan_hari: Hari
+    """Batas pemberitahuan rencana perpanjangan, dalam hari."""
     ketentuan: Teks | None = None
+    """Ketentuan perpanjangan lain."""
 
 
 class JangkaWaktu(Base):
     """Term: start (default: the signing date) and either an end date or a duration."""
 
     mulai: dt.date | None = None
+    """Tanggal mulai berlaku; kosong: sejak ditandatangani."""
     berakhir: dt.date | None = None
+    """Tanggal berakhir (isi ini ATAU lama)."""
     lama: Lama | None = None
+    """Lama berlaku (isi ini ATAU berakhir)."""
     perpanjangan: Perpanjangan | None = None
+    """Ketentuan perpanjangan."""
 
     @model_validator(mode="after")
     def _end_or_length(self) -> JangkaWaktu:
@@ -264,8 +310,11 @@ class KeadaanKahar(Base):
     """Force majeure: the events, the notification deadline and the consequences."""
 
     peristiwa: Daftar | None = None
+    """Peristiwa yang termasuk keadaan kahar, satu per baris."""
     batas_pemberitahuan_hari: Hari | None = None
+    """Batas waktu pemberitahuan keadaan kahar, dalam hari."""
     akibat: list[Teks] = []
+    """Akibat keadaan kahar, satu per baris."""
 
 
 Forum = Literal[
@@ -284,8 +333,12 @@ class PenyelesaianPerselisihan(Base):
     """Dispute settlement: musyawarah first, then the forum."""
 
     musyawarah_hari: Hari | None = None
+    """Jangka waktu musyawarah, dalam hari."""
     forum: Forum | None = None
+    """Forum setelah musyawarah: KSDD GUBERNUR atau MENTERI_DALAM_NEGERI; KSDPK MEDIASI,
+    ARBITRASE atau PENGADILAN_NEGERI; luar negeri KONSULTASI."""
     nama_forum: Teks | None = None
+    """Nama forum, mis. Gubernur Jawa Timur, Pengadilan Negeri Mojokerto."""
 
     @model_validator(mode="after")
     def _forum_named(self) -> PenyelesaianPerselisihan:
@@ -303,69 +356,108 @@ class Pengakhiran(Base):
     """Termination: the causes and the notice period."""
 
     sebab: Daftar | None = None
+    """Sebab berakhirnya perjanjian, satu per baris."""
     pemberitahuan_hari: Hari | None = None
+    """Batas pemberitahuan pengakhiran lebih awal, dalam hari."""
 
 
 class Korespondensi(Base):
     """The address a party receives notices at."""
 
     pihak: Annotated[int, Field(ge=1)]
+    """Nomor pihak (1, 2, …)."""
     alamat: Teks
+    """Alamat surat-menyurat."""
     untuk_perhatian: Teks | None = None
+    """Untuk perhatian (u.p.)."""
     telepon: Teks | None = None
+    """Nomor telepon."""
     email: Teks | None = None
+    """Alamat surel."""
 
 
 class Penutup(Base):
     """Closing: number of originals and stamp duty."""
 
     rangkap: Annotated[int, Field(ge=1, le=50)] | None = None
+    """Jumlah rangkap asli (bawaan: satu per pihak)."""
     meterai: bool = True
+    """Asli bermeterai cukup."""
 
 
 class _Document(Base):
     """What a KSB and a PKS share."""
 
     jenis: Jenis
+    """KSDD, KSDPK, KSDPL atau KSDLL."""
     tentang: Teks
+    """Judul kerja sama."""
     label_pihak: Literal["PERTAMA", "KESATU"] = "PERTAMA"
+    """PERTAMA (PIHAK PERTAMA, KEDUA) atau KESATU (PIHAK KESATU, KEDUA)."""
     kertas: Literal["A4", "F4"] = "A4"
+    """Ukuran kertas: A4 atau F4."""
     penandatanganan: Penandatanganan
+    """Tempat dan tanggal penandatanganan."""
     dasar_hukum: Daftar | None = None
+    """Dasar hukum, satu peraturan per baris."""
     persetujuan_dprd: PersetujuanDprd | None = None
+    """Persetujuan DPRD yang dirujuk."""
     maksud_tujuan: MaksudTujuan | None = None
+    """Maksud dan tujuan."""
     objek: Teks | None = None
+    """Objek kerja sama, ditulis sebagai lanjutan "Objek Perjanjian ini adalah …"."""
     ruang_lingkup: Daftar | None = None
+    """Ruang lingkup, satu butir per baris."""
     pembiayaan: Pembiayaan | None = None
+    """Pembiayaan."""
     jangka_waktu: JangkaWaktu | None = None
+    """Jangka waktu."""
     perubahan: list[Teks] | None = None
+    """Pasal perubahan (adendum): [] untuk kalimat baku, atau ayat tambahan."""
     lain_lain: Daftar | None = None
+    """Ayat pasal lain-lain."""
     penutup: Penutup = Penutup()
+    """Penutup."""
 
 
 class Ksb(_Document):
     """A Kesepakatan Bersama: the general agreement a PKS follows."""
 
     dokumen: Literal["KSB"]
+    """KSB."""
     pihak: Annotated[list[Pihak], Field(min_length=2, max_length=12)]
+    """Para pihak sesuai urutan."""
     bentuk_kerja_sama: Daftar | None = None
+    """Bentuk kerja sama, satu per baris."""
     tahun_anggaran_mulai: Annotated[int, Field(ge=2000, le=2100)] | None = None
+    """Tahun anggaran mulai pelaksanaan."""
     penyelesaian_perselisihan: PenyelesaianPerselisihan | None = None
+    """Penyelesaian perselisihan (pilihan)."""
 
 
 class Pks(_Document):
     """A Perjanjian Kerja Sama: the operational agreement with rights and obligations."""
 
     dokumen: Literal["PKS"]
+    """PKS."""
     pihak: Annotated[list[PihakPks], Field(min_length=2, max_length=12)]
+    """Para pihak sesuai urutan PIHAK PERTAMA, KEDUA, …."""
     ksb: KsbRujukan | None = None
+    """KSB yang ditindaklanjuti."""
     pelaksanaan: Daftar | None = None
+    """Ayat pasal pelaksanaan."""
     keadaan_kahar: KeadaanKahar | None = None
+    """Keadaan kahar (force majeure)."""
     penyelesaian_perselisihan: PenyelesaianPerselisihan | None = None
+    """Penyelesaian perselisihan."""
     pengakhiran: Pengakhiran | None = None
+    """Pengakhiran."""
     sanksi: Daftar | None = None
+    """Ayat pasal sanksi."""
     monitoring_evaluasi: Daftar | None = None
+    """Ayat pasal monitoring dan evaluasi."""
     korespondensi: Annotated[list[Korespondensi], Field(min_length=1)] | None = None
+    """Alamat korespondensi para pihak."""
 
 
 Agreement = Pks | Ksb

@@ -5,6 +5,8 @@ Empty values (``nama:``) make ``pkgen validate`` report what is still to be fill
 
 from __future__ import annotations
 
+from .schema import SCHEMA_FILE
+
 _PARTY = """\
   - nama:              # ISI: pemerintah daerah atau badan, mis. Pemerintah Kota Mojokerto
     bentuk: {bentuk}  # pemerintah_daerah | badan_usaha | organisasi | pemerintah_asing
@@ -40,8 +42,11 @@ _HAK = """\
 """
 
 _HEAD = """\
+# yaml-language-server: $schema={schema}
 # Masukan {judul} untuk pkgen. Isi setiap nilai yang kosong (bertanda ISI), lalu periksa
 # dengan:  pkgen validate {nama_berkas}
+# (Editor seperti VS Code dengan ekstensi YAML melengkapi dan memeriksa isian bila berkas skema
+# dibuat di folder ini:  pkgen schema -o pkgen.schema.json)
 # Tanggal ditulis TTTT-BB-HH (mis. 2020-11-16). Daftar ditulis satu butir per baris "- ".
 dokumen: {dokumen}
 jenis: {jenis}           # KSDD | KSDPK | KSDPL | KSDLL
@@ -144,7 +149,8 @@ def skeleton(dokumen: str = "PKS", jenis: str = "KSDD", file_name: str = "masuka
         parties.append(_PARTY.format(
             bentuk=bentuk, dokumen=dokumen, dasar=dasar, kewenangan=kewenangan,
             hak_kewajiban=_HAK if pks else ""))
-    text = _HEAD.format(judul=judul, nama_berkas=file_name, dokumen=dokumen, jenis=jenis)
+    text = _HEAD.format(judul=judul, nama_berkas=file_name, dokumen=dokumen, jenis=jenis,
+                        schema=SCHEMA_FILE)
     text += "".join(parties)
     if pks:
         text += _PKS_KSB

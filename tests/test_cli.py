@@ -1,10 +1,12 @@
 """The command line: exit codes, messages, files written or not."""
 
+import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from conftest import EXAMPLE_FILES, PKS_TPA
 from docx import Document
@@ -192,7 +194,7 @@ def test_new_refuses_to_overwrite(run, tmp_path):
 def test_new_to_stdout(run):
     result = run("new", "--jenis", "KSDPK")
     assert result.exit_code == 0
-    assert result.stdout.startswith("# Masukan Perjanjian Kerja Sama")
+    assert result.stdout.splitlines()[1].startswith("# Masukan Perjanjian Kerja Sama")
     assert "PENGADILAN_NEGERI" in result.stdout
 
 
@@ -225,3 +227,38 @@ def test_filled_skeleton_renders(run, tmp_path):
     result = run("render", "baru.yaml")
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "baru.docx").is_file()
+
+
+def test_schema_is_generated_from_the_model_and_accepts_the_examples(run, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    result = run("schema", "-o", "pkgen.schema.json")
+    assert result.exit_code == 0
+    schema = json.loads((tmp_path / "pkgen.schema.json").read_text())
+    pks = schema["$defs"]["Pks"]["properties"]
+    assert pks["keadaan_kahar"]["description"] == "Keadaan kahar (force majeure)."
+    assert schema["$defs"]["PihakPks"]["additionalProperties"] is False
+    assert "Term:" not in json.dumps(schema)  # no English developer notes for OPD staff
+    for path in EXAMPLE_FILES:
+        jsonschema.validate(_as_editor_sees(path.read_text()), schema)
+    typo = _as_editor_sees(PKS_TPA.read_text())
+    typo["keadan_kahar"] = typo.pop("keadaan_kahar")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(typo, schema)
+
+
+def _as_editor_sees(text):
+    """YAML as an editor's YAML extension types it: dates are strings in JSON Schema."""
+    def plain(value):
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+    return plain(yaml.safe_load(text))
+
+
+def test_new_points_to_the_schema(run, tmp_path):
+    run("new", "-o", "baru.yaml")
+    assert (tmp_path / "baru.yaml").read_text().splitlines()[0] == (
+        "# yaml-language-server: $schema=pkgen.schema.json")
