@@ -20,7 +20,9 @@ from . import __version__
 from . import build as build_module
 from .checks import check_agreement, check_path, load_rulebook
 from .docx_text import custom_properties, open_document, text_hash
+from .emit import agreement_yaml
 from .errors import EXIT_FINDINGS, EXIT_INPUT, OutputError, PkgenError, Problem
+from .forms import agreement_data, write_form
 from .inputs import load_agreement
 from .messages import message
 from .paths import output_name
@@ -263,6 +265,44 @@ def _progress(console: Console, lang: str):
             bar.update(task, completed=done, total=total)
 
         yield advance
+
+
+@main.command()
+@click.option("--dokumen", type=click.Choice(["PKS", "KSB"], case_sensitive=False),
+              default="PKS", show_default=True, help="Kind of document.")
+@click.option("--jenis", type=click.Choice(["KSDD", "KSDPK", "KSDPL", "KSDLL"],
+              case_sensitive=False), default="KSDD", show_default=True,
+              help="Kind of cooperation.")
+@click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path),
+              help="Pre-fill the form from this input (YAML or form).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The .xlsx file to write.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@_lang_option
+def form(dokumen: str, jenis: str, source: Path | None, output: Path, force: bool,
+         lang: str) -> None:
+    """Write an Excel input form for OPD staff, blank or pre-filled."""
+    data = agreement_data(load_agreement(source).document) if source else None
+    if output.exists() and not force:
+        raise OutputError(Problem("refuse_overwrite", params={"path": str(output)}))
+    write_atomic(write_form(dokumen.upper(), jenis.upper(), data), output)
+    click.echo(message("written", lang, path=str(output)), err=True)
+
+
+@main.command("import")
+@click.argument("form_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The YAML input file to write.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@_lang_option
+def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
+    """Convert a filled Excel form into a commented YAML input for the register."""
+    loaded = load_agreement(form_file)
+    if output.exists() and not force:
+        raise OutputError(Problem("refuse_overwrite", params={"path": str(output)}))
+    header = [f"Diimpor dari formulir {form_file.name} dengan pkgen {__version__}."]
+    write_atomic(agreement_yaml(agreement_data(loaded.document), header).encode("utf-8"), output)
+    click.echo(message("imported", lang, path=str(output)), err=True)
 
 
 @main.command()

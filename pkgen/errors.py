@@ -24,14 +24,19 @@ class Problem:
     line: int | None = None
     key: str | None = None
     params: dict[str, object] = field(default_factory=dict)
+    cell: tuple[str, str] | None = None  # (sheet, cell) of a form
 
-    def where(self) -> str:
-        """Return ``file:line: key`` with whatever parts are known."""
+    def where(self, lang: str = "id") -> str:
+        """Return ``file:line: key`` (or ``file: Sheet 'X', cell B7``), as far as known."""
         head = ""
         if self.file is not None:
             head = str(self.file)
             if self.line is not None:
                 head += f":{self.line}"
+        if self.cell is not None:
+            sheet, cell = self.cell
+            place = message("form_cell", lang, sheet=sheet, cell=cell)
+            return f"{head}: {place}" if head else place
         if self.key:
             head = f"{head}: {self.key}" if head else self.key
         return head
@@ -49,8 +54,9 @@ class Problem:
             params["near"] = message("near_paragraph", lang, text=text) if text else ""
         if str(params.get("found", "")).startswith("type_"):
             params["found"] = message(str(params["found"]), lang)
-        text = message(self.code, lang, **params)
-        where = self.where()
+        code = "missing_cell" if self.code == "missing" and self.cell else self.code
+        text = message(code, lang, **params)
+        where = self.where(lang)
         return f"{where}: {text}" if where else text
 
 

@@ -25,6 +25,8 @@ from .model import MODELS, Agreement, Ksb, Loc, Pks, consistency_problems
 
 #: Inputs are a few kilobytes; anything past this is the wrong file.
 MAX_INPUT_BYTES = 1_000_000
+#: Excel forms (pkgen form) are inputs too.
+FORM_SUFFIXES = (".xlsx", ".xlsm")
 
 Lines = dict[Loc, int]
 
@@ -52,8 +54,20 @@ def load_agreement(path: Path) -> Loaded:
     Raises :class:`InputError` listing every problem with its line and key path.
     """
     raw = _read_bytes(path)
-    data, lines = parse_yaml(raw, path)
-    document = validate(data, lines, path)
+    if path.suffix.lower() in FORM_SUFFIXES:
+        from .forms import read_form
+
+        data, cells, form_problems = read_form(path, raw)
+        lines: Lines = {}
+        try:
+            document = validate(data, lines, path, cells)
+        except InputError as err:
+            raise InputError(form_problems + err.problems) from err
+        if form_problems:
+            raise InputError(form_problems)
+    else:
+        data, lines = parse_yaml(raw, path)
+        document = validate(data, lines, path)
     digest = hashlib.sha256(raw).hexdigest()
     if isinstance(document, Pks) and document.ksb and document.ksb.berkas is not None:
         ksb_path = (path.parent / document.ksb.berkas).resolve()
@@ -188,28 +202,29 @@ def _duplicate_key_problem(err: DuplicateKeyError, path: Path) -> Problem:
     return Problem("yaml_duplicate_key", path, line, params={"key": key, "other_line": other})
 
 
-def validate(data: dict, lines: Lines, path: Path | None = None) -> Agreement:
+def validate(data: dict, lines: Lines, path: Path | None = None,
+             cells: dict | None = None) -> Agreement:
     """Validate plain data into a :class:`Pks` or :class:`Ksb`.
 
     ``dokumen`` (PKS or KSB, default PKS) selects the model. Raises :class:`InputError`
-    with one problem per wrong key path.
+    with one problem per wrong key path, located by ``lines`` (YAML) or ``cells`` (a form).
     """
     kind = data.get("dokumen", "PKS")
     model = MODELS.get(str(kind).upper()) if isinstance(kind, str) else None
     if model is None:
         raise InputError(
             Problem("dokumen_unknown", path, lines.get(("dokumen",)), "dokumen",
-                    {"value": kind})
+                    {"value": kind}, cell_for(("dokumen",), cells))
         )
     data = {**data, "dokumen": str(kind).upper()}
     try:
         document = model.model_validate(data)
     except ValidationError as err:
-        problems = [problem_from_pydantic(e, model, lines, path) for e in err.errors()]
+        problems = [problem_from_pydantic(e, model, lines, path, cells) for e in err.errors()]
         problems.sort(key=lambda p: p.line or 0)
         raise InputError(problems) from err
     problems = [
-        Problem(code, path, line_for(loc, lines), key_text(loc), params)
+        Problem(code, path, line_for(loc, lines), key_text(loc), params, cell_for(loc, cells))
         for loc, code, params in consistency_problems(document)
     ]
     if problems:
@@ -218,7 +233,8 @@ def validate(data: dict, lines: Lines, path: Path | None = None) -> Agreement:
 
 
 def problem_from_pydantic(
-    error: dict, model: type[BaseModel], lines: Lines, path: Path | None
+    error: dict, model: type[BaseModel], lines: Lines, path: Path | None,
+    cells: dict | None = None,
 ) -> Problem:
     loc = _strip_union_tags(tuple(error["loc"]))
     code = error["type"]
@@ -233,7 +249,7 @@ def problem_from_pydantic(
         params["close"] = close[0] if close else ""
         params["allowed"] = "" if close else ", ".join(allowed)
     elif code in ("enum", "literal_error"):
-        params["expected"] = ctx.get("expected", "")
+        params["expected"] = str(ctx.get("expected", "")).replace("' or '", "', '")
     elif code.startswith("date_") and code != "date_type":
         code = "date_invalid" if isinstance(value, str) and value[:4].isdigit() else "date_type"
     elif code.startswith("decimal_") and code != "decimal_max_places":
@@ -245,7 +261,19 @@ def problem_from_pydantic(
     if code not in MESSAGES:
         params["detail"] = error.get("msg", code)
         code = "generic"
-    return Problem(code, path, line_for(loc, lines), key_text(loc), params)
+    return Problem(code, path, line_for(loc, lines), key_text(loc), params,
+                   cell_for(loc, cells))
+
+
+def cell_for(loc: Loc, cells: dict | None) -> tuple[str, str] | None:
+    """The form cell of ``loc``, or of the nearest enclosing key that has one."""
+    if not cells:
+        return None
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in cells:
+            return cells[loc[:end]]
+    inside = [key for key in cells if key[: len(loc)] == loc]  # a part left wholly empty
+    return cells[inside[0]] if inside else None
 
 
 def _strip_union_tags(loc: Loc) -> Loc:

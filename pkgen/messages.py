@@ -361,6 +361,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "XML di {part} tidak dapat dibaca dengan aman ({detail}). Simpan ulang dari Word.",
         "en": "the XML in {part} cannot be read safely ({detail}). Save it again from Word.",
     },
+    # --- forms ---------------------------------------------------------------------------------
+    "form_cell": {"id": "Sheet '{sheet}', sel {cell}", "en": "Sheet '{sheet}', cell {cell}"},
+    "missing_cell": {
+        "id": "wajib diisi tetapi kosong. Isi sel ini.",
+        "en": "is required but empty. Fill in this cell.",
+    },
+    "form_unreadable": {
+        "id": "berkas tidak dapat dibuka sebagai buku kerja Excel ({detail}). Simpan sebagai "
+        ".xlsx.",
+        "en": "the file cannot be opened as an Excel workbook ({detail}). Save it as .xlsx.",
+    },
+    "form_not_pkgen": {
+        "id": "buku kerja ini bukan formulir pkgen (tidak ada lembar 'Umum'). Buat formulir "
+        "dengan 'pkgen form -o formulir.xlsx'.",
+        "en": "this workbook is not a pkgen form (no 'Umum' sheet). Make a form with "
+        "'pkgen form -o formulir.xlsx'.",
+    },
+    "form_right_row": {
+        "id": "baris hak/kewajiban memerlukan nomor pihak (1 sampai {count}), jenis 'hak' atau "
+        "'kewajiban', dan isinya.",
+        "en": "a rights/obligations row needs a party number (1 to {count}), 'hak' or "
+        "'kewajiban', and its text.",
+    },
+    "form_bool": {
+        "id": "pilih Ya atau Tidak, bukan '{input}'.",
+        "en": "choose Ya (yes) or Tidak (no), not '{input}'.",
+    },
+    "imported": {
+        "id": "masukan ditulis: {path}. Periksa dengan 'pkgen validate {path}'.",
+        "en": "input written: {path}. Check it with 'pkgen validate {path}'.",
+    },
     # --- build ---------------------------------------------------------------------------------
     "build_locked": {
         "id": "build lain sedang berjalan pada folder draf ini. Tunggu sampai selesai, lalu "

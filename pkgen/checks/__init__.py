@@ -17,7 +17,7 @@ from .gap import compare, facts_from_blocks, facts_from_input
 from .rulebook import Rulebook, load_rulebook
 from .structure import parse_structure
 
-INPUT_SUFFIXES = (".yaml", ".yml")
+INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")
 
 __all__ = [
     "ClauseStatus", "DocumentError", "Finding", "Location", "Report", "Rulebook",
