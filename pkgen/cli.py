@@ -21,17 +21,18 @@ from . import build as build_module
 from .checks import check_agreement, check_path, load_rulebook
 from .docx_text import custom_properties, open_document, text_hash
 from .emit import agreement_yaml
-from .errors import EXIT_FINDINGS, EXIT_INPUT, OutputError, PkgenError, Problem
+from .errors import EXIT_FINDINGS, EXIT_INPUT, InputError, OutputError, PkgenError, Problem
 from .forms import agreement_data, write_form
 from .inputs import load_agreement
 from .messages import message
+from .model import Ksb
 from .paths import output_name
 from .render import builtin_templates, render_draft, write_atomic
 from .report import annotate as annotated
 from .report import print_build, print_text
 from .report import to_json as report_json
 from .schema import schema_text
-from .skeleton import skeleton
+from .skeleton import from_ksb, skeleton
 
 
 class _Group(click.Group):
@@ -75,14 +76,24 @@ def main() -> None:
 @click.option("--jenis", type=click.Choice(["KSDD", "KSDPK", "KSDPL", "KSDLL"],
               case_sensitive=False), default="KSDD", show_default=True,
               help="Kind of cooperation.")
+@click.option("--from-ksb", "ksb", type=click.Path(dir_okay=False, path_type=Path),
+              help="Pre-fill a PKS from the input (YAML or form) of the KSB it follows.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: print to stdout).")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @_lang_option
-def new(dokumen: str, jenis: str, output: Path | None, force: bool, lang: str) -> None:
-    """Write a commented input skeleton to fill in."""
+def new(dokumen: str, jenis: str, ksb: Path | None, output: Path | None, force: bool,
+        lang: str) -> None:
+    """Write a commented input skeleton to fill in (or a PKS pre-filled from its KSB)."""
     name = output.name if output else "masukan.yaml"
-    text = skeleton(dokumen.upper(), jenis.upper(), name)
+    if ksb is not None:
+        loaded = load_agreement(ksb)
+        if not isinstance(loaded.document, Ksb):
+            raise InputError(Problem("ksb_file_not_ksb", ksb, params={
+                "path": str(ksb), "found": loaded.kind}))
+        text = from_ksb(loaded.document, ksb, output or Path(name))
+    else:
+        text = skeleton(dokumen.upper(), jenis.upper(), name)
     if output is None:
         click.echo(text, nl=False)
         return

@@ -13,6 +13,15 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .model import Ksb, Pks
 from .schema import SCHEMA_FILE
 
+#: Top-level keys in the order of the agreement they describe.
+ORDER = [
+    "dokumen", "jenis", "tentang", "label_pihak", "kertas", "penandatanganan", "pihak", "ksb",
+    "persetujuan_dprd", "dasar_hukum", "maksud_tujuan", "objek", "ruang_lingkup",
+    "bentuk_kerja_sama", "pelaksanaan", "pembiayaan", "tahun_anggaran_mulai", "jangka_waktu",
+    "keadaan_kahar", "penyelesaian_perselisihan", "pengakhiran", "sanksi",
+    "monitoring_evaluasi", "korespondensi", "perubahan", "lain_lain", "penutup",
+]
+
 
 def agreement_yaml(data: dict, header: list[str] | None = None,
                    notes: dict[str, str] | None = None) -> str:
@@ -22,11 +31,8 @@ def agreement_yaml(data: dict, header: list[str] | None = None,
     given (for parts still to be filled in). Keys keep the model's order.
     """
     model: type[BaseModel] = Pks if data.get("dokumen", "PKS") == "PKS" else Ksb
-    order = list(model.model_fields)
     root = CommentedMap()
-    first = ["dokumen", "jenis"]
-    for key in sorted(data, key=lambda k: (k not in first, first.index(k) if k in first else
-                                            order.index(k) if k in order else len(order))):
+    for key in sorted(data, key=lambda k: ORDER.index(k) if k in ORDER else len(ORDER)):
         root[key] = _plain(data[key])
     notes = notes or {}
     for key in root:

@@ -195,6 +195,9 @@ def write_form(dokumen: str = "PKS", jenis: str = "KSDD",
             _write_table(ws, sheet, specs, _table_items(sheet.table, data), model)
         else:
             _write_fields(ws, specs, data, model)
+        ws.page_setup.orientation = "landscape"  # printed one page wide, for signing off
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.protection.sheet = True
         ws.protection.insertRows = False  # rows may be added to lists and tables
         ws.protection.deleteRows = False
@@ -260,8 +263,12 @@ def _field_row(ws, row: int, spec: Spec, label: str, value, model, first: bool) 
     _put(cell, spec, value)
     _validation(ws, spec, f"B{row}")
     if first:
-        help_cell = ws.cell(row, 3, _help(model, spec.key))
+        text = _help(model, spec.key)
+        help_cell = ws.cell(row, 3, text)
         help_cell.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = max(len(text) // 65 + 1, len(str(value or "")) // 55 + 1)
+        if lines > 1:  # wrapped text needs a taller row to be read (and printed)
+            ws.row_dimensions[row].height = 15 * lines
     ws.cell(row, 4, spec.key)
 
 

@@ -424,7 +424,7 @@ class Ksb(_Document):
     """A Kesepakatan Bersama: the general agreement a PKS follows."""
 
     dokumen: Literal["KSB"]
-    """KSB."""
+    """Jenis dokumen: PKS atau KSB."""
     pihak: Annotated[list[Pihak], Field(min_length=2, max_length=12)]
     """Para pihak sesuai urutan."""
     bentuk_kerja_sama: Daftar | None = None
@@ -439,7 +439,7 @@ class Pks(_Document):
     """A Perjanjian Kerja Sama: the operational agreement with rights and obligations."""
 
     dokumen: Literal["PKS"]
-    """PKS."""
+    """Jenis dokumen: PKS atau KSB."""
     pihak: Annotated[list[PihakPks], Field(min_length=2, max_length=12)]
     """Para pihak sesuai urutan PIHAK PERTAMA, KEDUA, …."""
     ksb: KsbRujukan | None = None

@@ -5,6 +5,12 @@ Empty values (``nama:``) make ``pkgen validate`` report what is still to be fill
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+from .context import term_end
+from .emit import agreement_yaml
+from .model import Ksb
 from .schema import SCHEMA_FILE
 
 _PARTY = """\
@@ -162,3 +168,60 @@ def skeleton(dokumen: str = "PKS", jenis: str = "KSDD", file_name: str = "masuka
         text += "bentuk_kerja_sama:     # bentuk kerja sama (boleh dihapus)\n  -\n"
         text += "# tahun_anggaran_mulai: 2020\npenutup:\n  meterai: true\n"
     return text
+
+
+def from_ksb(ksb: Ksb, ksb_path: Path, output: Path) -> str:
+    """A PKS input pre-filled from its KSB, with what the OPD must still supply marked ISI.
+
+    Taken over: the parties (with a surat kuasa from the KSB's signatory to fill in), the KSB
+    reference, the legal basis, purpose, object and scope (to narrow down), the sources of
+    funds and the KSB's end as the latest end of the PKS.
+    """
+    parties = []
+    for p in ksb.pihak:
+        parties.append({
+            "nama": p.nama, "bentuk": p.bentuk, "unit": None, "nomor": None,
+            "alamat": p.alamat,
+            "penandatangan": {"nama": None, "jabatan": None, "nip": None},
+            "kewenangan": {"dasar": "surat_kuasa", "pemberi": p.penandatangan.jabatan,
+                           "nomor": None, "tanggal": None} if p.pemerintah else
+                          p.kewenangan.model_dump(exclude_none=True),
+            "hak": [None], "kewajiban": [None],
+        })
+    relative = os.path.relpath(ksb_path.resolve(), output.resolve().parent)
+    forum = _FORUMS[ksb.jenis.value][0]
+    data = {
+        "dokumen": "PKS", "jenis": ksb.jenis.value, "tentang": ksb.tentang,
+        "penandatanganan": {"tempat": ksb.penandatanganan.tempat, "tanggal": None},
+        "pihak": parties,
+        "ksb": {"berkas": Path(relative).as_posix()},
+        "dasar_hukum": list(ksb.dasar_hukum or []),
+        "maksud_tujuan": ksb.maksud_tujuan.model_dump(exclude_none=True)
+        if ksb.maksud_tujuan else {"maksud": None, "tujuan": [None]},
+        "objek": ksb.objek,
+        "ruang_lingkup": list(ksb.ruang_lingkup or [None]),
+        "pembiayaan": {"sumber": [s.model_dump(exclude_none=True)
+                                  for s in ksb.pembiayaan.sumber]} if ksb.pembiayaan else None,
+        "jangka_waktu": {"mulai": None, "berakhir": term_end(ksb)},
+        "keadaan_kahar": {"peristiwa": [None], "batas_pemberitahuan_hari": None},
+        "penyelesaian_perselisihan": {"musyawarah_hari": 30, "forum": forum,
+                                      "nama_forum": None},
+        "pengakhiran": {"sebab": [None], "pemberitahuan_hari": None},
+    }
+    notes = {
+        "tentang": "ISI: judul PKS (lebih khusus dari judul KSB).",
+        "pihak": "ISI untuk setiap pihak: unit (perangkat daerah), nomor, penandatangan, nomor "
+                 "dan tanggal surat kuasa, hak dan kewajiban.",
+        "maksud_tujuan": "Dari KSB: persempit sesuai PKS ini.",
+        "objek": "Dari KSB: persempit sesuai PKS ini.",
+        "ruang_lingkup": "Dari KSB: persempit sesuai PKS ini.",
+        "jangka_waktu": "ISI mulai; 'berakhir' adalah batas KSB: PKS tidak boleh melampauinya.",
+        "keadaan_kahar": "ISI: peristiwa keadaan kahar dan batas pemberitahuan (hari).",
+        "penyelesaian_perselisihan": "ISI nama forum (mis. Gubernur Jawa Timur).",
+        "pengakhiran": "ISI: sebab berakhirnya perjanjian dan batas pemberitahuan (hari).",
+    }
+    header = [f"PKS yang menindaklanjuti KSB {ksb_path.name}, dibuat oleh pkgen.",
+              "Bagian bertanda ISI dilengkapi oleh perangkat daerah; lalu: pkgen check "
+              f"{output.name}"]
+    data = {k: v for k, v in data.items() if v is not None}
+    return agreement_yaml(data, header, notes)

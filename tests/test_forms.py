@@ -1,0 +1,161 @@
+"""The Excel form: written blank or pre-filled, filled in as a user would, read back."""
+
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLE_FILES, EXAMPLES, PKS_TPA
+from openpyxl import load_workbook
+
+from pkgen.checks import check_path
+from pkgen.cli import main
+from pkgen.errors import InputError
+from pkgen.forms import agreement_data, write_form
+from pkgen.inputs import load_agreement
+
+KSB_TPA = EXAMPLES / "ksb-tpa-kota-kab-mojokerto.yaml"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    shutil.copy(KSB_TPA, tmp_path)
+    return tmp_path
+
+
+def form_of(path, folder):
+    target = folder / (path.stem + ".xlsx")
+    target.write_bytes(write_form(data=agreement_data(load_agreement(path).document)))
+    return target
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_round_trip_yaml_form_yaml(path, folder):
+    original = load_agreement(path).document
+    form = form_of(path, folder)
+    assert load_agreement(form).document == original
+    result = run("import", form, "-o", folder / "kembali.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert load_agreement(folder / "kembali.yaml").document == original
+    text = (folder / "kembali.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=pkgen.schema.json")
+    assert "# Judul kerja sama." in text
+
+
+def test_blank_form_is_made_for_people(folder):
+    result = run("form", "--jenis", "KSDPK", "-o", folder / "f.xlsx")
+    assert result.exit_code == 0
+    book = load_workbook(folder / "f.xlsx")
+    assert book.sheetnames[:3] == ["Petunjuk", "Umum", "Para Pihak"]
+    assert {"Hak dan Kewajiban", "Keadaan Kahar", "Pembiayaan", "Jangka Waktu"} <= set(
+        book.sheetnames)
+    umum = book["Umum"]
+    assert umum["B3"].value == "KSDPK"
+    assert umum["A3"].value.endswith("*") and umum["A3"].font.color.rgb.endswith("C00000")
+    assert umum.column_dimensions["D"].hidden and umum.protection.sheet
+    assert not umum["B3"].protection.locked and umum["A3"].protection.locked
+    assert "KSDD" in umum["C3"].value  # help from the model
+    lists = [v.formula1 for v in umum.data_validations.dataValidation]
+    assert '"KSDD,KSDPK,KSDPL,KSDLL"' in lists
+    kinds = {v.type for ws in book.worksheets for v in ws.data_validations.dataValidation}
+    assert {"list", "date", "whole", "decimal"} <= kinds
+    assert book["Para Pihak"].row_dimensions[2].hidden
+
+
+def test_user_fills_a_blank_form_and_it_renders(folder):
+    run("form", "-o", folder / "f.xlsx")
+    book = load_workbook(folder / "f.xlsx")
+    umum = book["Umum"]
+    umum["B4"], umum["B7"] = "Pemanfaatan TPA", "Mojokerto"
+    parties = book["Para Pihak"]
+    for row, (nama, jabatan) in enumerate((("Pemerintah Kota Mojokerto", "Wali Kota Mojokerto"),
+                                           ("Pemerintah Kabupaten Mojokerto", "Bupati Mojokerto")),
+                                          3):
+        parties[f"B{row}"], parties[f"F{row}"] = nama, "Jalan Raya 1"
+        parties[f"G{row}"], parties[f"H{row}"] = "Budi", jabatan
+    rights = book["Hak dan Kewajiban"]
+    rights.append([None, 1, "hak", "menerima laporan bulanan"])  # a row added at the end
+    rights["B3"], rights["C3"], rights["D3"] = 2, "kewajiban", "membayar jasa pemrosesan"
+    book["KSB"]["B2"] = "ksb-tpa-kota-kab-mojokerto.yaml"
+    book.save(folder / "f.xlsx")
+    loaded = load_agreement(folder / "f.xlsx")
+    assert loaded.document.pihak[0].hak == ["menerima laporan bulanan"]
+    assert loaded.document.pihak[1].kewajiban == ["membayar jasa pemrosesan"]
+    result = run("render", folder / "f.xlsx", "-o", folder, "--allow-incomplete")
+    assert result.exit_code == 0, result.stderr
+    assert (folder / "f.docx").is_file()
+    report = check_path(folder / "f.xlsx")
+    assert "keadaan_kahar" in {f.clause for f in report.findings}
+
+
+def test_wrong_values_are_reported_by_sheet_and_cell(folder):
+    form = form_of(PKS_TPA, folder)
+    book = load_workbook(form)
+    book["Jangka Waktu"]["B3"] = "31-02-2023"
+    book["Umum"]["B3"] = "KSDX"
+    book["Hak dan Kewajiban"]["C5"] = "ketiga"
+    book["Pembiayaan"]["B3"] = "mungkin"
+    book["Pembiayaan"]["B2"] = "satu miliar"
+    book.save(form)
+    with pytest.raises(InputError) as info:
+        load_agreement(form)
+    messages = info.value.format("id").splitlines()
+    expected = ["Sheet 'Hak dan Kewajiban', sel C5", "Sheet 'Umum', sel B3",
+                "Sheet 'Jangka Waktu', sel B3", "Sheet 'Pembiayaan', sel B3",
+                "Sheet 'Pembiayaan', sel B2"]
+    for place in expected:
+        assert any(place in m for m in messages), (place, messages)
+    assert all("pembiayaan.jumlah" not in m for m in messages)  # cells, not internal keys
+    result = run("validate", form, "--lang", "en")
+    assert result.exit_code == 2 and "cell C5" in result.stderr
+
+
+def test_form_saved_by_libreoffice_still_imports(folder, to_pdf):
+    form = form_of(PKS_TPA, folder)
+    out = folder / "calc"
+    out.mkdir()
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([soffice, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                    "--outdir", str(out), str(form)], check=True, capture_output=True,
+                   timeout=300)
+    shutil.copy(KSB_TPA, out)
+    assert load_agreement(out / form.name).document == load_agreement(PKS_TPA).document
+
+
+def test_a_workbook_that_is_not_a_form(folder):
+    from openpyxl import Workbook
+
+    Workbook().save(folder / "lain.xlsx")
+    with pytest.raises(InputError) as info:
+        load_agreement(folder / "lain.xlsx")
+    assert info.value.problems[0].code == "form_not_pkgen"
+    (folder / "rusak.xlsx").write_text("bukan excel")
+    with pytest.raises(InputError) as info:
+        load_agreement(folder / "rusak.xlsx")
+    assert info.value.problems[0].code == "form_unreadable"
+
+
+def test_form_from_a_form_and_check_accepts_forms(folder):
+    form = form_of(PKS_TPA, folder)
+    assert run("form", "--from", form, "-o", folder / "lagi.xlsx").exit_code == 0
+    assert load_agreement(folder / "lagi.xlsx").document == load_agreement(PKS_TPA).document
+    result = run("check", form)
+    assert result.exit_code == 0 and "OK" in result.stdout
+
+
+def test_pks_prefilled_from_its_ksb(folder):
+    result = run("new", "--from-ksb", folder / KSB_TPA.name, "-o", folder / "pks.yaml")
+    assert result.exit_code == 0
+    text = (folder / "pks.yaml").read_text()
+    assert "berkas: ksb-tpa-kota-kab-mojokerto.yaml" in text
+    assert "pemberi: Wali Kota Mojokerto" in text and "berakhir: 2024-10-27" in text
+    assert "# ISI untuk setiap pihak" in text
+    validate = run("validate", folder / "pks.yaml")
+    assert validate.exit_code == 2
+    assert "kunci tidak dikenal" not in validate.stderr and "belum diisi" in validate.stderr
+    not_ksb = run("new", "--from-ksb", PKS_TPA, "-o", folder / "x.yaml")
+    assert not_ksb.exit_code == 2
