@@ -159,3 +159,16 @@ def test_pks_prefilled_from_its_ksb(folder):
     assert "kunci tidak dikenal" not in validate.stderr and "belum diisi" in validate.stderr
     not_ksb = run("new", "--from-ksb", PKS_TPA, "-o", folder / "x.yaml")
     assert not_ksb.exit_code == 2
+
+
+def test_a_row_inserted_into_a_list_continues_it(folder):
+    form = form_of(PKS_TPA, folder)
+    book = load_workbook(form)
+    sheet = book["Objek dan Ruang Lingkup"]
+    row = next(r for r in range(2, sheet.max_row + 1)
+               if sheet.cell(r, 4).value == "ruang_lingkup[]")
+    sheet.insert_rows(row + 1)  # as Excel's Insert Row does: the new row has no hidden key
+    sheet.cell(row + 1, 2, "pelaporan volume sampah")
+    book.save(form)
+    scope = load_agreement(form).document.ruang_lingkup
+    assert scope[1] == "pelaporan volume sampah" and len(scope) == 5
