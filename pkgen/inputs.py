@@ -240,7 +240,7 @@ def problem_from_pydantic(
     code = error["type"]
     ctx = dict(error.get("ctx") or {})
     value = error.get("input")
-    params: dict[str, object] = {**ctx, "input": _short(value), "found": _type_name(value)}
+    params: dict[str, object] = {"input": _short(value), "found": _type_name(value), **ctx}
     if value is None and code.endswith("_type"):
         code = "empty_value"
     if code == "extra_forbidden":
@@ -332,8 +332,9 @@ def _short(value: object, limit: int = 60) -> str:
 
 
 def _type_name(value: object) -> str:
-    names = {
-        dict: "type_mapping", list: "type_list", str: "type_text", int: "type_number",
-        float: "type_number", bool: "type_bool", type(None): "type_empty",
-    }
-    return names.get(type(value), type(value).__name__)
+    names = [
+        (bool, "type_bool"), (dict, "type_mapping"), (list, "type_list"), (str, "type_text"),
+        (int | float, "type_number"), (type(None), "type_empty"),
+    ]
+    return next((name for kind, name in names if isinstance(value, kind)),
+                type(value).__name__)

@@ -27,5 +27,6 @@ def mirrored(relative_input: Path) -> Path:
 
     Every component is made safe, so the result is always a relative path inside the folder.
     """
-    folders = [safe_stem(part) for part in relative_input.parent.parts if part not in ("", ".")]
+    folders = [safe_stem(part) for part in relative_input.parent.parts
+               if part not in ("", ".", "..", "/")]
     return Path(*folders, output_name(relative_input))

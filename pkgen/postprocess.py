@@ -7,6 +7,7 @@ prepared template are finished by the same code and come out the same.
 from __future__ import annotations
 
 import re
+import secrets
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -19,9 +20,12 @@ from .errors import Problem, TemplateError
 PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
 #: Article numbers are rendered as these markers, then replaced once the rendered document
 #: shows which articles exist and in which order.
-MARK = "\ue000{}\ue001"
-_MARK_RE = re.compile("\ue000(\\w+)\ue001")
-_HEADING_RE = re.compile("^\\s*Pasal\\s*\ue000(\\w+)\ue001\\s*$")
+# A private-use character and a random token no input can contain: an agreement's text may
+# hold any character, private-use ones included, and must never be taken for a marker.
+_TOKEN = "\ue000" + secrets.token_hex(8) + ":"
+MARK = _TOKEN + "{}\ue001"
+_MARK_RE = re.compile(re.escape(_TOKEN) + "(\\w+)\ue001")
+_HEADING_RE = re.compile("^\\s*Pasal\\s*" + re.escape(_TOKEN) + "(\\w+)\ue001\\s*$")
 
 
 def finish(body, others: list, template: Path, kertas: str) -> None:
@@ -61,10 +65,10 @@ def number_articles(body, template: Path) -> None:
             shown = _MARK_RE.sub(lambda m: f"{{{{ pasal.{m.group(1)} }}}}", text)
             raise TemplateError(Problem("template_undefined", template, params={
                 "name": f"pasal.{missing[0]}", "paragraph": near(shown)}))
-        if "\ue000" not in text:
+        if _TOKEN not in text:
             continue
         for t in p.iter(_T):
-            if t.text and "\ue000" in t.text:
+            if t.text and _TOKEN in t.text:
                 t.text = _MARK_RE.sub(lambda m: str(numbers[m.group(1)]), t.text)
 
 

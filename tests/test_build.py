@@ -317,3 +317,36 @@ def test_redline_shows_the_changes_as_tracked_revisions(register):
         if t.getparent().getparent().tag.endswith("}ins"))
     assert "21" in inserted
     assert "perubahan terlacak" in (drafts / b.REPORT).read_text()
+
+
+def test_interrupted_while_rendering_changes_nothing(register, monkeypatch):
+    _, drafts = run(register)
+    before = {p: p.read_bytes() for p in drafts.rglob("*") if p.is_file() and p.name != b.LOCK}
+    for name in (TPA, WISATA):
+        retitle(register / f"{name}.yaml")
+    job = b._job
+    calls = []
+
+    def interrupted(args):
+        calls.append(args)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return job(args)
+
+    monkeypatch.setattr(b, "_job", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run(register, jobs=1)
+    after = {p: p.read_bytes() for p in drafts.rglob("*") if p.is_file() and p.name != b.LOCK}
+    assert after == before  # nothing installed before every input was rendered and checked
+
+
+@pytest.mark.parametrize(("relative", "expected"), [
+    ("a/b/pks.yaml", "a/b/pks.docx"),
+    ("../../etc/x.yaml", "etc/x.docx"),
+    ("CON/aux.yaml", "_CON/_aux.docx"),
+    ('a:b/c*d.yaml', "a_b/c_d.docx"),
+])
+def test_drafts_stay_inside_the_drafts_folder(relative, expected):
+    from pkgen.paths import mirrored
+
+    assert mirrored(Path(relative)).as_posix() == expected

@@ -187,7 +187,8 @@ class _Checker:
                 limit = rule.maks_tahun or 5
                 if months is not None and months > limit * 12:
                     self.findings.append(Finding(rule, "jangka_waktu", self.at("jangka_waktu"), {
-                        "tahun": round(months / 12, 1), "maks_tahun": limit}))
+                        "tahun": str(months // 12) if months % 12 == 0 else
+                        f"{months / 12:.1f}".replace(".", ","), "maks_tahun": limit}))
 
     def forum(self) -> None:
         dispute = self.doc.penyelesaian_perselisihan
