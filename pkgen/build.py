@@ -370,7 +370,7 @@ def _job(args: tuple) -> dict:
                 "problems": [f"{f.rule.id}: {f.message(book, lang)}" for f in
                              report.sorted_findings() if f.severity == "error"]}
     try:
-        draft = prepared.render(loaded) if not report.has_errors else render_incomplete(
+        draft = prepared.render(loaded) if not report.has_errors else _render_incomplete(
             loaded, template_path)
     except PkgenError as err:
         return {"status": "failed", "failure": "template",
@@ -401,7 +401,7 @@ def _job(args: tuple) -> dict:
     }
 
 
-def render_incomplete(loaded, template_path: Path):
+def _render_incomplete(loaded, template_path: Path):
     """An incomplete draft, marked as such (rare: rendered the one-off way)."""
     return render_draft(loaded, template_path, incomplete=True)
 

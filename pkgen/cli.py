@@ -94,13 +94,7 @@ def new(dokumen: str, jenis: str, ksb: Path | None, output: Path | None, force: 
         text = from_ksb(loaded.document, ksb, output or Path(name))
     else:
         text = skeleton(dokumen.upper(), jenis.upper(), name)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    if output.exists() and not force:
-        raise OutputError(Problem("refuse_overwrite", params={"path": str(output)}))
-    write_atomic(text.encode("utf-8"), output)
-    click.echo(message("skeleton_written", lang, path=str(output)), err=True)
+    _text_out(text, output, force, message("skeleton_written", lang, path=str(output)))
 
 
 @main.command()
@@ -196,7 +190,7 @@ def check(files: tuple[Path, ...], ksb: Path | None, kind: str | None, rules: Pa
     """
     if annotate is not None and (len(files) != 1 or files[0].suffix.lower() != ".docx"):
         raise click.UsageError(message("annotate_one_docx", lang))
-    if annotate is not None and annotate.exists() and not force:
+    if annotate is not None and annotate.exists() and not force:  # before any work
         raise OutputError(Problem("refuse_overwrite", params={"path": str(annotate)}))
     console = _console(stderr=False)
     reports, unreadable = [], False
@@ -294,9 +288,7 @@ def form(dokumen: str, jenis: str, source: Path | None, output: Path, force: boo
          lang: str) -> None:
     """Write an Excel input form for OPD staff, blank or pre-filled."""
     data = agreement_data(load_agreement(source).document) if source else None
-    if output.exists() and not force:
-        raise OutputError(Problem("refuse_overwrite", params={"path": str(output)}))
-    write_atomic(write_form(dokumen.upper(), jenis.upper(), data), output)
+    _write_new(write_form(dokumen.upper(), jenis.upper(), data), output, force)
     click.echo(message("written", lang, path=str(output)), err=True)
 
 
@@ -309,10 +301,9 @@ def form(dokumen: str, jenis: str, source: Path | None, output: Path, force: boo
 def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
     """Convert a filled Excel form into a commented YAML input for the register."""
     loaded = load_agreement(form_file)
-    if output.exists() and not force:
-        raise OutputError(Problem("refuse_overwrite", params={"path": str(output)}))
     header = [f"Diimpor dari formulir {form_file.name} dengan pkgen {__version__}."]
-    write_atomic(agreement_yaml(agreement_data(loaded.document), header).encode("utf-8"), output)
+    _write_new(agreement_yaml(agreement_data(loaded.document), header).encode("utf-8"), output,
+               force)
     click.echo(message("imported", lang, path=str(output)), err=True)
 
 
@@ -323,14 +314,7 @@ def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
 @_lang_option
 def schema(output: Path | None, force: bool, lang: str) -> None:
     """Write the JSON Schema of input files, for editors that complete and check YAML."""
-    text = schema_text()
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    if output.exists() and not force:
-        raise OutputError(Problem("refuse_overwrite", params={"path": str(output)}))
-    write_atomic(text.encode("utf-8"), output)
-    click.echo(message("written", lang, path=str(output)), err=True)
+    _text_out(schema_text(), output, force, message("written", lang, path=str(output)))
 
 
 @main.command()
@@ -339,6 +323,22 @@ def templates() -> None:
     for name, path in sorted(builtin_templates().items()):
         title = open_document(path).core_properties.title
         click.echo(f"{name:<12} {title:<40} {path}")
+
+
+def _write_new(data: bytes, output: Path, force: bool) -> None:
+    """Write ``output`` atomically; an existing file is replaced only with ``--force``."""
+    if output.exists() and not force:
+        raise OutputError(Problem("refuse_overwrite", params={"path": str(output)}))
+    write_atomic(data, output)
+
+
+def _text_out(text: str, output: Path | None, force: bool, done: str) -> None:
+    """Print ``text``, or write it to ``output`` and say so on stderr."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    _write_new(text.encode("utf-8"), output, force)
+    click.echo(done, err=True)
 
 
 def _console(stderr: bool) -> Console:
