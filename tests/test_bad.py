@@ -16,7 +16,7 @@ BAD = ROOT / "tests" / "bad"
 EXPECTED = {
     "sintaks-rusak.yaml": ("validate", 2, "sintaks-rusak.yaml:3: YAML tidak valid"),
     "tab.yaml": ("validate", 2, "tab.yaml:7: karakter tab dipakai untuk indentasi"),
-    "kunci-ganda.yaml": ("validate", 2, "kunci 'jenis' ditulis dua kali (juga di baris 3)"),
+    "kunci-ganda.yaml": ("validate", 2, "kunci 'jenis' ditulis dua kali (juga di baris 4)"),
     "kunci-salah-eja.yaml": ("validate", 2, "Mungkin maksud Anda 'keadaan_kahar'?"),
     "tipe-salah.yaml": ("validate", 2, "harus berupa bilangan bulat (misalnya 14), bukan 'tujuh'"),
     "bagian-wajib-hilang.yaml": ("validate", 2, "penandatanganan: wajib diisi"),

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_FILES, PKS_TPA, PKS_WISATA
+from conftest import EXAMPLE_FILES, EXAMPLES, PKS_TPA, PKS_WISATA
 
 from pkgen.errors import InputError
 from pkgen.inputs import load_agreement
@@ -192,3 +192,46 @@ def test_not_utf8(tmp_path):
 
 def test_missing_file(tmp_path):
     assert only(tmp_path / "nope.yaml").code == "file_not_found"
+
+
+def _both_parsers(text: str, tmp_path, monkeypatch):
+    """(fast, reference) results of parsing ``text``: (data, lines) or (code, line)."""
+    from pkgen import inputs
+
+    path = tmp_path / "x.yaml"
+
+    def parse():
+        try:
+            return inputs.parse_yaml(text.encode("utf-8"), path)
+        except InputError as err:
+            return [(p.code, p.line) for p in err.problems]
+
+    fast = parse()
+    monkeypatch.setattr(inputs, "_CLoader", None)
+    reference = parse()
+    monkeypatch.undo()
+    return fast, reference
+
+
+@pytest.mark.parametrize("path", [*EXAMPLE_FILES, *sorted(
+    (EXAMPLES.parent / "tests" / "bad").glob("*.yaml"))], ids=lambda p: p.name)
+def test_fast_parser_reads_files_as_the_reference_parser(path, tmp_path, monkeypatch):
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pytest.skip("not text")
+    fast, reference = _both_parsers(text, tmp_path, monkeypatch)
+    assert fast == reference
+
+
+@pytest.mark.parametrize("value", [
+    "14", "+12", "-5", "010", "007", "0", "true", "False", "TRUE", "yes", "no", "on", "Off",
+    "null", "~", "Null", "", "1_000", "0o17", "0x1F", "1e3", ".5", "1.", "1250000.50", "12:30",
+    ".inf", "2019-10-28", "2019-02-30", "'14'", '"true"', "|\n  a\n  b", ">-\n  a\n  b",
+    "!!str 14", "Perhatian!", "a: b", "[1, 2]", "{a: 1}", "&x [1]", "180/45/417.111/2019",
+    "0321 321456", "19700512 199503 2 004",
+])
+def test_fast_parser_types_scalars_as_the_reference_parser(value, tmp_path, monkeypatch):
+    fast, reference = _both_parsers(f"nilai: {value}\nlain: x\n", tmp_path, monkeypatch)
+    assert fast == reference
