@@ -157,7 +157,10 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
          "FALSE": False}
 _INT = re.compile(r"[-+]?[0-9]+")
-_NUMBERISH = re.compile(r"[-+]?(\.?[0-9]|0[ox])|[-+]?\.(inf|nan|Inf|NaN|INF|NAN)$")
+#: Numbers other than plain decimal integers, in any YAML version's spelling.
+_NUMBERISH = re.compile(
+    r"[-+]?([0-9][0-9_]*)?(\.[0-9_]*)?([eE][-+]?[0-9]+)?|0[oxb][0-9a-fA-F_]+"
+    r"|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?\.(inf|Inf|INF|nan|NaN|NAN)")
 _UNUSUAL = re.compile(r"(^|[\s\[{,:-])![^\s]|<<\s*:")
 
 
@@ -224,7 +227,7 @@ def _scalar(node) -> object:
         return _BOOL[value]
     if _INT.fullmatch(value):
         return int(value, 10)
-    if _NUMBERISH.match(value):
+    if _NUMBERISH.fullmatch(value):
         raise _Unsupported
     return value
 
