@@ -64,6 +64,15 @@ def _lang_option(func):
     )(func)
 
 
+def _kind_options(func):
+    """--dokumen and --jenis, for the commands that make a new input or form."""
+    func = click.option("--jenis", type=click.Choice(["KSDD", "KSDPK", "KSDPL", "KSDLL"],
+                        case_sensitive=False), default="KSDD", show_default=True,
+                        help="Kind of cooperation.")(func)
+    return click.option("--dokumen", type=click.Choice(["PKS", "KSB"], case_sensitive=False),
+                        default="PKS", show_default=True, help="Kind of document.")(func)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pkgen")
 def main() -> None:
@@ -71,11 +80,7 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--dokumen", type=click.Choice(["PKS", "KSB"], case_sensitive=False),
-              default="PKS", show_default=True, help="Kind of document.")
-@click.option("--jenis", type=click.Choice(["KSDD", "KSDPK", "KSDPL", "KSDLL"],
-              case_sensitive=False), default="KSDD", show_default=True,
-              help="Kind of cooperation.")
+@_kind_options
 @click.option("--from-ksb", "ksb", type=click.Path(dir_okay=False, path_type=Path),
               help="Pre-fill a PKS from the input (YAML or form) of the KSB it follows.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -273,11 +278,7 @@ def _progress(console: Console, lang: str):
 
 
 @main.command()
-@click.option("--dokumen", type=click.Choice(["PKS", "KSB"], case_sensitive=False),
-              default="PKS", show_default=True, help="Kind of document.")
-@click.option("--jenis", type=click.Choice(["KSDD", "KSDPK", "KSDPL", "KSDLL"],
-              case_sensitive=False), default="KSDD", show_default=True,
-              help="Kind of cooperation.")
+@_kind_options
 @click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path),
               help="Pre-fill the form from this input (YAML or form).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,

@@ -350,3 +350,25 @@ def test_drafts_stay_inside_the_drafts_folder(relative, expected):
     from pkgen.paths import mirrored
 
     assert mirrored(Path(relative)).as_posix() == expected
+
+
+def test_a_build_running_in_another_process_is_respected(register):
+    import subprocess
+    import sys
+
+    drafts = register.parent / "drafts"
+    drafts.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, sys, time\n"
+         "f = open(sys.argv[1], 'a'); fcntl.flock(f, fcntl.LOCK_EX)\n"
+         "print('locked', flush=True); time.sleep(60)", str(drafts / b.LOCK)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(b.BuildLockedError):
+            run(register)
+        assert not list(drafts.rglob("*.docx"))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run(register)[0].exit_code == 0
