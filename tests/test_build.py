@@ -370,5 +370,5 @@ def test_a_build_running_in_another_process_is_respected(register):
         assert not list(drafts.rglob("*.docx"))
     finally:
         holder.kill()
-        holder.wait()
+        holder.communicate()
     assert run(register)[0].exit_code == 0
