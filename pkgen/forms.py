@@ -344,11 +344,10 @@ def _validation(ws, spec: Spec, coordinate: str) -> None:
 
 
 _VALIDATIONS = {
-    "date": ("date", "between", "DATE(1945,1,1)", "Isi tanggal, mis. 16/11/2020."),
+    "date": ("date", "greaterThan", "DATE(1945,1,1)", "Isi tanggal, mis. 16/11/2020."),
     "int": ("whole", "greaterThanOrEqual", "0", "Isi bilangan bulat, mis. 14."),
     "money": ("decimal", "greaterThanOrEqual", "0", "Isi jumlah rupiah sebagai angka."),
 }
-_VALIDATIONS["date"] = ("date", "greaterThan", "DATE(1945,1,1)", "Isi tanggal, mis. 16/11/2020.")
 
 
 def _help(model: type[BaseModel], key: str) -> str:
@@ -550,10 +549,8 @@ def _cell_value(cell, spec: Spec, reader: _Reader, title: str):
     value = cell.value
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if spec.kind == "date" else value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    if isinstance(value, dt.date):  # a date cell (openpyxl reads it as a datetime)
+        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
     if spec.kind == "bool":
         text = str(value).strip().lower()
         if text in ("ya", "yes", "true", "1"):
