@@ -14,7 +14,7 @@ from docx import Document
 
 from pkgen.docx_text import document_text
 from pkgen.inputs import load_agreement
-from pkgen.render import render_draft, write_atomic
+from pkgen.render import PreparedTemplate, render_draft, template_for, write_atomic
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -32,9 +32,14 @@ def test_golden_text(path):
 def test_libreoffice_converts_every_example(tmp_path, to_pdf):
     drafts = []
     for path in EXAMPLE_FILES:
+        loaded = load_agreement(path)
         target = tmp_path / (path.stem + ".docx")
-        write_atomic(render_draft(load_agreement(path)).data, target)
+        write_atomic(render_draft(loaded).data, target)
         drafts.append(target)
+        # pkgen build writes its own ZIP around the prepared template's parts
+        fast = tmp_path / (path.stem + "-build.docx")
+        write_atomic(PreparedTemplate(template_for(loaded)).render(loaded).data, fast)
+        drafts.append(fast)
     pdfs = to_pdf(drafts, tmp_path)
     for pdf in pdfs:
         assert pdf.is_file() and pdf.stat().st_size > 10_000, pdf.name
