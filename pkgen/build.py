@@ -46,7 +46,7 @@ STAGING = ".pkgen-staging"
 REPORT = "laporan-build.md"
 BESIDE = ".pkgen-baru.docx"
 REDLINE = ".redline.docx"
-INPUT_SUFFIXES = (".yaml", ".yml")
+INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")  # YAML inputs and filled forms
 
 
 class BuildLockedError(PkgenError):
@@ -133,11 +133,22 @@ def plan(register: Path, drafts: Path, options: Options) -> Result:
     book = load_rulebook(options.rules)
     hashes = _FileHashes()
     items = []
-    for path in scan(register, drafts):
+    paths = scan(register, drafts)
+    claims: dict[str, list[str]] = {}
+    for path in paths:
+        rel = path.relative_to(register).as_posix()
+        claims.setdefault(mirrored(Path(rel)).as_posix(), []).append(rel)
+    for path in paths:
         rel = path.relative_to(register).as_posix()
         draft = mirrored(Path(rel)).as_posix()
         entry = manifest.get(draft)
         item = Item(path, rel, draft, "new")
+        if len(claims[draft]) > 1:  # x.yaml and x.xlsx: which one is the draft? Ask.
+            item.state, item.failure = "failed", "input"
+            item.problems = [message("build_name_clash", options.lang, draft=draft,
+                                     inputs=", ".join(claims[draft]))]
+            items.append(item)
+            continue
         target = drafts / draft
         if entry is None or entry.input != rel:
             if target.exists():

@@ -419,6 +419,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "berkas perubahan terlacak tidak dapat dibuat: {detail}",
         "en": "the tracked-changes file could not be made: {detail}",
     },
+    "build_name_clash": {
+        "id": "{inputs} akan menjadi draf yang sama ({draft}); ganti nama salah satunya.",
+        "en": "{inputs} would make the same draft ({draft}); rename one of them.",
+    },
     "building": {"id": "Merender draf", "en": "Rendering drafts"},
     "plan_title": {
         "id": "Rencana build (tidak ada yang ditulis)", "en": "Build plan (nothing written)"},

@@ -372,3 +372,20 @@ def test_a_build_running_in_another_process_is_respected(register):
         holder.kill()
         holder.communicate()
     assert run(register)[0].exit_code == 0
+
+
+def test_filled_forms_in_the_register_are_built(register):
+    from pkgen.forms import agreement_data, write_form
+    from pkgen.inputs import load_agreement
+
+    form = register / "formulir-wisata.xlsx"
+    form.write_bytes(write_form(data=agreement_data(load_agreement(
+        register / f"{WISATA}.yaml").document)))
+    result, drafts = run(register)
+    assert states(result)["formulir-wisata"] == "new"
+    assert (drafts / "formulir-wisata.docx").is_file()
+    shutil.copy(form, register / f"{WISATA}.xlsx")  # the same name as a YAML input
+    result, _ = run(register)
+    clash = next(i for i in result.items if i.rel == f"{WISATA}.xlsx")
+    assert clash.state == "failed" and "ganti nama salah satunya" in clash.problems[0]
+    assert result.exit_code == 2
