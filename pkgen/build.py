@@ -14,7 +14,6 @@ it was made from and the hash of its text as pkgen wrote it. A build:
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -25,6 +24,12 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+    import msvcrt
 
 from . import __version__
 from . import redline as redlines
@@ -557,17 +562,34 @@ def _replay_journal(drafts: Path) -> None:
 
 @contextmanager
 def _locked(drafts: Path) -> Iterator[None]:
+    """Hold the drafts folder's lock, or raise :class:`BuildLockedError` at once."""
     handle = (drafts / LOCK).open("a+")
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError as err:
+        _lock(handle)
+    except OSError as err:  # BlockingIOError on Linux, PermissionError on Windows
         handle.close()
         raise BuildLockedError(Problem("build_locked", drafts)) from err
     try:
         yield
     finally:
-        fcntl.flock(handle, fcntl.LOCK_UN)
+        _unlock(handle)
         handle.close()
+
+
+if fcntl is not None:
+    def _lock(handle) -> None:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle) -> None:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+else:  # Windows, where regional offices mostly work
+    def _lock(handle) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 
 
 def describe(item: Item, lang: str) -> str:

@@ -108,6 +108,7 @@ def new(dokumen: str, jenis: str, ksb: Path | None, output: Path | None, force: 
 @_lang_option
 def validate(files: tuple[Path, ...], lang: str) -> None:
     """Check input files; print what is wrong, or OK."""
+    files = _expand(files)
     failed = []
     for path in files:
         try:
@@ -144,6 +145,7 @@ def render(files: tuple[Path, ...], output: Path, template: Path | None, force: 
     --allow-incomplete. An existing draft is replaced only if nobody edited it since pkgen
     wrote it.
     """
+    files = _expand(files)
     targets = _targets(files, output)
     book = load_rulebook(rules)
     console = _console(stderr=True)
@@ -193,6 +195,7 @@ def check(files: tuple[Path, ...], ksb: Path | None, kind: str | None, rules: Pa
 
     Exit codes: 0 no error findings, 1 error findings, 2 a file cannot be read.
     """
+    files = _expand(files)
     if annotate is not None and (len(files) != 1 or files[0].suffix.lower() != ".docx"):
         raise click.UsageError(message("annotate_one_docx", lang))
     if annotate is not None and annotate.exists() and not force:  # before any work
@@ -324,6 +327,20 @@ def templates() -> None:
     for name, path in sorted(builtin_templates().items()):
         title = open_document(path).core_properties.title
         click.echo(f"{name:<12} {title:<40} {path}")
+
+
+def _expand(files: tuple[Path, ...]) -> tuple[Path, ...]:
+    """Expand wildcards the shell left alone (Windows' cmd.exe passes `*.yaml` as is)."""
+    out: list[Path] = []
+    for path in files:
+        pattern = str(path)
+        if not path.exists() and any(c in pattern for c in "*?["):
+            matches = sorted(Path(".").glob(pattern)) if not path.is_absolute() else sorted(
+                Path(path.anchor).glob(str(path.relative_to(path.anchor))))
+            out.extend(matches or [path])
+        else:
+            out.append(path)
+    return tuple(out)
 
 
 def _write_new(data: bytes, output: Path, force: bool) -> None:

@@ -319,8 +319,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "an output ending in .docx is for a single input; for several inputs give a folder.",
     },
     "output_write_failed": {
-        "id": "draf tidak dapat ditulis: {detail}.",
-        "en": "the draft cannot be written: {detail}.",
+        "id": "berkas tidak dapat ditulis: {detail}. Periksa izin folder dan ruang disk, dan "
+        "tutup berkas itu bila sedang dibuka di Word atau Excel.",
+        "en": "the file cannot be written: {detail}. Check the folder's permissions and the free "
+        "disk space, and close the file if it is open in Word or Excel.",
     },
     # --- reading Word files --------------------------------------------------------------------
     "docx_old_doc": {

@@ -262,3 +262,12 @@ def test_new_points_to_the_schema(run, tmp_path):
     run("new", "-o", "baru.yaml")
     assert (tmp_path / "baru.yaml").read_text().splitlines()[0] == (
         "# yaml-language-server: $schema=pkgen.schema.json")
+
+
+def test_wildcards_the_shell_did_not_expand(run, tmp_path):
+    """As from Windows' cmd.exe, which passes examples/*.yaml to the program as typed."""
+    shutil.copytree(PKS_TPA.parent, tmp_path / "contoh")
+    result = run("validate", "contoh/*.yaml")
+    assert result.exit_code == 0 and result.stdout.count(": OK") == len(EXAMPLE_FILES)
+    assert run("render", "contoh/pks-*.yaml", "-o", "drafts").exit_code == 0
+    assert len(list((tmp_path / "drafts").iterdir())) == 3
