@@ -58,6 +58,8 @@ def load_agreement(path: Path) -> Loaded:
 
     Raises :class:`InputError` listing every problem with its line and key path.
     """
+    if path.suffix.lower() in (".docx", ".doc", ".odt", ".pdf"):
+        raise InputError(Problem("input_is_document", path))
     raw = _read_bytes(path)
     if path.suffix.lower() in FORM_SUFFIXES:
         from .forms import read_form

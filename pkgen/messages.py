@@ -14,6 +14,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "berkas tidak ditemukan. Periksa nama dan foldernya.",
         "en": "file not found. Check its name and folder.",
     },
+    "input_is_document": {
+        "id": "ini dokumen, bukan masukan. Masukan adalah berkas .yaml atau formulir .xlsx; "
+        "untuk memeriksa dokumen Word gunakan 'pkgen check'.",
+        "en": "this is a document, not an input. Inputs are .yaml files or .xlsx forms; to check "
+        "a Word document use 'pkgen check'.",
+    },
     "file_not_text": {
         "id": "berkas bukan teks UTF-8 ({detail}). Simpan ulang sebagai UTF-8.",
         "en": "the file is not UTF-8 text ({detail}). Save it again as UTF-8.",

@@ -202,9 +202,11 @@ def _open(raw: bytes, path: Path) -> DocxTemplate:
         tpl = DocxTemplate(io.BytesIO(raw))
         tpl.init_docx()
     except Exception as err:  # python-docx raises several unrelated types for a bad file
-        raise TemplateError(
-            Problem("template_unreadable", path, params={"detail": str(err) or type(err).__name__})
-        ) from err
+        detail = str(err) or type(err).__name__
+        if "is not a Word file" in detail:  # python-docx names its in-memory stream here
+            detail = "content type " + detail.split("content type is ", 1)[-1]
+        raise TemplateError(Problem("template_unreadable", path, params={"detail": detail})) \
+            from err
     return tpl
 
 
@@ -282,8 +284,13 @@ def write_atomic(data: bytes, target: Path) -> None:
 
     A failure at any point leaves ``target`` as it was (absent or the old file).
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as err:
+        raise OutputError(
+            Problem("output_write_failed", target, params={"detail": err.strerror})
+        ) from err
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a draft is an ordinary file
         with os.fdopen(fd, "wb") as handle:

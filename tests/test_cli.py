@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLE_FILES, PKS_TPA
+from conftest import EXAMPLE_FILES, PKS_TPA, ROOT
 from docx import Document
 
 from pkgen.cli import main
@@ -271,3 +271,21 @@ def test_wildcards_the_shell_did_not_expand(run, tmp_path):
     assert result.exit_code == 0 and result.stdout.count(": OK") == len(EXAMPLE_FILES)
     assert run("render", "contoh/pks-*.yaml", "-o", "drafts").exit_code == 0
     assert len(list((tmp_path / "drafts").iterdir())) == 3
+
+
+def test_a_word_document_is_not_an_input(run):
+    result = run("validate", ROOT / "templates" / "ksb.docx")
+    assert result.exit_code == 2 and "gunakan 'pkgen check'" in result.stderr
+
+
+def test_an_output_folder_that_cannot_be_made(run, tmp_path):
+    (tmp_path / "berkas").write_text("x")
+    result = run("render", PKS_TPA, "-o", tmp_path / "berkas" / "sub" / "d.docx")
+    assert result.exit_code == 2
+    assert "berkas tidak dapat ditulis" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_workbook_is_not_a_template(run):
+    result = run("render", PKS_TPA, "--template", ROOT / "examples" / "formulir-pks-tpa.xlsx")
+    assert result.exit_code == 2
+    assert "BytesIO" not in result.stderr and "spreadsheetml" in result.stderr
