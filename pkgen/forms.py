@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import typing
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -566,9 +567,38 @@ def _cell_value(cell, spec: Spec, reader: _Reader, title: str):
         return int(value)
     if isinstance(value, float):
         return repr(value)
-    if isinstance(value, str) and spec.kind in ("int", "money"):
+    if isinstance(value, str) and spec.kind == "date":
+        return _typed_date(value.strip())
+    if isinstance(value, str) and spec.kind == "money":
+        return _typed_rupiah(value.strip())
+    if isinstance(value, str) and spec.kind == "int":
         return value.strip()
     return value
+
+
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_RUPIAH = re.compile(r"(?:Rp\.?\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?")
+
+
+def _typed_date(text: str) -> str:
+    """A date typed as text the Indonesian way (16/11/2020) in ISO form; else as typed."""
+    match = _DMY.fullmatch(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return text  # the model says why the date is impossible
+    return text
+
+
+def _typed_rupiah(text: str) -> str:
+    """An amount typed as text (Rp1.250.000,50) as digits; else as typed."""
+    match = _RUPIAH.fullmatch(text)
+    if match:
+        whole, sen = match.groups()
+        return whole.replace(".", "") + (f".{sen}" if sen else "")
+    return text
 
 
 def _set(data: dict, key: str, value) -> None:

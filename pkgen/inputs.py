@@ -155,6 +155,7 @@ def parse_yaml(raw: bytes, path: Path) -> tuple[dict, Lines]:
 # libyaml (through PyYAML) parses ten times faster than ruamel's pure-Python parser. It is
 # used for the inputs it reads exactly as ruamel does (YAML 1.2 core types; dates as text);
 # anything else, and every error, goes to ruamel, whose messages and results are the reference.
+_DATE_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
          "FALSE": False}
@@ -345,7 +346,8 @@ def problem_from_pydantic(
     elif code in ("enum", "literal_error"):
         params["expected"] = str(ctx.get("expected", "")).replace("' or '", "', '")
     elif code.startswith("date_") and code != "date_type":
-        code = "date_invalid" if isinstance(value, str) and value[:4].isdigit() else "date_type"
+        looks_like_a_date = isinstance(value, str) and _DATE_SHAPE.fullmatch(value.strip())
+        code = "date_invalid" if looks_like_a_date else "date_type"
     elif code.startswith("decimal_") and code != "decimal_max_places":
         code = "decimal_type"
     elif code in ("int_type", "int_parsing") and isinstance(value, float | str):

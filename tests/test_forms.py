@@ -172,3 +172,21 @@ def test_a_row_inserted_into_a_list_continues_it(folder):
     book.save(form)
     scope = load_agreement(form).document.ruang_lingkup
     assert scope[1] == "pelaporan volume sampah" and len(scope) == 5
+
+
+@pytest.mark.parametrize(("cell", "typed", "field", "expected"), [
+    (("Jangka Waktu", "B2"), "1/1/2021", lambda d: d.jangka_waktu.mulai.isoformat(),
+     "2021-01-01"),
+    (("Jangka Waktu", "B3"), "31-12-2023", lambda d: d.jangka_waktu.berakhir.isoformat(),
+     "2023-12-31"),
+    (("Pembiayaan", "B2"), "Rp1.250.000.000,50", lambda d: str(d.pembiayaan.jumlah),
+     "1250000000.50"),
+    (("Pembiayaan", "B2"), "1250000", lambda d: str(d.pembiayaan.jumlah), "1250000"),
+])
+def test_dates_and_amounts_typed_as_text_the_indonesian_way(folder, cell, typed, field,
+                                                            expected):
+    form = form_of(PKS_TPA, folder)
+    book = load_workbook(form)
+    book[cell[0]][cell[1]] = typed
+    book.save(form)
+    assert field(load_agreement(form).document) == expected
