@@ -6,6 +6,7 @@ reported at once as an :class:`InputError` whose problems carry file, line and k
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import re
@@ -155,7 +156,27 @@ def parse_yaml(raw: bytes, path: Path) -> tuple[dict, Lines]:
 # libyaml (through PyYAML) parses ten times faster than ruamel's pure-Python parser. It is
 # used for the inputs it reads exactly as ruamel does (YAML 1.2 core types; dates as text);
 # anything else, and every error, goes to ruamel, whose messages and results are the reference.
-_DATE_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+_ISO_SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DMY_SHAPE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def _impossible_date(value: object) -> bool:
+    """True for a date written in a known order that the calendar does not have (30 Feb)."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    iso, dmy = _ISO_SHAPE.fullmatch(text), _DMY_SHAPE.fullmatch(text)
+    if not (iso or dmy):
+        return False
+    year, month, day = (int(g) for g in iso.groups()) if iso else reversed(
+        [int(g) for g in dmy.groups()])
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return True
+    return False  # a real date, in the wrong order: the message shows the right one
+
+
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
          "FALSE": False}
@@ -346,8 +367,7 @@ def problem_from_pydantic(
     elif code in ("enum", "literal_error"):
         params["expected"] = str(ctx.get("expected", "")).replace("' or '", "', '")
     elif code.startswith("date_") and code != "date_type":
-        looks_like_a_date = isinstance(value, str) and _DATE_SHAPE.fullmatch(value.strip())
-        code = "date_invalid" if looks_like_a_date else "date_type"
+        code = "date_invalid" if _impossible_date(value) else "date_type"
     elif code.startswith("decimal_") and code != "decimal_max_places":
         code = "decimal_type"
     elif code in ("int_type", "int_parsing") and isinstance(value, float | str):
