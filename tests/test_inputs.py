@@ -196,18 +196,18 @@ def test_missing_file(tmp_path):
 
 def _both_parsers(text: str, tmp_path, monkeypatch):
     """(fast, reference) results of parsing ``text``: (data, lines) or (code, line)."""
-    from pkgen import inputs
+    from pkgen import yamlread
 
     path = tmp_path / "x.yaml"
 
     def parse():
         try:
-            return inputs.parse_yaml(text.encode("utf-8"), path)
+            return yamlread.parse_yaml(text.encode("utf-8"), path)
         except InputError as err:
             return [(p.code, p.line) for p in err.problems]
 
     fast = parse()
-    monkeypatch.setattr(inputs, "_CLoader", None)
+    monkeypatch.setattr(yamlread, "_CLoader", None)
     reference = parse()
     monkeypatch.undo()
     return fast, reference
