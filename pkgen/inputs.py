@@ -1,7 +1,8 @@
-"""Read input files into validated agreements, keeping line numbers for messages.
+"""Read input files (YAML, or a filled Excel form) into validated agreements.
 
-YAML is read with ruamel.yaml, which knows the line of every key. Every problem found is
-reported at once as an :class:`InputError` whose problems carry file, line and key path.
+Every problem found is reported at once as an :class:`InputError` whose problems carry the
+file and the line (YAML, see ``yamlread.py``) or the sheet and cell (a form, ``forms.py``),
+the key path, what is wrong and how to fix it.
 """
 
 from __future__ import annotations
