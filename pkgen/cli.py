@@ -24,7 +24,7 @@ from .emit import agreement_yaml
 from .errors import EXIT_FINDINGS, EXIT_INPUT, InputError, OutputError, PkgenError, Problem
 from .forms import agreement_data, write_form
 from .inputs import load_agreement
-from .messages import message
+from .messages import HELP_ID, message
 from .model import Ksb
 from .paths import output_name
 from .render import builtin_templates, render_draft, write_atomic
@@ -392,3 +392,19 @@ def _unedited_draft(path: Path) -> bool:
         return False
     stamp = custom_properties(doc).get("pkgen.text_sha256")
     return stamp is not None and stamp == text_hash(doc)
+
+
+def _indonesian_help(group: click.Group) -> None:
+    """Show the command line's help in Indonesian (the default language of messages)."""
+    for command in [group, *group.commands.values()]:
+        first = (command.help or "").split("\n\n")[0].strip()
+        if first in HELP_ID:
+            command.help = HELP_ID[first]
+            command.short_help = None
+        for param in command.params:
+            if isinstance(param, click.Option) and param.help in HELP_ID:
+                param.help = HELP_ID[param.help]
+
+
+if _default_lang() == "id":
+    _indonesian_help(main)

@@ -289,3 +289,17 @@ def test_a_workbook_is_not_a_template(run):
     result = run("render", PKS_TPA, "--template", ROOT / "examples" / "formulir-pks-tpa.xlsx")
     assert result.exit_code == 2
     assert "BytesIO" not in result.stderr and "spreadsheetml" in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("id", "Memeriksa perjanjian"), ("en", "Check agreements"),
+])
+def test_help_speaks_the_user_s_language(lang, expected):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PKGEN_LANG=lang)
+    result = subprocess.run([sys.executable, "-c", "from pkgen.cli import main; main()",
+                             "check", "--help"], capture_output=True, text=True, env=env)
+    assert result.returncode == 0 and expected in result.stdout
