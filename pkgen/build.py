@@ -76,6 +76,7 @@ class Entry:
     errors: int = 0
     warnings: int = 0
     beside: str | None = None
+    kind: str = ""  # PKS or KSB
 
 
 @dataclass
@@ -112,10 +113,11 @@ class Options:
 
 @dataclass
 class Result:
-    """What a build did: every item, the orphans and the exit code."""
+    """What a build did: every item, the orphans, the KSBs no PKS follows, the exit code."""
 
     items: list[Item]
     orphans: list[str]
+    unfollowed: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -172,7 +174,7 @@ def plan(register: Path, drafts: Path, options: Options) -> Result:
         items.append(item)
     present = {i.draft for i in items}
     orphans = sorted(d for d in manifest if d not in present)
-    return Result(items, orphans)
+    return Result(items, orphans, unfollowed_ksb(manifest))
 
 
 def scan(register: Path, drafts: Path) -> list[Path]:
@@ -268,8 +270,16 @@ def build(register: Path, drafts: Path, options: Options,
             _save_manifest(drafts, manifest)
             (drafts / JOURNAL).unlink(missing_ok=True)
             shutil.rmtree(staging, ignore_errors=True)
+        result.unfollowed = unfollowed_ksb(manifest)
         write_atomic(report_markdown(result).encode("utf-8"), drafts / REPORT)
     return result
+
+
+def unfollowed_ksb(manifest: dict[str, Entry]) -> list[str]:
+    """The KSB inputs of the register that no PKS points to: agreements still to be made."""
+    followed = {dep for entry in manifest.values() for dep in entry.depends}
+    return sorted(e.input for e in manifest.values() if e.kind == "KSB" and e.input not in
+                  followed)
 
 
 def _render_all(todo: list[Item], register: Path, drafts: Path, staging: Path,
@@ -319,7 +329,7 @@ def _install(todo: list[Item], outcomes: dict[str, dict], drafts: Path, manifest
                 rulebook_sha256=outcome["rulebook_sha256"], pkgen_version=__version__,
                 text_sha256=outcome["text_sha256"], size=-1, mtime_ns=-1,
                 verdict=outcome["verdict"], errors=outcome["errors"],
-                warnings=outcome["warnings"])
+                warnings=outcome["warnings"], kind=outcome["kind"])
             if beside:
                 # The hand-edited draft stays the record of what pkgen last wrote there.
                 keep = old if old is not None and old.input == item.rel else None
@@ -405,7 +415,7 @@ def _job(args: tuple) -> dict:
         except ValueError:
             depends[str(dep)] = hashlib.sha256(dep.read_bytes()).hexdigest()
     return {
-        "status": "rendered", "staged": str(staged),
+        "status": "rendered", "staged": str(staged), "kind": loaded.kind,
         "input_sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "depends": depends,
         "template": str(template_path), "template_sha256": prepared.sha256,
         "rulebook_sha256": book.digest, "text_sha256": draft.properties["pkgen.text_sha256"],
@@ -513,6 +523,10 @@ def report_markdown(result: Result) -> str:
     if result.orphans:
         lines.append("## Draf tanpa masukan (yatim)")
         lines += [f"- {o}" for o in result.orphans]
+        lines.append("")
+    if result.unfollowed:
+        lines.append("## KSB yang belum ditindaklanjuti PKS")
+        lines += [f"- {k}" for k in result.unfollowed]
     return "\n".join(lines) + "\n"
 
 

@@ -431,6 +431,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{inputs} akan menjadi draf yang sama ({draft}); ganti nama salah satunya.",
         "en": "{inputs} would make the same draft ({draft}); rename one of them.",
     },
+    "ksb_unfollowed": {
+        "id": "KSB ini belum ditindaklanjuti PKS (tidak ada PKS di register yang merujuknya).",
+        "en": "no PKS follows this KSB yet (no PKS in the register points to it).",
+    },
     "building": {"id": "Merender draf", "en": "Rendering drafts"},
     "plan_title": {
         "id": "Rencana build (tidak ada yang ditulis)", "en": "Build plan (nothing written)"},

@@ -111,6 +111,9 @@ def print_build(result: BuildResult, console: Console, lang: str = "id",
             console.print(f"    ! {problem}", markup=False, highlight=False, style="red")
     for orphan in result.orphans:
         console.print(f"{orphan}: {message('state_orphaned', lang)}", markup=False)
+    for ksb in result.unfollowed:
+        console.print(f"{ksb}: {message('ksb_unfollowed', lang)}", markup=False,
+                      style="yellow")
     table = Table(message("summary_state", lang), message("summary_count", lang))
     states = ["new", "stale", "unchanged", "edited", "edited-stale", "failed"]
     for state in states:

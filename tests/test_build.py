@@ -389,3 +389,15 @@ def test_filled_forms_in_the_register_are_built(register):
     clash = next(i for i in result.items if i.rel == f"{WISATA}.xlsx")
     assert clash.state == "failed" and "ganti nama salah satunya" in clash.problems[0]
     assert result.exit_code == 2
+
+
+def test_ksbs_no_pks_follows_are_reported(register):
+    result, drafts = run(register)
+    assert result.unfollowed == []  # the TPA PKS points to the TPA KSB
+    shutil.copy(EXAMPLES / "ksb-tpa-kota-kab-mojokerto.yaml", register / "ksb-spbe.yaml")
+    result, _ = run(register)
+    assert result.unfollowed == ["ksb-spbe.yaml"]
+    assert "## KSB yang belum ditindaklanjuti PKS\n- ksb-spbe.yaml" in (
+        drafts / b.REPORT).read_text()
+    output = CliRunner().invoke(main, ["build", str(register), "-o", str(drafts)]).stdout
+    assert "ksb-spbe.yaml: KSB ini belum ditindaklanjuti PKS" in output
