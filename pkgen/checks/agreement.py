@@ -222,8 +222,7 @@ class _Checker:
         for rule in self.book.rules("peraturan_dicabut", self.kind, self.jenis):
             for i, text in enumerate(self.doc.dasar_hukum or []):
                 for revoked in rule.dicabut:
-                    if revoked.pola.search(text) and not re.search(
-                            r"\b(dicabut|mencabut)\b", text, re.IGNORECASE):
+                    if revoked.cited_as_current(text):
                         self.findings.append(Finding(rule, None, self.at("dasar_hukum", i), {
                             "nama": revoked.nama, "pengganti": revoked.pengganti}))
 

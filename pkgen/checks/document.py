@@ -160,16 +160,11 @@ def _revoked_findings(structure, book, kind, jenis) -> list[Finding]:
     for rule in book.rules("peraturan_dicabut", kind, jenis):
         for revoked in rule.dicabut:
             for block in structure.blocks:
-                if revoked.pola.search(block.text) and not _says_revoked(block.text):
+                if revoked.cited_as_current(block.text):
                     findings.append(Finding(rule, None, _locate(structure, block), {
                         "nama": revoked.nama, "pengganti": revoked.pengganti}))
                     break
     return findings
-
-
-def _says_revoked(text: str) -> bool:
-    """A sentence that cites a regulation as revoked ('sebagaimana telah dicabut') is fine."""
-    return bool(re.search(r"\b(dicabut|mencabut|tidak berlaku)\b", text, re.IGNORECASE))
 
 
 def _excerpt(text: str, match: re.Match, width: int = 30) -> str:

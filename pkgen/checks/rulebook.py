@@ -32,6 +32,7 @@ def _compile(value: object) -> object:
 
 
 Pattern = Annotated[re.Pattern, BeforeValidator(_compile)]
+_SAYS_REVOKED = re.compile(r"\b(dicabut|mencabut|tidak berlaku)\b", re.IGNORECASE)
 
 
 class _Base(BaseModel):
@@ -100,6 +101,10 @@ class Revoked(_Base):
     pola: Pattern
     nama: str
     pengganti: str
+
+    def cited_as_current(self, text: str) -> bool:
+        """True if ``text`` cites this regulation, other than as revoked ("telah dicabut")."""
+        return bool(self.pola.search(text)) and not _SAYS_REVOKED.search(text)
 
 
 Check = Literal[
