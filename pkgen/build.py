@@ -42,7 +42,8 @@ from .errors import EXIT_FINDINGS, EXIT_INPUT, PkgenError, Problem, TemplateErro
 from .inputs import load_agreement
 from .messages import message
 from .paths import mirrored
-from .render import PreparedTemplate, render_draft, template_for, write_atomic
+from .render import PreparedTemplate, builtin_templates, render_draft, write_atomic
+from .templating import Given, TemplateChoice, find_config, kinds_of, load_config
 
 MANIFEST = ".pkgen-manifest.json"
 JOURNAL = ".pkgen-journal"
@@ -77,6 +78,7 @@ class Entry:
     warnings: int = 0
     beside: str | None = None
     kind: str = ""  # PKS or KSB
+    kinds: list[str] = field(default_factory=list)  # e.g. ["pks_ksdd", "pks"]
 
 
 @dataclass
@@ -105,10 +107,16 @@ class Options:
     overwrite_edited: bool = False
     allow_incomplete: bool = False
     jobs: int = 1
-    template: Path | None = None
+    templates: list[Given] = field(default_factory=list)
     rules: Path | None = None
     lang: str = "id"
     redline: bool = False
+
+    def choice(self, register: Path, manifest: dict[str, Entry]) -> TemplateChoice:
+        """The templates of this build: the options', the register's pkgen.toml, then those
+        the last build used (a template chosen once stays until another is chosen)."""
+        return TemplateChoice(list(self.templates), load_config(find_config(register)),
+                              _recorded_templates(manifest))
 
 
 @dataclass
@@ -132,12 +140,23 @@ class Result:
         return sum(1 for i in self.items if i.state == state)
 
 
-# --- planning -----------------------------------------------------------------------------
+# --- planning -----------------------------------------------------------------------------------
+
+def _recorded_templates(manifest: dict[str, Entry]) -> list[Given]:
+    """The templates of the user's own that the manifest says each kind was rendered with."""
+    builtin = {str(p.resolve()) for p in builtin_templates().values()}
+    recorded: dict[str, str] = {}
+    for entry in manifest.values():
+        if entry.kinds and entry.template not in builtin:
+            recorded.setdefault(entry.kinds[0], entry.template)
+    return [Given(Path(path), kind, MANIFEST) for kind, path in sorted(recorded.items())]
+
 
 def plan(register: Path, drafts: Path, options: Options) -> Result:
     """Decide what each input needs, from file hashes alone; writes nothing."""
     manifest = _load_manifest(drafts)
     book = load_rulebook(options.rules)
+    choice = options.choice(register, manifest)
     hashes = _FileHashes()
     items = []
     paths = scan(register, drafts)
@@ -163,7 +182,7 @@ def plan(register: Path, drafts: Path, options: Options) -> Result:
         elif not target.exists():
             item.reason = "draft_missing"
         else:
-            reason = _staleness(entry, path, register, book.digest, options, hashes)
+            reason = _staleness(entry, path, register, book.digest, choice, hashes)
             if _edited(target, entry):
                 item.state, item.reason = ("edited-stale" if reason or options.force
                                            else "edited"), reason or ""
@@ -191,16 +210,17 @@ def scan(register: Path, drafts: Path) -> list[Path]:
     return found
 
 
-def _staleness(entry: Entry, path: Path, register: Path, rulebook: str, options: Options,
-               hashes: _FileHashes) -> str | None:
+def _staleness(entry: Entry, path: Path, register: Path, rulebook: str,
+               choice: TemplateChoice, hashes: _FileHashes) -> str | None:
     """Why a draft must be rendered again, or None."""
     if hashes.of(path) != entry.input_sha256:
         return "input"
     for dep, sha in entry.depends.items():
         if hashes.of(register / dep) != sha:
             return "ksb"
-    template = options.template.resolve() if options.template else Path(entry.template)
-    if str(template) != entry.template or hashes.of(template) != entry.template_sha256:
+    template = choice.template_of(tuple(entry.kinds)).resolve() if entry.kinds else None
+    if template is None or str(template) != entry.template or \
+            hashes.of(template) != entry.template_sha256:
         return "template"
     if entry.rulebook_sha256 != rulebook:
         return "rulebook"
@@ -233,7 +253,7 @@ class _FileHashes:
         return self._cache[path]
 
 
-# --- building ------------------------------------------------------------------------------
+# --- building -----------------------------------------------------------------------------------
 
 def build(register: Path, drafts: Path, options: Options,
           progress: Callable[[Item, int, int], None] | None = None) -> Result:
@@ -284,8 +304,8 @@ def unfollowed_ksb(manifest: dict[str, Entry]) -> list[str]:
 
 def _render_all(todo: list[Item], register: Path, drafts: Path, staging: Path,
                 options: Options) -> Iterator[tuple[Item, dict]]:
-    jobs = [(str(i.input), str(register), str(drafts / i.draft), str(staging),
-             str(options.template) if options.template else None,
+    choice = options.choice(register, _load_manifest(drafts))
+    jobs = [(str(i.input), str(register), str(drafts / i.draft), str(staging), choice,
              str(options.rules) if options.rules else None, options.allow_incomplete,
              options.lang) for i in todo]
     if options.jobs <= 1 or len(jobs) <= 1:
@@ -329,7 +349,7 @@ def _install(todo: list[Item], outcomes: dict[str, dict], drafts: Path, manifest
                 rulebook_sha256=outcome["rulebook_sha256"], pkgen_version=__version__,
                 text_sha256=outcome["text_sha256"], size=-1, mtime_ns=-1,
                 verdict=outcome["verdict"], errors=outcome["errors"],
-                warnings=outcome["warnings"], kind=outcome["kind"])
+                warnings=outcome["warnings"], kind=outcome["kind"], kinds=outcome["kinds"])
             if beside:
                 # The hand-edited draft stays the record of what pkgen last wrote there.
                 keep = old if old is not None and old.input == item.rel else None
@@ -372,19 +392,19 @@ def _write_redline(item: Item, old: bytes, new: Path, drafts: Path, lang: str) -
         item.problems.append(err.format(lang))
 
 
-# --- the worker ------------------------------------------------------------------------------
+# --- the worker ---------------------------------------------------------------------------------
 
 _PREPARED: dict[str, PreparedTemplate | TemplateError] = {}
 
 
 def _job(args: tuple) -> dict:
     """Load, check, render and stage one input; runs in a worker process."""
-    input_path, register, old_draft, staging, template, rules, allow_incomplete, lang = args
+    input_path, register, old_draft, staging, choice, rules, allow_incomplete, lang = args
     path, register_dir = Path(input_path), Path(register)
     book = load_rulebook(Path(rules) if rules else None)
     try:
         loaded = load_agreement(path)
-        template_path = template_for(loaded, Path(template) if template else None).resolve()
+        template_path = choice.template_for(loaded.document).resolve()
         prepared = _prepared(template_path, loaded, book)
     except PkgenError as err:
         kind = "template" if isinstance(err, TemplateError) else "input"
@@ -416,6 +436,7 @@ def _job(args: tuple) -> dict:
             depends[str(dep)] = hashlib.sha256(dep.read_bytes()).hexdigest()
     return {
         "status": "rendered", "staged": str(staged), "kind": loaded.kind,
+        "kinds": list(kinds_of(loaded.document)),
         "input_sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "depends": depends,
         "template": str(template_path), "template_sha256": prepared.sha256,
         "rulebook_sha256": book.digest, "text_sha256": draft.properties["pkgen.text_sha256"],
@@ -464,7 +485,7 @@ def _preflight_template(prepared: PreparedTemplate, loaded, book) -> None:
                                     params={"articles": ", ".join(missing)}))
 
 
-# --- what changed ----------------------------------------------------------------------------
+# --- what changed -------------------------------------------------------------------------------
 
 def _changes(old: Path, new_blocks, book, lang: str) -> list[str]:
     """Per article: what changed between the draft on disk and the new one."""
@@ -530,7 +551,7 @@ def report_markdown(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-# --- manifest, journal, lock -------------------------------------------------------------------
+# --- manifest, journal, lock --------------------------------------------------------------------
 
 def _load_manifest(drafts: Path) -> dict[str, Entry]:
     path = drafts / MANIFEST

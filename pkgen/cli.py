@@ -1,12 +1,12 @@
 """The ``pkgen`` command line: each command parses options, calls the library, reports.
 
-Exit codes: 0 success; 1 the document has error findings; 2 an input, template or output
-problem (nothing was written).
-Results go to stdout, diagnostics to stderr.
+Exit codes: 0 success; 1 the document has error findings (incomplete); 2 an input, template
+or output problem (nothing was written). Results go to stdout, diagnostics to stderr.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from contextlib import contextmanager
@@ -16,61 +16,74 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
-from . import __version__
+from . import __version__, clilang
 from . import build as build_module
-from .checks import check_agreement, check_path, load_rulebook
+from .checks import check_path, load_rulebook
 from .docx_text import custom_properties, open_document, text_hash
+from .drafts import Produced, Renderer, produce
 from .emit import agreement_yaml
-from .errors import EXIT_FINDINGS, EXIT_INPUT, InputError, OutputError, PkgenError, Problem
+from .errors import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    InputError,
+    OutputError,
+    PkgenError,
+    Problem,
+    TemplateError,
+)
 from .forms import agreement_data, write_form
-from .inputs import load_agreement
-from .messages import HELP_ID, message
-from .model import Ksb
+from .inputs import INPUT_SUFFIXES, load_agreement
+from .messages import message
+from .model import DOKUMEN, JENIS, Ksb
 from .paths import output_name
-from .render import builtin_templates, render_draft, write_atomic
+from .render import builtin_templates, write_atomic
 from .report import annotate as annotated
-from .report import print_build, print_text
+from .report import print_build, print_text, print_verdict
 from .report import to_json as report_json
 from .schema import schema_text
 from .skeleton import from_ksb, skeleton
+from .templating import TemplateChoice, find_config, load_config, parse_template_options
+
+option = functools.partial(click.option, cls=clilang.Option)
+clilang.install()
 
 
-class _Group(click.Group):
+class _Group(clilang.Group):
     """Reports every :class:`PkgenError` as its message and exit code, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except PkgenError as err:
-            lang = (ctx.meta.get("pkgen.lang") or _default_lang())
-            click.echo(err.format(lang), err=True)
+            click.echo(err.format(clilang.current()), err=True)
             ctx.exit(err.exit_code)
 
 
-def _default_lang() -> str:
-    lang = os.environ.get("PKGEN_LANG", "id")
-    return lang if lang in ("id", "en") else "id"
-
-
 def _lang_option(func):
-    def remember(ctx: click.Context, _param: click.Parameter, value: str) -> str:
-        ctx.meta["pkgen.lang"] = value
+    def remember(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+        clilang.use(value)
         return value
 
-    return click.option(
-        "--lang", type=click.Choice(["id", "en"]), default=_default_lang, show_default="id",
-        callback=remember, expose_value=True, is_eager=True,
-        help="Language of messages (Indonesian or English); also PKGEN_LANG.",
-    )(func)
+    return option("--lang", type=click.Choice(clilang.LANGS), default=clilang.default_lang,
+                  show_default="id", callback=remember, is_eager=True,
+                  help="Language of messages (Indonesian or English); also PKGEN_LANG.")(func)
 
 
 def _kind_options(func):
     """--dokumen and --jenis, for the commands that make a new input or form."""
-    func = click.option("--jenis", type=click.Choice(["KSDD", "KSDPK", "KSDPL", "KSDLL"],
-                        case_sensitive=False), default="KSDD", show_default=True,
-                        help="Kind of cooperation.")(func)
-    return click.option("--dokumen", type=click.Choice(["PKS", "KSB"], case_sensitive=False),
-                        default="PKS", show_default=True, help="Kind of document.")(func)
+    func = option("--jenis", type=click.Choice(JENIS, case_sensitive=False), default="KSDD",
+                  show_default=True, help="Kind of cooperation.")(func)
+    return option("--dokumen", type=click.Choice(DOKUMEN, case_sensitive=False), default="PKS",
+                  show_default=True, help="Kind of document.")(func)
+
+
+def _template_options(func):
+    """--template (repeatable) and --rules, for the commands that check or render inputs."""
+    func = option("--rules", type=click.Path(dir_okay=False, path_type=Path),
+                  help="Check with this rulebook instead of the built-in one.")(func)
+    return option("--template", "templates", multiple=True, metavar="[KIND=]FILE",
+                  help="Template: FILE for the kinds it declares, or KIND=FILE (e.g. "
+                       "pks_ksdd=mine.docx); repeatable.")(func)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,11 +94,11 @@ def main() -> None:
 
 @main.command()
 @_kind_options
-@click.option("--from-ksb", "ksb", type=click.Path(dir_okay=False, path_type=Path),
-              help="Pre-fill a PKS from the input (YAML or form) of the KSB it follows.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: print to stdout).")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@option("--from-ksb", "ksb", type=click.Path(dir_okay=False, path_type=Path),
+        help="Pre-fill a PKS from the input (YAML or form) of the KSB it follows.")
+@option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+        help="File to write (default: print to stdout).")
+@option("--force", is_flag=True, help="Replace the output file if it exists.")
 @_lang_option
 def new(dokumen: str, jenis: str, ksb: Path | None, output: Path | None, force: bool,
         lang: str) -> None:
@@ -105,38 +118,31 @@ def new(dokumen: str, jenis: str, ksb: Path | None, output: Path | None, force: 
 @main.command()
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(dir_okay=False, path_type=Path))
+@_template_options
 @_lang_option
-def validate(files: tuple[Path, ...], lang: str) -> None:
-    """Check input files; print what is wrong, or OK."""
-    files = _expand(files)
-    failed = []
-    for path in files:
-        try:
-            load_agreement(path)
-            click.echo(f"{path}: {message('ok', lang)}")
-        except PkgenError as err:
-            failed.append(err)
-            click.echo(err.format(lang), err=True)
-    if failed:
-        sys.exit(EXIT_INPUT)
+def validate(files: tuple[Path, ...], templates: tuple[str, ...], rules: Path | None,
+             lang: str) -> None:
+    """Check inputs as render would: print what is missing or wrong, or OK."""
+    results = _produce_all(_expand(files), templates, rules, lang, keep_going=True)
+    console = _console(stderr=False)
+    for produced in results.produced:
+        print_verdict(produced.report, console, lang)
+    _exit_for(results)
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("."),
-              show_default="the current folder",
-              help="Output folder, or a file name ending in .docx for a single input.")
-@click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
-              help="Render with this .docx template instead of the built-in one.")
-@click.option("--force", is_flag=True,
-              help="Replace existing drafts even if they were edited since pkgen wrote them.")
-@click.option("--allow-incomplete", is_flag=True,
-              help="Write drafts the checker finds incomplete, marked DRAF — BELUM LENGKAP.")
-@click.option("--rules", type=click.Path(dir_okay=False, path_type=Path),
-              help="Check with this rulebook instead of the built-in one.")
+@option("-o", "--output", type=click.Path(path_type=Path), default=Path("."),
+        show_default="the current folder",
+        help="Output folder, or a file name ending in .docx for a single input.")
+@_template_options
+@option("--force", is_flag=True, help="Replace existing drafts even if they were edited since "
+        "pkgen wrote them (the edits are lost).")
+@option("--allow-incomplete", is_flag=True,
+        help="Write drafts the checker finds incomplete, marked DRAF — BELUM LENGKAP.")
 @_lang_option
-def render(files: tuple[Path, ...], output: Path, template: Path | None, force: bool,
+def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], force: bool,
            allow_incomplete: bool, rules: Path | None, lang: str) -> None:
     """Render input files into Word drafts.
 
@@ -147,50 +153,43 @@ def render(files: tuple[Path, ...], output: Path, template: Path | None, force: 
     """
     files = _expand(files)
     targets = _targets(files, output)
-    book = load_rulebook(rules)
+    results = _produce_all(files, templates, rules, lang, keep_going=True)
+    incomplete = [p for p in results.produced if not p.complete]
     console = _console(stderr=True)
-    drafts, problems, incomplete = [], [], []
-    for path, target in zip(files, targets, strict=True):
-        try:
-            loaded = load_agreement(path)
-            report = check_agreement(loaded, book)
-            if report.has_errors:
-                print_text(report, console, lang)
-                incomplete.append(report)
-            drafts.append((render_draft(loaded, template, incomplete=report.has_errors),
-                           target))
-        except PkgenError as err:
-            problems.extend(err.problems)
-    if incomplete and not allow_incomplete and not problems:
+    for produced in incomplete:
+        print_text(produced.report, console, lang)
+    if results.problems:
+        raise PkgenError([*results.problems,
+                          Problem("errors_found", params={"count": len(results.problems)})])
+    if incomplete and not allow_incomplete:
         click.echo(message("incomplete_refused", lang, count=len(incomplete)), err=True)
         sys.exit(EXIT_FINDINGS)
-    for _draft, target in drafts:
-        if target.exists() and not force and not _unedited_draft(target):
-            problems.append(Problem("refuse_overwrite", params={"path": str(target)}))
-    if problems:
-        problems.append(Problem("errors_found", params={"count": len(problems)}))
-        raise PkgenError(problems)
-    for draft, target in drafts:
-        write_atomic(draft.data, target)
+    pairs = list(zip(results.produced, targets, strict=True))
+    refused = [_refusal(target) for _produced, target in pairs if not force]
+    if any(refused):
+        raise OutputError([r for r in refused if r is not None])
+    for produced, target in pairs:
+        assert produced.draft is not None
+        write_atomic(produced.draft.data, target)
         click.echo(message("written", lang, path=str(target)))
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--ksb", type=click.Path(dir_okay=False, path_type=Path),
-              help="The KSB this PKS follows (.docx or input file): list the gap and conflicts.")
-@click.option("--kind", type=click.Choice(["pks", "ksb"]),
-              help="Kind of document, when its title does not say.")
-@click.option("--rules", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this rulebook instead of the built-in one.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output for people or for programs.")
-@click.option("--annotate", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write a copy of the .docx with a Word comment at each finding.")
-@click.option("--force", is_flag=True, help="Replace the --annotate file if it exists.")
+@option("--ksb", type=click.Path(dir_okay=False, path_type=Path),
+        help="The KSB this PKS follows (.docx or input file): list the gap and conflicts.")
+@option("--kind", type=click.Choice(["pks", "ksb"]),
+        help="Kind of document, when its title does not say.")
+@_template_options
+@option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+        show_default=True, help="Output for people or for programs.")
+@option("--annotate", type=click.Path(dir_okay=False, path_type=Path),
+        help="Write a copy of the .docx with a Word comment at each finding.")
+@option("--force", is_flag=True, help="Replace the --annotate file if it exists.")
 @_lang_option
-def check(files: tuple[Path, ...], ksb: Path | None, kind: str | None, rules: Path | None,
-          output_format: str, annotate: Path | None, force: bool, lang: str) -> None:
+def check(files: tuple[Path, ...], ksb: Path | None, kind: str | None,
+          templates: tuple[str, ...], rules: Path | None, output_format: str,
+          annotate: Path | None, force: bool, lang: str) -> None:
     """Check agreements (.docx drafts or input files) for the clauses the law requires.
 
     Exit codes: 0 no error findings, 1 error findings, 2 a file cannot be read.
@@ -199,12 +198,13 @@ def check(files: tuple[Path, ...], ksb: Path | None, kind: str | None, rules: Pa
     if annotate is not None and (len(files) != 1 or files[0].suffix.lower() != ".docx"):
         raise click.UsageError(message("annotate_one_docx", lang))
     if annotate is not None and annotate.exists() and not force:  # before any work
-        raise OutputError(Problem("refuse_overwrite", params={"path": str(annotate)}))
-    console = _console(stderr=False)
+        raise OutputError(Problem("refuse_overwrite", params={
+            "path": str(annotate), "option": "--annotate"}))
     reports, unreadable = [], False
     for path in files:
         try:
-            reports.append(check_path(path, kind=kind, ksb=ksb, rules=rules))
+            reports.append(check_path(path, kind=kind, ksb=ksb, rules=rules,
+                                      templates=_choice(templates, path)))
         except PkgenError as err:
             unreadable = True
             click.echo(err.format(lang), err=True)
@@ -213,7 +213,7 @@ def check(files: tuple[Path, ...], ksb: Path | None, kind: str | None, rules: Pa
             click.echo(report_json(reports, lang))
     else:
         for report in reports:
-            print_text(report, console, lang)
+            print_text(report, _console(stderr=False), lang)
     if annotate is not None and reports:
         write_atomic(annotated(files[0], reports[0], lang), annotate)
         click.echo(message("written", lang, path=str(annotate)), err=True)
@@ -226,33 +226,31 @@ def check(files: tuple[Path, ...], ksb: Path | None, kind: str | None, rules: Pa
 @main.command()
 @click.argument("register", required=False, default=Path("."),
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("drafts"), show_default=True, help="The drafts folder.")
-@click.option("--force", is_flag=True, help="Render every input, changed or not.")
-@click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
-@click.option("--overwrite-edited", is_flag=True,
-              help="Replace hand-edited drafts instead of writing beside them.")
-@click.option("--allow-incomplete", is_flag=True,
-              help="Also write drafts the checker finds incomplete, marked as such.")
-@click.option("--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1,
-              show_default="the number of CPUs", help="Worker processes.")
-@click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
-              help="Render every input with this template.")
-@click.option("--rules", type=click.Path(dir_okay=False, path_type=Path),
-              help="Check with this rulebook instead of the built-in one.")
-@click.option("--redline", is_flag=True,
-              help="Also write NAME.redline.docx: the old draft with the changes tracked.")
+@option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+        default=Path("drafts"), show_default=True, help="The drafts folder.")
+@option("--force", is_flag=True, help="Render every input, changed or not.")
+@option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
+@option("--overwrite-edited", is_flag=True,
+        help="Replace hand-edited drafts instead of writing beside them.")
+@option("--allow-incomplete", is_flag=True,
+        help="Also write drafts the checker finds incomplete, marked as such.")
+@option("--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1,
+        show_default="the number of CPUs", help="Worker processes.")
+@_template_options
+@option("--redline", is_flag=True,
+        help="Also write NAME.redline.docx: the old draft with the changes tracked.")
 @_lang_option
 def build(register: Path, output: Path, force: bool, dry_run: bool, overwrite_edited: bool,
-          allow_incomplete: bool, jobs: int, template: Path | None, rules: Path | None,
+          allow_incomplete: bool, jobs: int, templates: tuple[str, ...], rules: Path | None,
           redline: bool, lang: str) -> None:
     """Render every input of a register into a drafts folder, incrementally.
 
     Only drafts whose input, template, rulebook or pkgen version changed are rendered again;
     a draft edited by hand is never overwritten: the new version is written beside it.
     """
+    given = parse_template_options(templates)
     options = build_module.Options(force, dry_run, overwrite_edited, allow_incomplete, jobs,
-                                   template, rules, lang, redline)
+                                   given, rules, lang, redline)
     console = _console(stderr=False)
     if dry_run:
         result = build_module.plan(register, output, options)
@@ -282,39 +280,47 @@ def _progress(console: Console, lang: str):
 
 @main.command()
 @_kind_options
-@click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path),
-              help="Pre-fill the form from this input (YAML or form).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The .xlsx file to write.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@option("--from", "source", type=click.Path(dir_okay=False, path_type=Path),
+        help="Pre-fill the form from this input (YAML or form).")
+@option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+        help="The .xlsx file to write.")
+@option("--force", is_flag=True, help="Replace the output file if it exists.")
 @_lang_option
 def form(dokumen: str, jenis: str, source: Path | None, output: Path, force: bool,
          lang: str) -> None:
     """Write an Excel input form for OPD staff, blank or pre-filled."""
-    data = agreement_data(load_agreement(source).document) if source else None
+    produced = produce(source, load_rulebook(None), render=False) if source else None
+    data = agreement_data(produced.loaded.document) if produced else None
     _write_new(write_form(dokumen.upper(), jenis.upper(), data), output, force)
     click.echo(message("written", lang, path=str(output)), err=True)
+    if produced is not None:
+        print_verdict(produced.report, _console(stderr=True), lang)
 
 
 @main.command("import")
 @click.argument("form_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The YAML input file to write.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+        help="The YAML input file to write.")
+@option("--force", is_flag=True, help="Replace the output file if it exists.")
 @_lang_option
 def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
     """Convert a filled Excel form into a commented YAML input for the register."""
-    loaded = load_agreement(form_file)
+    produced = produce(form_file, load_rulebook(None), render=False,
+                       ksb_base=[output.resolve().parent])
+    data = agreement_data(produced.loaded.document)
+    if produced.loaded.ksb_path is not None:  # a form that travelled: point from the output
+        data["ksb"] = {"berkas": Path(os.path.relpath(
+            produced.loaded.ksb_path, output.resolve().parent)).as_posix()}
     header = [f"Diimpor dari formulir {form_file.name} dengan pkgen {__version__}."]
-    _write_new(agreement_yaml(agreement_data(loaded.document), header).encode("utf-8"), output,
-               force)
+    _write_new(agreement_yaml(data, header).encode("utf-8"), output, force)
     click.echo(message("imported", lang, path=str(output)), err=True)
+    print_verdict(produced.report, _console(stderr=True), lang)
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: print to stdout).")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+        help="File to write (default: print to stdout).")
+@option("--force", is_flag=True, help="Replace the output file if it exists.")
 @_lang_option
 def schema(output: Path | None, force: bool, lang: str) -> None:
     """Write the JSON Schema of input files, for editors that complete and check YAML."""
@@ -327,6 +333,56 @@ def templates() -> None:
     for name, path in sorted(builtin_templates().items()):
         title = open_document(path).core_properties.title
         click.echo(f"{name:<12} {title:<40} {path}")
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+class _Results:
+    """What producing a list of inputs gave: the produced ones and the problems of the rest."""
+
+    def __init__(self) -> None:
+        self.produced: list[Produced] = []
+        self.problems: list[Problem] = []
+
+
+def _produce_all(files: tuple[Path, ...], templates: tuple[str, ...], rules: Path | None,
+                 lang: str, keep_going: bool) -> _Results:
+    book = load_rulebook(rules)
+    renderer = Renderer()
+    results = _Results()
+    for path in files:
+        try:
+            results.produced.append(produce(path, book, _choice(templates, path),
+                                            renderer=renderer))
+        except TemplateError as err:  # the input's own verdict is still worth knowing
+            results.produced.append(produce(path, book, render=False))
+            results.problems.extend(err.problems)
+        except PkgenError as err:
+            results.problems.extend(err.problems)
+            if not keep_going:
+                break
+    if templates and results.produced:
+        choice = TemplateChoice(parse_template_options(templates))
+        choice.check_unused(p.loaded.document for p in results.produced)
+    return results
+
+
+def _choice(templates: tuple[str, ...], path: Path) -> TemplateChoice:
+    """The templates for the input at ``path``: the options, its register's pkgen.toml."""
+    return _config_choice(tuple(templates), path.resolve().parent)
+
+
+@functools.lru_cache(maxsize=64)
+def _config_choice(templates: tuple[str, ...], folder: Path) -> TemplateChoice:
+    return TemplateChoice(parse_template_options(templates), load_config(find_config(folder)))
+
+
+def _exit_for(results: _Results) -> None:
+    if results.problems:
+        click.echo(PkgenError(results.problems).format(clilang.current()), err=True)
+        sys.exit(EXIT_INPUT)
+    if any(not p.complete for p in results.produced):
+        sys.exit(EXIT_FINDINGS)
 
 
 def _expand(files: tuple[Path, ...]) -> tuple[Path, ...]:
@@ -346,7 +402,8 @@ def _expand(files: tuple[Path, ...]) -> tuple[Path, ...]:
 def _write_new(data: bytes, output: Path, force: bool) -> None:
     """Write ``output`` atomically; an existing file is replaced only with ``--force``."""
     if output.exists() and not force:
-        raise OutputError(Problem("refuse_overwrite", params={"path": str(output)}))
+        raise OutputError(Problem("refuse_overwrite", params={
+            "path": str(output), "option": "-o"}))
     write_atomic(data, output)
 
 
@@ -372,39 +429,29 @@ def _targets(files: tuple[Path, ...], output: Path) -> list[Path]:
         return [output]
     if output.exists() and not output.is_dir():
         raise OutputError(Problem("output_exists_dir", params={"path": str(output)}))
-    folder = output.resolve()
-    targets = []
+    names: list[str] = []
     for path in files:
-        target = folder / output_name(path)
-        if target.parent != folder:  # cannot happen with output_name; kept as the invariant
-            raise OutputError(Problem("output_write_failed", params={"detail": str(target)}))
-        if target in targets:
-            raise OutputError(Problem("output_name_clash", params={"name": target.name}))
-        targets.append(target)
-    return [output / t.name for t in targets]
+        name = output_name(path)
+        if name in names:
+            raise OutputError(Problem("output_name_clash", params={"name": name}))
+        names.append(name)
+    return [output / name for name in names]
 
 
-def _unedited_draft(path: Path) -> bool:
-    """True if ``path`` is a pkgen draft whose text is still what pkgen wrote."""
+def _refusal(target: Path) -> Problem | None:
+    """Why ``target`` may not be replaced, or None: a draft someone edited, another file."""
+    if not target.exists():
+        return None
     try:
-        doc = open_document(path)
+        doc = open_document(target)
     except Exception:  # not a readable .docx: never replace it silently
-        return False
+        return Problem("refuse_foreign", params={"path": str(target)})
     stamp = custom_properties(doc).get("pkgen.text_sha256")
-    return stamp is not None and stamp == text_hash(doc)
+    if stamp is None:
+        return Problem("refuse_foreign", params={"path": str(target)})
+    if stamp != text_hash(doc):
+        return Problem("refuse_edited", params={"path": str(target)})
+    return None
 
 
-def _indonesian_help(group: click.Group) -> None:
-    """Show the command line's help in Indonesian (the default language of messages)."""
-    for command in [group, *group.commands.values()]:
-        first = (command.help or "").split("\n\n")[0].strip()
-        if first in HELP_ID:
-            command.help = HELP_ID[first]
-            command.short_help = None
-        for param in command.params:
-            if isinstance(param, click.Option) and param.help in HELP_ID:
-                param.help = HELP_ID[param.help]
-
-
-if _default_lang() == "id":
-    _indonesian_help(main)
+__all__ = ["main", "INPUT_SUFFIXES"]

@@ -6,7 +6,6 @@ the shape the wording needs (capitals, dates in words, numbered ayat, lettered i
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from . import formatting as fmt
@@ -16,10 +15,14 @@ from .model import (
     KeadaanKahar,
     Ksb,
     KsbRujukan,
+    Penandatangan,
     Pengakhiran,
     PenyelesaianPerselisihan,
     Pihak,
     Pks,
+    party_labels,
+    term_end,
+    term_start,
 )
 
 #: Every article id a template may use in ``Pasal {{ pasal.<id> }}`` and in cross references.
@@ -49,8 +52,8 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
         "dokumen": doc.dokumen,
         "jenis": doc.jenis.value,
         "judul": TITLES[doc.dokumen],
-        "tentang": doc.tentang,
-        "tentang_kapital": doc.tentang.upper(),
+        "tentang": _teks(doc.tentang),
+        "tentang_kapital": _teks(doc.tentang).upper(),
         "kertas": doc.kertas,
         "pihak": pihak,
         "judul_pihak": _title_lines([p["nama_kapital"] for p in pihak]),
@@ -130,8 +133,9 @@ def _pks_parts(doc: Pks, pihak: list[dict]) -> dict[str, object]:
         "korespondensi": [
             {
                 "huruf": fmt.huruf_butir(i), "akhir": _akhir(i, len(doc.korespondensi)),
-                "label": pihak[k.pihak - 1]["label"],
-                "instansi": pihak[k.pihak - 1]["instansi"], "alamat": k.alamat,
+                "label": pihak[k.pihak - 1]["label"] if k.pihak else BLANK,
+                "instansi": pihak[k.pihak - 1]["instansi"] if k.pihak else BLANK,
+                "alamat": _teks(k.alamat),
                 "untuk_perhatian": k.untuk_perhatian, "telepon": k.telepon, "email": k.email,
             }
             for i, k in enumerate(doc.korespondensi)
@@ -139,33 +143,28 @@ def _pks_parts(doc: Pks, pihak: list[dict]) -> dict[str, object]:
     }
 
 
-def party_labels(doc: Agreement) -> list[str]:
-    """'PIHAK PERTAMA', 'PIHAK KEDUA', … (or PIHAK KESATU, …) in party order."""
-    word = fmt.ordinal_kesatu if doc.label_pihak == "KESATU" else fmt.ordinal
-    return [f"PIHAK {word(i + 1)}" for i in range(len(doc.pihak))]
-
-
 def _pihak(p: Pihak, index: int, doc: Agreement) -> dict[str, object]:
-    signer = p.penandatangan
+    signer = p.penandatangan or Penandatangan()
     kw = p.kewenangan
+    nama = _teks(p.nama)
     meterai = p.meterai if p.meterai is not None else not p.pemerintah
     out: dict[str, object] = {
         "no": index + 1,
         "label": party_labels(doc)[index],
-        "nama": p.nama,
-        "nama_kapital": p.nama.upper(),
+        "nama": nama,
+        "nama_kapital": nama.upper(),
         "bentuk": p.bentuk,
         "pemerintah": p.pemerintah,
         "unit": p.unit,
-        "instansi": f"{p.unit}, {p.nama}" if p.unit else p.nama,
+        "instansi": f"{p.unit}, {nama}" if p.unit else nama,
         "nomor": p.nomor or BLANK,
-        "alamat": p.alamat,
+        "alamat": _teks(p.alamat),
         "meterai": meterai,
         "penandatangan": {
-            "nama": signer.nama,
-            "nama_kapital": fmt.nama_kapital(signer.nama),
-            "jabatan": signer.jabatan,
-            "jabatan_kapital": signer.jabatan.upper(),
+            "nama": _teks(signer.nama),
+            "nama_kapital": fmt.nama_kapital(signer.nama) if signer.nama else BLANK,
+            "jabatan": _teks(signer.jabatan),
+            "jabatan_kapital": _teks(signer.jabatan).upper(),
             "nip": signer.nip,
         },
         "kewenangan": {
@@ -185,9 +184,10 @@ def _pihak(p: Pihak, index: int, doc: Agreement) -> dict[str, object]:
 
 
 def _penandatanganan(doc: Agreement) -> dict[str, object]:
-    day = doc.penandatanganan.tanggal
+    signing = doc.penandatanganan
+    day = signing.tanggal if signing else None
     return {
-        "tempat": doc.penandatanganan.tempat,
+        "tempat": _teks(signing.tempat if signing else None),
         "tanggal": fmt.tanggal(day) if day else BLANK,
         "hari_ini": fmt.tanggal_terbilang(day) if day else
         f"{BLANK} tanggal {BLANK} bulan {BLANK} tahun {BLANK}",
@@ -199,9 +199,9 @@ def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int) -> dict[str, 
     ref = doc.ksb
     if loaded is not None:
         nomor = [p.nomor or BLANK for p in loaded.pihak]
-        tanggal, tentang = loaded.penandatanganan.tanggal, loaded.tentang
-        berakhir = term_end(loaded)
-        antara = [p.nama for p in loaded.pihak]
+        tanggal = loaded.penandatanganan.tanggal if loaded.penandatanganan else None
+        tentang, berakhir = loaded.tentang, term_end(loaded)
+        antara = [_teks(p.nama) for p in loaded.pihak]
     else:
         inline = ref or KsbRujukan(berkas="")  # no KSB given: every value is a blank
         nomor, tanggal, tentang = inline.nomor, inline.tanggal, inline.tentang
@@ -220,34 +220,9 @@ def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int) -> dict[str, 
     }
 
 
-def term_end(doc: Agreement) -> dt.date | None:
-    """Return the last day of the agreement's term, or None if it starts on an unknown date."""
-    term = doc.jangka_waktu
-    if term is None:
-        return None
-    if term.berakhir is not None:
-        return term.berakhir
-    start = term.mulai or doc.penandatanganan.tanggal
-    if start is None or term.lama is None:
-        return None
-    return _add_months(start, term.lama.tahun * 12 + term.lama.bulan) - dt.timedelta(days=1)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    month += 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 def _jangka_waktu(doc: Agreement) -> dict[str, object]:
     term = doc.jangka_waktu or JangkaWaktu()
-    start = term.mulai or doc.penandatanganan.tanggal
+    start = term_start(doc)
     end = term_end(doc)
     lama = None
     if term.lama is not None:
@@ -264,7 +239,7 @@ def _jangka_waktu(doc: Agreement) -> dict[str, object]:
         "sejak_ditandatangani": term.mulai is None,
         "berakhir": fmt.tanggal(end) if end else BLANK,
         "perpanjangan": {
-            "pemberitahuan": fmt.angka_terbilang(ext.pemberitahuan_hari, "hari"),
+            "pemberitahuan": _hari(ext.pemberitahuan_hari),
             "ketentuan": ext.ketentuan,
         } if ext else None,
     }
@@ -272,7 +247,7 @@ def _jangka_waktu(doc: Agreement) -> dict[str, object]:
 
 def _pembiayaan(doc: Agreement, labels: list[str]) -> dict[str, object]:
     p = doc.pembiayaan
-    if p is None:
+    if p is None or p.sumber is None:
         return {"sumber": BLANK, "jumlah": None, "dalam_apbd_tahun_berjalan": None,
                 "rujukan_anggaran": None, "ketentuan": None}
     sumber = []
@@ -284,8 +259,10 @@ def _pembiayaan(doc: Agreement, labels: list[str]) -> dict[str, object]:
         elif s.jenis == "PIHAK_KETIGA":
             sumber.append(f"dana {labels[s.pihak - 1]}" if s.pihak and s.pihak <= len(labels)
                           else "dana pihak ketiga")
+        elif s.jenis == "LAINNYA":
+            sumber.append(_teks(s.keterangan))
         else:
-            sumber.append(str(s.keterangan))
+            sumber.append(BLANK)
     return {
         "sumber": _join(sumber),
         "jumlah": fmt.rupiah_lengkap(p.jumlah) if p.jumlah is not None else None,

@@ -71,7 +71,7 @@ def custom_properties(doc: DocumentObject) -> dict[str, str]:
     return {}
 
 
-# --- reading any .docx for the checker -------------------------------------------------------
+# --- reading any .docx for the checker ----------------------------------------------------------
 # Files given to the checker come from outside: they are opened as ZIP archives with size
 # limits and their XML is parsed without DTDs, entities or network access, so that a hostile
 # file is refused in bounded time and memory instead of being trusted like pkgen's own output.

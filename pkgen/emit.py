@@ -10,17 +10,8 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .model import Ksb, Pks
+from .model import ORDER, Ksb, Pks
 from .schema import SCHEMA_FILE
-
-#: Top-level keys in the order of the agreement they describe.
-ORDER = [
-    "dokumen", "jenis", "tentang", "label_pihak", "kertas", "penandatanganan", "pihak", "ksb",
-    "persetujuan_dprd", "dasar_hukum", "maksud_tujuan", "objek", "ruang_lingkup",
-    "bentuk_kerja_sama", "pelaksanaan", "pembiayaan", "tahun_anggaran_mulai", "jangka_waktu",
-    "keadaan_kahar", "penyelesaian_perselisihan", "pengakhiran", "sanksi",
-    "monitoring_evaluasi", "korespondensi", "perubahan", "lain_lain", "penutup",
-]
 
 
 def agreement_yaml(data: dict, header: list[str] | None = None,

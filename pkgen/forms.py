@@ -11,26 +11,32 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import typing
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import BaseModel
 
+from . import values
 from .errors import InputError, Problem
-from .model import Forum, Ksb, Pks
+from .model import DOKUMEN, JENIS, BentukPihak, DasarKewenangan, Forum, Ksb, Pks
 
 YA, TIDAK = "Ya", "Tidak"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 INPUT_FILL = PatternFill("solid", fgColor="FFFFF2")
+#: A required cell still empty: orange until it is filled in (conditional formatting).
+TO_FILL = PatternFill("solid", fgColor="FCE4D6", bgColor="FCE4D6")
 REQUIRED_FONT = Font(bold=True, color="C00000")
-MAX_FORM_BYTES = 5_000_000
+#: Cells whose text must stay as typed: Excel would turn 0321… or 1/2 into a number or date.
+TEXT_KINDS = ("text", "long", "list", "nip", "phone")
+#: Cells that must never hold a number: digits past the 15th, or a leading zero, are lost.
+IDENTIFIER_KINDS = ("nip", "phone")
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,7 @@ class Spec:
 
     key: str  # dotted key path; a trailing [] marks a list of rows
     label: str
-    kind: str = "text"  # text, long, date, int, money, bool, choice, list
+    kind: str = "text"  # text, long, date, int, money, bool, choice, list, nip, phone
     choices: tuple[str, ...] = ()
     required: bool = False
     rows: int = 1  # list slots written in a blank form
@@ -60,8 +66,8 @@ class Sheet:
 _FORUMS = typing.get_args(Forum)
 SHEETS: tuple[Sheet, ...] = (
     Sheet("Umum", (
-        Spec("dokumen", "Jenis dokumen", "choice", ("PKS", "KSB"), True),
-        Spec("jenis", "Jenis kerja sama", "choice", ("KSDD", "KSDPK", "KSDPL", "KSDLL"), True),
+        Spec("dokumen", "Jenis dokumen", "choice", DOKUMEN, True),
+        Spec("jenis", "Jenis kerja sama", "choice", JENIS, True),
         Spec("tentang", "Judul kerja sama (tentang)", "long", required=True),
         Spec("label_pihak", "Sebutan pihak", "choice", ("PERTAMA", "KESATU")),
         Spec("kertas", "Ukuran kertas", "choice", ("A4", "F4")),
@@ -76,16 +82,14 @@ SHEETS: tuple[Sheet, ...] = (
     )),
     Sheet("Para Pihak", (
         Spec("nama", "Pemerintah daerah / badan", required=True),
-        Spec("bentuk", "Bentuk", "choice", ("pemerintah_daerah", "badan_usaha", "organisasi",
-                                            "pemerintah_asing", "lembaga_asing")),
+        Spec("bentuk", "Bentuk", "choice", typing.get_args(BentukPihak)),
         Spec("unit", "Perangkat daerah / unit"),
         Spec("nomor", "Nomor perjanjian pada pihak ini"),
         Spec("alamat", "Alamat", required=True),
         Spec("penandatangan.nama", "Nama penandatangan", required=True),
         Spec("penandatangan.jabatan", "Jabatan penandatangan", required=True),
-        Spec("penandatangan.nip", "NIP"),
-        Spec("kewenangan.dasar", "Dasar kewenangan", "choice",
-             ("jabatan", "surat_kuasa", "akta", "keputusan")),
+        Spec("penandatangan.nip", "NIP", "nip"),
+        Spec("kewenangan.dasar", "Dasar kewenangan", "choice", typing.get_args(DasarKewenangan)),
         Spec("kewenangan.nomor", "Nomor surat kuasa / akta"),
         Spec("kewenangan.tanggal", "Tanggal surat kuasa / akta", "date"),
         Spec("kewenangan.pemberi", "Pemberi kuasa"),
@@ -163,7 +167,7 @@ SHEETS: tuple[Sheet, ...] = (
         Spec("pihak", "Pihak ke-", "int", required=True),
         Spec("alamat", "Alamat surat-menyurat", required=True),
         Spec("untuk_perhatian", "Untuk perhatian (u.p.)"),
-        Spec("telepon", "Telepon"),
+        Spec("telepon", "Telepon", "phone"),
         Spec("email", "Surel"),
     ), table="korespondensi", rows=4, only="PKS"),
 )
@@ -173,7 +177,7 @@ def _applies(only: str | None, dokumen: str) -> bool:
     return only is None or only == dokumen
 
 
-# --- writing ---------------------------------------------------------------------------------
+# --- writing ------------------------------------------------------------------------------------
 
 def write_form(dokumen: str = "PKS", jenis: str = "KSDD",
                data: dict[str, object] | None = None) -> bytes:
@@ -260,6 +264,7 @@ def _field_row(ws, row: int, spec: Spec, label: str, value, model, first: bool) 
     label_cell.alignment = Alignment(wrap_text=True, vertical="top")
     if spec.required and first:
         label_cell.font = REQUIRED_FONT
+        _mark_when_empty(ws, f"B{row}", f"LEN(TRIM(B{row}))=0")
     cell = ws.cell(row, 2)
     _put(cell, spec, value)
     _validation(ws, spec, f"B{row}")
@@ -295,14 +300,27 @@ def _write_table(ws, sheet: Sheet, specs: list[Spec], items: list[dict], model) 
             cell = ws.cell(row, col)
             _put(cell, spec, _get(item, spec.key))
             _validation(ws, spec, cell.coordinate)
+    last = get_column_letter(len(specs) + 1)
+    for col, spec in enumerate(specs, 2):
+        if spec.required:  # a row in use with this column still empty
+            letter = get_column_letter(col)
+            _mark_when_empty(ws, f"{letter}3:{letter}{count + 2}",
+                             f"AND(COUNTA($B3:${last}3)>0,LEN(TRIM({letter}3))=0)")
+
+
+def _mark_when_empty(ws, cells: str, formula: str) -> None:
+    """Colour required cells orange while they are empty, so that what is left shows."""
+    ws.conditional_formatting.add(cells, FormulaRule(formula=[formula], fill=TO_FILL))
 
 
 def _put(cell, spec: Spec, value) -> None:
     cell.protection = Protection(locked=False)
     cell.fill = INPUT_FILL
     cell.alignment = Alignment(wrap_text=spec.kind in ("long", "list", "text"), vertical="top")
-    if spec.kind == "date":
-        cell.number_format = "yyyy-mm-dd"
+    if spec.kind in TEXT_KINDS:
+        cell.number_format = "@"
+    elif spec.kind == "date":
+        cell.number_format = "dd/mm/yyyy"
     elif spec.kind == "money":
         cell.number_format = "#,##0.00"
     if value is None:
@@ -404,7 +422,7 @@ def agreement_data(doc: Pks | Ksb) -> dict[str, object]:
         "dokumen": doc.dokumen, "jenis": doc.jenis.value}
 
 
-# --- reading ---------------------------------------------------------------------------------
+# --- reading ------------------------------------------------------------------------------------
 
 Cells = dict[tuple, tuple[str, str]]
 
@@ -423,9 +441,6 @@ def read_form(path: Path, raw: bytes) -> tuple[dict, Cells, list[Problem]]:
 
     Raises :class:`InputError` for a file that is not a pkgen form.
     """
-    if len(raw) > MAX_FORM_BYTES:
-        raise InputError(Problem("file_too_large", path, params={
-            "size": len(raw), "limit": MAX_FORM_BYTES}))
     try:
         book = load_workbook(io.BytesIO(raw), data_only=True)
     except Exception as err:  # openpyxl raises many types for files that are not workbooks
@@ -528,7 +543,7 @@ def _read_table(ws, sheet: Sheet, reader: _Reader) -> None:
 def _collect_rights(items: list, title: str, reader: _Reader) -> None:
     parties = reader.data.setdefault("pihak", [])
     for item, where in items:
-        number, kind, text = item.get("pihak"), item.get("jenis"), item.get("teks")
+        number, kind, text = _party_number(item.get("pihak")), item.get("jenis"), item.get("teks")
         wrong = ("pihak" if not isinstance(number, int) or number < 1 else
                  "jenis" if kind not in ("hak", "kewajiban") else "teks" if text is None
                  else None)
@@ -546,59 +561,56 @@ def _collect_rights(items: list, title: str, reader: _Reader) -> None:
 
 
 def _cell_value(cell, spec: Spec, reader: _Reader, title: str):
-    """A cell's value as the model takes it; None for an empty cell."""
+    """A cell's value for the model, which reads dates, amounts and numbers as it reads YAML.
+
+    Text is taken as typed. What Excel made of text typed into a number or general cell is
+    refused, not guessed: a NIP or telephone stored as a number (digits past the 15th and
+    leading zeros are gone), text turned into a date, a number too long for a number cell.
+    """
     value = cell.value
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, dt.date):  # a date cell (openpyxl reads it as a datetime)
-        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
-    if spec.kind == "bool":
-        text = str(value).strip().lower()
-        if text in ("ya", "yes", "true", "1"):
-            return True
-        if text in ("tidak", "no", "false", "0"):
-            return False
-        reader.problems.append(Problem("form_bool", reader.path, cell=(title, cell.coordinate),
-                                       params={"input": str(value)}))
+    if isinstance(value, str):
+        return value.strip() if spec.kind in ("choice", "int", "date", "money", "bool") \
+            else value
+    problem = _mangled(value, spec)
+    if problem:
+        reader.problems.append(Problem(problem, reader.path, cell=(title, cell.coordinate),
+                                       params={"input": _shown(value)}))
         return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, float) and value.is_integer() and spec.kind in ("int", "text"):
-        return int(value)
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, str) and spec.kind == "date":
-        return _typed_date(value.strip())
-    if isinstance(value, str) and spec.kind == "money":
-        return _typed_rupiah(value.strip())
-    if isinstance(value, str) and spec.kind == "int":
-        return value.strip()
+    if spec.kind in TEXT_KINDS or spec.kind == "choice":
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(
+            value)
     return value
 
 
-_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_RUPIAH = re.compile(r"(?:Rp\.?\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?")
+def _mangled(value, spec: Spec) -> str | None:
+    """The message code for a cell value Excel made out of what was typed, or None."""
+    if spec.kind == "nip" and isinstance(value, int | float) and not isinstance(value, bool):
+        return None  # the model refuses a NIP that is a number, with its own message
+    if spec.kind == "phone" and isinstance(value, int | float):
+        return "form_phone_number"
+    if spec.kind in TEXT_KINDS and isinstance(value, dt.date | dt.time):
+        return "form_text_became_date"
+    if spec.kind in TEXT_KINDS and isinstance(value, float) and abs(value) >= 10**15:
+        return "form_long_number"
+    return None
 
 
-def _typed_date(text: str) -> str:
-    """A date typed as text the Indonesian way (16/11/2020) in ISO form; else as typed."""
-    match = _DMY.fullmatch(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return dt.date(year, month, day).isoformat()
-        except ValueError:
-            return text  # the model says why the date is impossible
-    return text
+def _shown(value) -> str:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:.15g}"
+    return str(value)
 
 
-def _typed_rupiah(text: str) -> str:
-    """An amount typed as text (Rp1.250.000,50) as digits; else as typed."""
-    match = _RUPIAH.fullmatch(text)
-    if match:
-        whole, sen = match.groups()
-        return whole.replace(".", "") + (f".{sen}" if sen else "")
-    return text
+def _party_number(value) -> int | None:
+    try:
+        number = values.whole_number(value)
+    except ValueError:  # PydanticCustomError: not a number, reported as a bad row
+        return None
+    return number if isinstance(number, int) else None
 
 
 def _set(data: dict, key: str, value) -> None:

@@ -7,39 +7,49 @@ the key path, what is wrong and how to fix it.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import hashlib
-import re
 import types
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from .errors import InputError, Problem
 from .messages import MESSAGES
-from .model import MODELS, Agreement, Ksb, Loc, Pks, consistency_problems
-from .yamlread import Lines, key_text, line_for, parse_yaml, type_name
+from .model import DOKUMEN, MODELS, Agreement, Ksb, Loc, Pks, consistency_problems
+from .yamlread import Lines, Parsed, key_text, line_for, parse_yaml, type_name
 
 #: Inputs are a few kilobytes; anything past this is the wrong file.
 MAX_INPUT_BYTES = 1_000_000
+#: A filled form may carry a pasted logo; past this it is not a form.
+MAX_FORM_BYTES = 5_000_000
+YAML_SUFFIXES = (".yaml", ".yml")
 #: Excel forms (pkgen form) are inputs too.
 FORM_SUFFIXES = (".xlsx", ".xlsm")
-
+INPUT_SUFFIXES = YAML_SUFFIXES + FORM_SUFFIXES
+Cells = dict[Loc, tuple[str, str]]
 
 
 @dataclass(frozen=True)
 class Loaded:
-    """A validated input: the document, the KSB it points to (if any) and provenance."""
+    """A validated input: the document, the KSB it points to (if any) and provenance.
+
+    ``digest`` covers the bytes read (and those of the KSB file): the exact snapshot that is
+    checked and rendered. ``lines`` (YAML) or ``cells`` (a form) locate every key path.
+    """
 
     path: Path
     document: Agreement
     digest: str
     ksb: Ksb | None = None
     ksb_path: Path | None = None
+    ksb_digest: str | None = None
     lines: Lines = field(default_factory=dict, compare=False, repr=False)
+    cells: Cells = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def kind(self) -> str:
@@ -47,19 +57,23 @@ class Loaded:
         return self.document.dokumen
 
 
-def load_agreement(path: Path) -> Loaded:
+def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
     """Read and validate the input at ``path``; a PKS's KSB file is loaded too.
 
-    Raises :class:`InputError` listing every problem with its line and key path.
+    ``ksb.berkas`` is looked for in the folders ``ksb_base`` first, then beside ``path``.
+    Raises :class:`InputError` listing every problem with its line (or cell) and key path.
     """
-    if path.suffix.lower() in (".docx", ".doc", ".odt", ".pdf"):
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".doc", ".odt", ".pdf"):
         raise InputError(Problem("input_is_document", path))
-    raw = _read_bytes(path)
-    if path.suffix.lower() in FORM_SUFFIXES:
+    form = suffix in FORM_SUFFIXES
+    raw = _read_bytes(path, MAX_FORM_BYTES if form else MAX_INPUT_BYTES, form)
+    lines: Lines = {}
+    cells: Cells = {}
+    if form:
         from .forms import read_form
 
         data, cells, form_problems = read_form(path, raw)
-        lines: Lines = {}
         try:
             document = validate(data, lines, path, cells)
         except InputError as err:
@@ -67,106 +81,117 @@ def load_agreement(path: Path) -> Loaded:
         if form_problems:
             raise InputError(form_problems)
     else:
-        data, lines = parse_yaml(raw, path)
-        document = validate(data, lines, path)
+        parsed = parse_yaml(raw, path)
+        lines = parsed.lines
+        document = validate(parsed.data, lines, path, parsed=parsed)
     digest = hashlib.sha256(raw).hexdigest()
     if isinstance(document, Pks) and document.ksb and document.ksb.berkas is not None:
-        ksb_path = (path.parent / document.ksb.berkas).resolve()
-        ksb_loaded = _load_referenced_ksb(ksb_path, path, lines)
-        digest = hashlib.sha256(raw + b"\0" + ksb_loaded.digest.encode()).hexdigest()
-        return Loaded(path, document, digest, ksb_loaded.document, ksb_path,  # type: ignore[arg-type]
-                      lines)
-    return Loaded(path, document, digest, lines=lines)
+        where = Problem("generic", path, lines.get(("ksb", "berkas")), "ksb.berkas",
+                        cell=cells.get(("ksb", "berkas")))
+        ksb_path = _find_ksb(document.ksb.berkas, [*ksb_base, path.parent])
+        ksb = _load_referenced_ksb(ksb_path, where)
+        combined = hashlib.sha256(raw + b"\0" + ksb.digest.encode()).hexdigest()
+        return Loaded(path, document, combined, ksb.document, ksb_path,  # type: ignore[arg-type]
+                      ksb.digest, lines, cells)
+    return Loaded(path, document, digest, lines=lines, cells=cells)
 
 
-def _load_referenced_ksb(ksb_path: Path, referrer: Path, lines: Lines) -> Loaded:
-    where = Problem("generic", referrer, lines.get(("ksb", "berkas")), "ksb.berkas")
+def _find_ksb(name: str, folders: list[Path]) -> Path:
+    candidates = [(folder / name).resolve() for folder in folders]
+    return next((c for c in candidates if c.is_file()), candidates[-1])
+
+
+def _load_referenced_ksb(ksb_path: Path, where: Problem) -> Loaded:
     try:
         loaded = load_agreement(ksb_path)
     except InputError as err:
         raise InputError([*err.problems, _with(where, "ksb_file_invalid")]) from err
     if not isinstance(loaded.document, Ksb):
-        raise InputError(
-            _with(where, "ksb_file_not_ksb", path=str(ksb_path), found=loaded.kind)
-        )
+        raise InputError(_with(where, "ksb_file_not_ksb", path=str(ksb_path), found=loaded.kind))
     return loaded
 
 
 def _with(problem: Problem, code: str, **params: object) -> Problem:
-    return Problem(code, problem.file, problem.line, problem.key, params)
+    return Problem(code, problem.file, problem.line, problem.key, params, problem.cell)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limit: int, form: bool) -> bytes:
     try:
         size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(
-                Problem("file_too_large", path, params={"size": size, "limit": MAX_INPUT_BYTES})
-            )
+        if size > limit:
+            raise InputError(Problem("form_too_large" if form else "file_too_large", path,
+                                     params={"size": size, "limit": limit}))
         return path.read_bytes()
-    except FileNotFoundError as err:
-        raise InputError(Problem("file_not_found", path)) from err
-    except IsADirectoryError as err:
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as err:
         raise InputError(Problem("file_not_found", path)) from err
     except OSError as err:
         raise InputError(Problem("generic", path, params={"detail": err.strerror})) from err
 
 
-_ISO_SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DMY_SHAPE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-
-
-def _impossible_date(value: object) -> bool:
-    """True for a date written in a known order that the calendar does not have (30 Feb)."""
-    if not isinstance(value, str):
-        return False
-    text = value.strip()
-    iso, dmy = _ISO_SHAPE.fullmatch(text), _DMY_SHAPE.fullmatch(text)
-    if not (iso or dmy):
-        return False
-    year, month, day = (int(g) for g in iso.groups()) if iso else reversed(
-        [int(g) for g in dmy.groups()])
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return True
-    return False  # a real date, in the wrong order: the message shows the right one
-
-
-def validate(data: dict, lines: Lines, path: Path | None = None,
-             cells: dict | None = None) -> Agreement:
+def validate(data: dict, lines: Lines, path: Path | None = None, cells: Cells | None = None,
+             parsed: Parsed | None = None) -> Agreement:
     """Validate plain data into a :class:`Pks` or :class:`Ksb`.
 
-    ``dokumen`` (PKS or KSB, default PKS) selects the model. Raises :class:`InputError`
-    with one problem per wrong key path, located by ``lines`` (YAML) or ``cells`` (a form).
+    ``dokumen`` (PKS or KSB) selects the model. Raises :class:`InputError` with one problem
+    per wrong key path, located by ``lines`` (YAML) or ``cells`` (a form).
     """
-    kind = data.get("dokumen", "PKS")
-    model = MODELS.get(str(kind).upper()) if isinstance(kind, str) else None
+    kind = data.get("dokumen")
+    model = MODELS.get(kind.strip().upper()) if isinstance(kind, str) else None
     if model is None:
-        raise InputError(
-            Problem("dokumen_unknown", path, lines.get(("dokumen",)), "dokumen",
-                    {"value": kind}, cell_for(("dokumen",), cells))
-        )
-    data = {**data, "dokumen": str(kind).upper()}
+        raise InputError(Problem("dokumen_unknown", path, lines.get(("dokumen",), 1), "dokumen",
+                                 {"value": kind or "", "choices": ", ".join(DOKUMEN)},
+                                 cell_for(("dokumen",), cells)))
+    data = {**data, "dokumen": kind.strip().upper()}
+    problems = _comment_problems(model, parsed, path) if parsed else []
     try:
         document = model.model_validate(data)
     except ValidationError as err:
-        problems = [problem_from_pydantic(e, model, lines, path, cells) for e in err.errors()]
+        problems += [problem_from_pydantic(e, model, lines, path, cells) for e in err.errors()]
         problems.sort(key=lambda p: p.line or 0)
         raise InputError(problems) from err
-    problems = [
+    problems += [
         Problem(code, path, line_for(loc, lines), key_text(loc), params, cell_for(loc, cells))
         for loc, code, params in consistency_problems(document)
     ]
     if problems:
-        raise InputError(problems)
+        raise InputError(sorted(problems, key=lambda p: p.line or 0))
     return document
+
+
+def _comment_problems(model: type[BaseModel], parsed: Parsed, path: Path | None) -> list:
+    """A ``#`` after a value in a text field: YAML dropped the rest of the text."""
+    out = []
+    for loc, (line, comment) in parsed.comments.items():
+        info = field_at(model, tuple(p for p in loc if not isinstance(p, int)))
+        if info is not None and _is_text(info.annotation):
+            out.append(Problem("yaml_inline_comment", path, line, key_text(loc),
+                               {"comment": "#" + comment[:60]}))
+    return out
+
+
+def field_at(model: type[BaseModel], keys: tuple[str | int, ...]) -> FieldInfo | None:
+    """The model field at a key path (list indices skipped), or None if there is none."""
+    current: type[BaseModel] | None = model
+    info = None
+    for part in keys:
+        if current is None or part not in current.model_fields:
+            return None
+        info = current.model_fields[str(part)]
+        current = _inner_model(info.annotation)
+    return info
+
+
+def _is_text(annotation: object) -> bool:
+    if annotation is str:
+        return True
+    return any(_is_text(arg) for arg in typing.get_args(annotation))
 
 
 def problem_from_pydantic(
     error: dict, model: type[BaseModel], lines: Lines, path: Path | None,
-    cells: dict | None = None,
+    cells: Cells | None = None,
 ) -> Problem:
+    """A pydantic error as a located problem with one of the catalogue's message codes."""
     loc = _strip_union_tags(tuple(error["loc"]))
     code = error["type"]
     ctx = dict(error.get("ctx") or {})
@@ -181,11 +206,7 @@ def problem_from_pydantic(
         params["allowed"] = "" if close else ", ".join(allowed)
     elif code in ("enum", "literal_error"):
         params["expected"] = str(ctx.get("expected", "")).replace("' or '", "', '")
-    elif code.startswith("date_") and code != "date_type":
-        code = "date_invalid" if _impossible_date(value) else "date_type"
-    elif code.startswith("decimal_") and code != "decimal_max_places":
-        code = "decimal_type"
-    elif code in ("int_type", "int_parsing") and isinstance(value, float | str):
+    elif code in ("int_type", "int_parsing", "int_from_float"):
         code = "int_parsing"
     elif code == "value_error":
         params["detail"] = error.get("msg", "")
@@ -196,7 +217,7 @@ def problem_from_pydantic(
                    cell_for(loc, cells))
 
 
-def cell_for(loc: Loc, cells: dict | None) -> tuple[str, str] | None:
+def cell_for(loc: Loc, cells: Cells | None) -> tuple[str, str] | None:
     """The form cell of ``loc``, or of the nearest enclosing key that has one."""
     if not cells:
         return None
@@ -222,8 +243,8 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> set[str]:
             return set()
         if isinstance(part, int):
             continue
-        field = current.model_fields.get(part)
-        current = _inner_model(field.annotation) if field else None
+        info = current.model_fields.get(part)
+        current = _inner_model(info.annotation) if info else None
     return set(current.model_fields) if current else set()
 
 

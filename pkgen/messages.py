@@ -9,7 +9,7 @@ from __future__ import annotations
 LANGS = ("id", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
-    # --- reading files -------------------------------------------------------------------
+    # --- reading files ----------------------------------------------------------------------------
     "file_not_found": {
         "id": "berkas tidak ditemukan. Periksa nama dan foldernya.",
         "en": "file not found. Check its name and folder.",
@@ -21,8 +21,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "a Word document use 'pkgen check'.",
     },
     "file_not_text": {
-        "id": "berkas bukan teks UTF-8 ({detail}). Simpan ulang sebagai UTF-8.",
-        "en": "the file is not UTF-8 text ({detail}). Save it again as UTF-8.",
+        "id": "berkas bukan teks UTF-8 (baris ini memuat bajt yang bukan huruf). Simpan ulang "
+        "sebagai teks UTF-8.",
+        "en": "the file is not UTF-8 text (this line holds bytes that are not characters). "
+        "Save it again as UTF-8 text.",
+    },
+    "file_windows_1252": {
+        "id": "berkas disimpan dengan pengodean Windows-1252 (ANSI), bukan UTF-8: baris ini "
+        "(«{text}») memuat huruf yang akan terbaca salah. Simpan ulang sebagai UTF-8 (Notepad: "
+        "Simpan Sebagai › Pengodean: UTF-8; VS Code: klik 'Windows 1252' di bilah bawah › "
+        "Save with Encoding › UTF-8).",
+        "en": "the file is saved in the Windows-1252 (ANSI) encoding, not UTF-8: this line "
+        "(«{text}») holds characters that would be misread. Save it again as UTF-8 (Notepad: "
+        "Save As › Encoding: UTF-8; VS Code: click 'Windows 1252' in the status bar › Save with "
+        "Encoding › UTF-8).",
+    },
+    "file_utf16": {
+        "id": "berkas disimpan sebagai UTF-16 ('Unicode' di Notepad), bukan UTF-8. Simpan ulang "
+        "dengan pengodean UTF-8.",
+        "en": "the file is saved as UTF-16 ('Unicode' in Notepad), not UTF-8. Save it again with "
+        "the UTF-8 encoding.",
     },
     "file_too_large": {
         "id": "berkas terlalu besar ({size} bajt; batas {limit} bajt). Sebuah masukan perjanjian "
@@ -31,10 +49,116 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usually under 100 KB; check that this is the right file.",
     },
     "yaml_syntax": {
-        "id": "YAML tidak valid: {detail}. Periksa indentasi (gunakan spasi, bukan tab), titik dua "
-        "setelah setiap kunci, dan tanda kutip yang berpasangan.",
-        "en": "invalid YAML: {detail}. Check the indentation (spaces, not tabs), the colon after "
-        "every key and that quotes are paired.",
+        "id": "baris ini («{text}») tidak dapat dibaca. Periksa indentasinya (spasi, bukan tab), "
+        "titik dua setelah kunci, dan tanda kutip yang berpasangan.",
+        "en": "this line («{text}») cannot be read. Check its indentation (spaces, not tabs), the "
+        "colon after the key and that quotes are paired.",
+    },
+    "yaml_colon_in_value": {
+        "id": "nilai di baris ini («{text}») memuat titik dua diikuti spasi, yang dibaca YAML "
+        "sebagai kunci baru. Beri tanda kutip pada seluruh nilainya, mis. "
+        "tentang: \"Kerja Sama: TPA Regional\".",
+        "en": "the value on this line («{text}») contains a colon followed by a space, which YAML "
+        "reads as a new key. Quote the whole value, e.g. tentang: \"Kerja Sama: TPA "
+        "Regional\".",
+    },
+    "yaml_indented_key": {
+        "id": "baris ini («{text}») menjorok lebih dalam daripada kunci di atasnya, sehingga "
+        "terbaca sebagai lanjutan nilai di atasnya. Sejajarkan kuncinya dengan kunci lain pada "
+        "tingkat yang sama.",
+        "en": "this line («{text}») is indented deeper than the key above it, so it reads as the "
+        "continuation of the value above. Align the key with the other keys of its level.",
+    },
+    "yaml_reserved_start": {
+        "id": "nilai di baris ini («{text}») diawali karakter yang dicadangkan YAML (@, ` atau %). "
+        "Beri tanda kutip pada seluruh nilainya, mis. email: \"@dinas\".",
+        "en": "the value on this line («{text}») starts with a character YAML reserves (@, ` or "
+        "%). Quote the whole value, e.g. email: \"@dinas\".",
+    },
+    "yaml_alias_start": {
+        "id": "nilai di baris ini («{text}») diawali * atau &, yang dibaca YAML sebagai "
+        "rujukan. Beri tanda kutip pada seluruh nilainya, mis. - \"* termasuk pajak\".",
+        "en": "the value on this line («{text}») starts with * or &, which YAML reads as a "
+        "reference. Quote the whole value, e.g. - \"* termasuk pajak\".",
+    },
+    "yaml_escape": {
+        "id": "di dalam tanda kutip ganda baris ini («{text}»), garis miring terbalik (\\) "
+        "memulai kode khusus. Pakai tanda kutip tunggal ('…') sebagai gantinya.",
+        "en": "inside the double quotes on this line («{text}»), a backslash (\\) starts an "
+        "escape code. Use single quotes ('…') instead.",
+    },
+    "yaml_unclosed_quote": {
+        "id": "tanda kutip yang dibuka di baris ini («{text}») tidak pernah ditutup. Tambahkan "
+        "tanda kutip penutup di akhir nilainya.",
+        "en": "the quote opened on this line («{text}») is never closed. Add the closing quote "
+        "at the end of the value.",
+    },
+    "yaml_after_quote": {
+        "id": "ada teks setelah tanda kutip penutup di baris ini («{text}»). Bila tanda kutip "
+        "itu bagian dari teks, kutip seluruh nilainya dengan tanda kutip jenis lain, mis. "
+        "'PT \"Maju\" Tbk'.",
+        "en": "there is text after the closing quote on this line («{text}»). If the quotes are "
+        "part of the text, quote the whole value with the other kind of quote, e.g. "
+        "'PT \"Maju\" Tbk'.",
+    },
+    "yaml_block_indicator": {
+        "id": "nilai di baris ini («{text}») diawali > atau |, yang dibaca YAML sebagai awal "
+        "teks berbaris-baris. Beri tanda kutip pada seluruh nilainya, mis. "
+        "catatan: \"> 5 tahun\".",
+        "en": "the value on this line («{text}») starts with > or |, which YAML reads as the "
+        "start of a multi-line text. Quote the whole value, e.g. catatan: \"> 5 tahun\".",
+    },
+    "yaml_missing_colon": {
+        "id": "baris ini («{text}») tidak memuat titik dua setelah kuncinya, atau merupakan "
+        "lanjutan teks yang indentasinya kurang. Tambahkan ':' setelah kunci, atau jorokkan "
+        "lanjutannya.",
+        "en": "this line («{text}») has no colon after its key, or is the continuation of a "
+        "text with too little indentation. Add ':' after the key, or indent the continuation.",
+    },
+    "yaml_indentation": {
+        "id": "indentasi baris ini («{text}») tidak cocok dengan baris di atasnya: kunci pada "
+        "tingkat yang sama harus sejajar, dan butir daftar '- ' sejajar satu sama lain.",
+        "en": "the indentation of this line («{text}») does not match the lines above: keys of "
+        "one level must line up, and list items '- ' must line up with each other.",
+    },
+    "yaml_flow": {
+        "id": "kurung [ ] atau {{ }} di sekitar baris ini («{text}») tidak ditutup dengan benar. "
+        "Tutup kurungnya, atau beri tanda kutip pada nilai yang diawali [ atau {{.",
+        "en": "the brackets [ ] or {{ }} around this line («{text}») are not closed properly. "
+        "Close them, or quote a value that starts with [ or {{.",
+    },
+    "yaml_document": {
+        "id": "berkas hanya boleh berisi satu perjanjian; hapus pemisah '---' di baris ini.",
+        "en": "a file holds one agreement only; remove the '---' separator on this line.",
+    },
+    "yaml_complex_key": {
+        "id": "kunci di baris ini bukan teks biasa. Tulis kunci sebagai satu kata, mis. 'nama:'.",
+        "en": "the key on this line is not plain text. Write keys as one word, e.g. 'nama:'.",
+    },
+    "yaml_nbsp": {
+        "id": "baris ini memuat spasi tak-putus (biasanya terbawa saat menyalin dari Word) di "
+        "indentasi atau setelah ':' atau '-'. YAML tidak menganggapnya spasi: hapus lalu ketik "
+        "ulang spasinya.",
+        "en": "this line contains a non-breaking space (usually pasted from Word) in its "
+        "indentation or after ':' or '-'. YAML does not take it for a space: delete it and "
+        "type the space again.",
+    },
+    "yaml_inline_comment": {
+        "id": "teks setelah ' #' («{comment}») dibaca YAML sebagai komentar dan tidak masuk ke "
+        "draf. Bila itu bagian dari teks, beri tanda kutip pada seluruh nilainya "
+        "(mis. alamat: \"Jalan Bhayangkara #12\"); bila itu komentar, pindahkan ke baris "
+        "tersendiri.",
+        "en": "the text after ' #' («{comment}») is read by YAML as a comment and does not reach "
+        "the draft. If it is part of the text, quote the whole value (e.g. alamat: \"Jalan "
+        "Bhayangkara #12\"); if it is a comment, move it to a line of its own.",
+    },
+    "yaml_item_in_text": {
+        "id": "baris ini diawali '- ' tetapi terbaca sebagai lanjutan teks butir di baris "
+        "{item_line}, karena menjorok lebih dalam. Sejajarkan tanda '-'-nya dengan butir di "
+        "atasnya (atau, bila itu memang bagian dari teks, beri tanda kutip pada butir itu).",
+        "en": "this line starts with '- ' but reads as the continuation of the item on line "
+        "{item_line}, because it is indented deeper. Line its '-' up with the item above (or, if "
+        "it is part of the text, quote that item).",
     },
     "yaml_tab": {
         "id": "karakter tab dipakai untuk indentasi. Ganti tab dengan spasi.",
@@ -56,8 +180,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file must contain a mapping of key: value (e.g. 'jenis: KSDD'), not {found}.",
     },
     "dokumen_unknown": {
-        "id": "nilai 'dokumen' harus PKS atau KSB, bukan '{value}'.",
-        "en": "'dokumen' must be PKS or KSB, not '{value}'.",
+        "id": "'dokumen' wajib diisi dengan salah satu dari: {choices}; bukan '{value}'.",
+        "en": "'dokumen' must be one of: {choices}; not '{value}'.",
+    },
+    "form_too_large": {
+        "id": "formulir terlalu besar ({size} bajt; batas {limit} bajt). Hapus gambar atau "
+        "lembar tambahan yang ditempelkan, lalu simpan lagi.",
+        "en": "the form is too large ({size} bytes; limit {limit} bytes). Delete pasted pictures "
+        "or extra sheets and save it again.",
     },
     "ksb_file_invalid": {
         "id": "berkas KSB yang dirujuk tidak dapat dimuat (lihat kesalahan di atas).",
@@ -69,7 +199,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the referenced file '{path}' is not a KSB input (dokumen: {found}). "
         "Point to a file with 'dokumen: KSB'.",
     },
-    # --- model validation (pydantic error types) -------------------------------------------
+    # --- model validation (pydantic error types) --------------------------------------------------
     "missing": {
         "id": "wajib diisi tetapi tidak ada. Tambahkan kunci ini.",
         "en": "is required but missing. Add this key.",
@@ -105,8 +235,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "must not be empty. Fill in the text.",
     },
     "string_too_long": {
-        "id": "terlalu panjang (lebih dari {max_length} karakter). Pecah menjadi beberapa butir.",
-        "en": "too long (more than {max_length} characters). Split it into several items.",
+        "id": "terlalu panjang: lebih dari {max_length} karakter. Periksa apakah seluruh "
+        "dokumen tertempel di sini, atau pecah menjadi beberapa ayat.",
+        "en": "too long: more than {max_length} characters. Check that a whole document was not "
+        "pasted here, or split it into several paragraphs.",
     },
     "list_type": {
         "id": "harus berupa daftar (baris-baris yang diawali '- '), bukan {found}.",
@@ -149,25 +281,60 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "must be at most {le}, not {input}. Check the figure.",
     },
     "bool_type": {
-        "id": "harus ya/tidak (true atau false), bukan '{input}'.",
-        "en": "must be yes/no (true or false), not '{input}'.",
+        "id": "pilih Ya atau Tidak (atau true/false), bukan '{input}'.",
+        "en": "choose Ya (yes) or Tidak (no), or true/false, not '{input}'.",
     },
     "bool_parsing": {
-        "id": "harus ya/tidak (true atau false), bukan '{input}'.",
-        "en": "must be yes/no (true or false), not '{input}'.",
+        "id": "pilih Ya atau Tidak (atau true/false), bukan '{input}'.",
+        "en": "choose Ya (yes) or Tidak (no), or true/false, not '{input}'.",
     },
     "date_type": {
-        "id": "harus berupa tanggal dengan format TTTT-BB-HH (misalnya 2019-10-28), "
-        "bukan '{input}'.",
-        "en": "must be a date written YYYY-MM-DD (e.g. 2019-10-28), not '{input}'.",
+        "id": "harus berupa tanggal, mis. 2024-03-12, 12/03/2024 atau 12 Maret 2024 (hari "
+        "sebelum bulan), bukan '{input}'.",
+        "en": "must be a date, e.g. 2024-03-12, 12/03/2024 or 12 Maret 2024 (day before month), "
+        "not '{input}'.",
     },
     "date_invalid": {
-        "id": "'{input}' bukan tanggal yang ada di kalender. Periksa hari dan bulannya.",
-        "en": "'{input}' is not a real calendar date. Check the day and month.",
+        "id": "'{input}' bukan tanggal yang ada di kalender. Periksa hari dan bulannya (hari "
+        "ditulis sebelum bulan: 12/03/2024 adalah 12 Maret 2024).",
+        "en": "'{input}' is not a real calendar date. Check the day and month (the day comes "
+        "first: 12/03/2024 is 12 March 2024).",
     },
-    "decimal_type": {
-        "id": "harus berupa angka rupiah (misalnya 1250000 atau 1250000.50), bukan '{input}'.",
-        "en": "must be an amount in rupiah (e.g. 1250000 or 1250000.50), not '{input}'.",
+    "date_year": {
+        "id": "tahun {year} pada '{input}' tidak masuk akal (antara {low} dan {high}). Periksa "
+        "angka tahunnya.",
+        "en": "the year {year} in '{input}' is implausible (expected {low} to {high}). Check the "
+        "year.",
+    },
+    "amount_format": {
+        "id": "'{input}' bukan jumlah rupiah yang terbaca pasti. Tulis angka saja (1250000000) "
+        "atau dengan titik ribuan dan koma sen (Rp1.250.000.000,00).",
+        "en": "'{input}' is not an amount that reads one way only. Write digits only "
+        "(1250000000) or with dots for thousands and a comma for sen (Rp1.250.000.000,00).",
+    },
+    "amount_float": {
+        "id": "jumlah {input} memiliki lebih dari 15 angka bermakna, lebih dari yang dapat "
+        "disimpan sel angka Excel. Ketik jumlahnya sebagai teks, mis. Rp1.250.000.000,00.",
+        "en": "the amount {input} has more than 15 significant digits, more than an Excel number "
+        "cell keeps. Type the amount as text, e.g. Rp1.250.000.000,00.",
+    },
+    "nip_number": {
+        "id": "NIP tersimpan sebagai angka ({input}), sehingga angka setelah digit ke-15 dapat "
+        "berubah. Ketik NIP sebagai teks: di Excel awali dengan tanda petik ('19700512 199503 2 "
+        "004) atau format selnya sebagai Teks.",
+        "en": "the NIP is stored as a number ({input}), so digits past the 15th may have "
+        "changed. Type the NIP as text: in Excel start it with an apostrophe ('19700512 199503 2 "
+        "004) or format the cell as Text.",
+    },
+    "nip_length": {
+        "id": "NIP '{input}' berisi {count} digit; NIP terdiri atas 18 digit, mis. 19700512 "
+        "199503 2 004.",
+        "en": "the NIP '{input}' has {count} digits; a NIP has 18 digits, e.g. 19700512 199503 2 "
+        "004.",
+    },
+    "nip_invalid": {
+        "id": "NIP '{input}' tidak mungkin: {part}. Periksa kembali angkanya.",
+        "en": "the NIP '{input}' is impossible: {part}. Check the digits.",
     },
     "decimal_max_places": {
         "id": "paling banyak 2 angka di belakang koma (sen).",
@@ -187,10 +354,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "contains the invisible control character {char} (usually pasted from Word/Excel). "
         "Delete it and retype the text.",
     },
-    "too_few_parties": {
-        "id": "perjanjian memerlukan paling sedikit 2 pihak; ada {count}.",
-        "en": "an agreement needs at least 2 parties; there are {count}.",
-    },
     "ksb_nomor_count": {
         "id": "jumlah nomor KSB ({count}) harus sama dengan jumlah pihak ({parties}): satu nomor "
         "untuk setiap pihak, sesuai urutan 'pihak'.",
@@ -202,10 +365,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "dengan 'berkas', jangan keduanya.",
         "en": "write the KSB inline (nomor, tanggal, tentang, berakhir) OR point to its file with "
         "'berkas', not both.",
-    },
-    "ksb_inline_missing": {
-        "id": "KSB tanpa 'berkas' harus memuat {fields}.",
-        "en": "a KSB without 'berkas' must give {fields}.",
     },
     "end_before_start": {
         "id": "tanggal berakhir ({end}) sebelum tanggal mulai ({start}). Periksa kedua tanggal.",
@@ -220,43 +379,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "isi 'tahun' dan/atau 'bulan' dengan angka lebih dari 0.",
         "en": "give 'tahun' and/or 'bulan' as a number greater than 0.",
     },
-    "surat_kuasa_fields": {
-        "id": "kewenangan berdasarkan {dasar} memerlukan 'nomor' dan 'tanggal'.",
-        "en": "authority based on {dasar} needs 'nomor' and 'tanggal'.",
-    },
-    "surat_kuasa_pemberi": {
-        "id": "surat kuasa memerlukan 'pemberi' (misalnya 'Wali Kota Mojokerto').",
-        "en": "a surat kuasa needs 'pemberi' (e.g. 'Wali Kota Mojokerto').",
-    },
     "party_index": {
         "id": "nomor pihak {value} tidak ada; pihak bernomor 1 sampai {count} sesuai urutan "
         "'pihak'.",
         "en": "there is no party number {value}; parties are numbered 1 to {count} in the order "
         "of 'pihak'.",
     },
-    "apbd_needs_party": {
-        "id": "sumber APBD memerlukan 'pihak' (nomor pihak yang APBD-nya dipakai).",
-        "en": "an APBD source needs 'pihak' (the number of the party whose APBD is used).",
-    },
-    "lainnya_needs_keterangan": {
-        "id": "sumber LAINNYA memerlukan 'keterangan'.",
-        "en": "a LAINNYA source needs 'keterangan'.",
-    },
-    "forum_for_jenis": {
-        "id": "forum '{forum}' tidak berlaku untuk {jenis}; pilih salah satu dari: {allowed}.",
-        "en": "the forum '{forum}' does not apply to {jenis}; choose one of: {allowed}.",
-    },
-    "forum_needs_name": {
-        "id": "forum {forum} memerlukan 'nama_forum' (misalnya '{example}').",
-        "en": "the forum {forum} needs 'nama_forum' (e.g. '{example}').",
-    },
     "amount_not_positive": {
         "id": "jumlah harus lebih besar dari 0.",
         "en": "the amount must be greater than 0.",
     },
     "amount_too_large": {
-        "id": "jumlah {input} tidak masuk akal (batas Rp{limit}). Periksa jumlah angka nolnya.",
-        "en": "the amount {input} is implausible (limit Rp{limit}). Check the number of zeros.",
+        "id": "jumlah {input} tidak masuk akal (batas {limit}). Periksa jumlah angka nolnya.",
+        "en": "the amount {input} is implausible (limit {limit}). Check the number of zeros.",
     },
     "penutup_rangkap": {
         "id": "jumlah rangkap asli ({rangkap}) kurang dari jumlah pihak ({parties}); setiap "
@@ -264,9 +399,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the number of originals ({rangkap}) is less than the number of parties "
         "({parties}); each party keeps at least one original.",
     },
+    "gap_end_or_length": {
+        "id": "isi tanggal berakhir (berakhir) atau lamanya (lama, mis. tahun: 3).",
+        "en": "give the end date (berakhir) or the duration (lama, e.g. tahun: 3).",
+    },
+    "gap_apbd_party": {
+        "id": "sumber APBD memerlukan nomor pihak yang APBD-nya dipakai (pihak: 1, 2, …).",
+        "en": "an APBD source needs the number of the party whose APBD is used (pihak: 1, 2, …).",
+    },
+    "gap_other_source": {
+        "id": "sumber LAINNYA memerlukan keterangan.",
+        "en": "a LAINNYA source needs a description (keterangan).",
+    },
+    "gap_forum_name": {
+        "id": "forum ini memerlukan nama, mis. Gubernur Jawa Timur atau Pengadilan Negeri "
+        "Mojokerto.",
+        "en": "this forum needs a name, e.g. Gubernur Jawa Timur or Pengadilan Negeri Mojokerto.",
+    },
+    "gap_ksb_inline": {
+        "id": "KSB yang ditulis langsung memerlukan nomor setiap pihak, tanggal, judul (tentang) "
+        "dan tanggal berakhirnya; atau rujuk berkasnya dengan 'berkas'.",
+        "en": "a KSB written inline needs each party's number, its date, subject (tentang) and "
+        "end date; or point to its file with 'berkas'.",
+    },
     "value_error": {"id": "{detail}", "en": "{detail}"},
     "generic": {"id": "{detail}", "en": "{detail}"},
-    # --- templates and rendering -----------------------------------------------------------
+    # --- templates and rendering ------------------------------------------------------------------
     "template_not_found": {
         "id": "templat '{name}' tidak ditemukan. Jalankan 'pkgen templates' untuk melihat templat "
         "bawaan, atau beri jalur berkas .docx dengan --template.",
@@ -274,8 +432,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "templates, or give the path of a .docx file with --template.",
     },
     "no_builtin_template": {
-        "id": "tidak ada templat bawaan untuk {kind}. Beri templat sendiri dengan --template.",
-        "en": "there is no built-in template for {kind}. Give your own template with --template.",
+        "id": "tidak ada templat bawaan untuk {kind}. Beri templat sendiri: {option}.",
+        "en": "there is no built-in template for {kind}. Give your own template: {option}.",
+    },
+    "template_recorded_gone": {
+        "id": "templat '{name}', yang dipakai build sebelumnya untuk {kind}, tidak ditemukan "
+        "lagi. Pilih templatnya: --template {kind}=BERKAS, atau --template {kind}=bawaan "
+        "untuk templat bawaan.",
+        "en": "the template '{name}', which the last build used for {kind}, is gone. Choose the "
+        "template: --template {kind}=FILE, or --template {kind}=builtin for the built-in one.",
+    },
+    "template_no_tags": {
+        "id": "berkas ini tidak memuat satu pun tag {{{{ … }}}} atau {{% … %}}, jadi bukan "
+        "templat: tampaknya "
+        "draf atau perjanjian jadi, yang akan tercetak dengan nama dan nomor lamanya. Pakai "
+        "templat bawaan ('pkgen templates') atau salinan yang disunting dari templat itu.",
+        "en": "this file holds no {{{{ … }}}} or {{% … %}} tag, so it is not a template: it looks "
+        "like a "
+        "finished draft or agreement, which would print its old names and numbers. Use a "
+        "built-in template ('pkgen templates') or an edited copy of one.",
+    },
+    "template_wrong_kind": {
+        "id": "templat ini dibuat untuk {declared} (properti pkgen.dokumen), bukan untuk {kind}. "
+        "Pilih templat untuk {kind}, atau perbaiki properti itu bila templatnya memang untuk "
+        "{kind}.",
+        "en": "this template is made for {declared} (property pkgen.dokumen), not for {kind}. "
+        "Choose a template for {kind}, or correct the property if the template is for {kind}.",
+    },
+    "template_undeclared": {
+        "id": "templat ini tidak menyatakan untuk dokumen apa (properti pkgen.dokumen kosong). "
+        "Sebutkan jenisnya, mis. {example}.",
+        "en": "this template does not say which documents it is for (no pkgen.dokumen "
+        "property). Name the kind, e.g. {example}.",
+    },
+    "template_unused": {
+        "id": "templat ini untuk {declared}, tetapi masukan yang diproses adalah {kinds}. "
+        "Periksa berkas templatnya, atau sebutkan jenisnya: --template JENIS=BERKAS.",
+        "en": "this template is for {declared}, but the inputs are {kinds}. Check the template "
+        "file, or name the kind: --template KIND=FILE.",
+    },
+    "config_syntax": {
+        "id": "pkgen.toml tidak dapat dibaca di baris ini. Tulis setiap templat sebagai "
+        "jenis = \"jalur/berkas.docx\" di bawah [templat].",
+        "en": "pkgen.toml cannot be read at this line. Write each template as "
+        "kind = \"path/file.docx\" under [templat].",
+    },
+    "config_invalid": {
+        "id": "pkgen.toml tidak dapat dibaca: {detail}.",
+        "en": "pkgen.toml cannot be read: {detail}.",
+    },
+    "config_unknown_key": {
+        "id": "bagian tidak dikenal di pkgen.toml. Bagian yang dikenal: {allowed}.",
+        "en": "unknown section in pkgen.toml. Known sections: {allowed}.",
+    },
+    "config_template": {
+        "id": "jenis dokumen tidak dikenal atau jalurnya bukan teks. Jenis yang dikenal: {kinds}.",
+        "en": "unknown kind of document, or the path is not text. Known kinds: {kinds}.",
     },
     "template_unreadable": {
         "id": "templat tidak dapat dibuka sebagai dokumen Word (.docx): {detail}.",
@@ -298,12 +510,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "near_paragraph": {
         "id": ", di paragraf Word: «{text}»",
         "en": ", in the Word paragraph: «{text}»",
-    },
-    "template_unknown_article": {
-        "id": "judul 'Pasal {{{{ pasal.{article} }}}}' memakai pasal '{article}' yang tidak "
-        "dikenal. Pasal yang dikenal: {known}.",
-        "en": "the heading 'Pasal {{{{ pasal.{article} }}}}' uses the unknown article "
-        "'{article}'. Known articles: {known}.",
     },
     "template_article_twice": {
         "id": "pasal '{article}' muncul dua kali sebagai judul di templat.",
@@ -330,7 +536,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file cannot be written: {detail}. Check the folder's permissions and the free "
         "disk space, and close the file if it is open in Word or Excel.",
     },
-    # --- reading Word files --------------------------------------------------------------------
+    # --- reading Word files -----------------------------------------------------------------------
     "docx_old_doc": {
         "id": "ini berkas Word lama (.doc), bukan .docx. Buka di Word atau LibreOffice lalu simpan "
         "sebagai .docx.",
@@ -369,8 +575,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "XML di {part} tidak dapat dibaca dengan aman ({detail}). Simpan ulang dari Word.",
         "en": "the XML in {part} cannot be read safely ({detail}). Save it again from Word.",
     },
-    # --- forms ---------------------------------------------------------------------------------
-    "form_cell": {"id": "Sheet '{sheet}', sel {cell}", "en": "Sheet '{sheet}', cell {cell}"},
+    # --- forms ------------------------------------------------------------------------------------
+    "form_cell": {"id": "lembar '{sheet}', sel {cell}", "en": "sheet '{sheet}', cell {cell}"},
     "missing_cell": {
         "id": "wajib diisi tetapi kosong. Isi sel ini.",
         "en": "is required but empty. Fill in this cell.",
@@ -392,15 +598,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a rights/obligations row needs a party number (1 to {count}), 'hak' or "
         "'kewajiban', and its text.",
     },
-    "form_bool": {
-        "id": "pilih Ya atau Tidak, bukan '{input}'.",
-        "en": "choose Ya (yes) or Tidak (no), not '{input}'.",
+    "form_phone_number": {
+        "id": "nomor telepon tersimpan sebagai angka ({input}), sehingga angka 0 di depannya "
+        "hilang. Ketik sebagai teks: awali dengan tanda petik ('0321 321456) atau format selnya "
+        "sebagai Teks.",
+        "en": "the telephone number is stored as a number ({input}), so its leading 0 is lost. "
+        "Type it as text: start it with an apostrophe ('0321 321456) or format the cell as "
+        "Text.",
+    },
+    "form_text_became_date": {
+        "id": "Excel mengubah isian sel ini menjadi tanggal ({input}). Format selnya sebagai "
+        "Teks lalu ketik ulang isiannya.",
+        "en": "Excel turned what was typed in this cell into a date ({input}). Format the cell "
+        "as Text and type it again.",
+    },
+    "form_long_number": {
+        "id": "sel ini berisi angka panjang ({input}); Excel hanya menyimpan 15 angka pertama, "
+        "sehingga sisanya mungkin berubah. Ketik sebagai teks: awali dengan tanda petik (').",
+        "en": "this cell holds a long number ({input}); Excel keeps only the first 15 digits, so "
+        "the rest may have changed. Type it as text: start it with an apostrophe (').",
     },
     "imported": {
         "id": "masukan ditulis: {path}. Periksa dengan 'pkgen validate {path}'.",
         "en": "input written: {path}. Check it with 'pkgen validate {path}'.",
     },
-    # --- build ---------------------------------------------------------------------------------
+    # --- build ------------------------------------------------------------------------------------
     "build_locked": {
         "id": "build lain sedang berjalan pada folder draf ini. Tunggu sampai selesai, lalu "
         "jalankan lagi.",
@@ -459,7 +681,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason_draft_missing": {"id": "draf tidak ada", "en": "draft missing"},
     "reason_not_from_manifest": {
         "id": "berkas ini tidak ditulis pkgen", "en": "this file was not written by pkgen"},
-    # --- command line ------------------------------------------------------------------------
+    # --- command line -----------------------------------------------------------------------------
     "ok": {"id": "OK", "en": "OK"},
     "written": {"id": "ditulis: {path}", "en": "written: {path}"},
     "skeleton_written": {
@@ -469,10 +691,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "'pkgen validate {path}'.",
     },
     "refuse_overwrite": {
-        "id": "'{path}' sudah ada dan tidak ditimpa. Pilih nama lain dengan -o atau tambahkan "
-        "--force.",
-        "en": "'{path}' already exists and is not overwritten. Choose another name with -o or "
-        "add --force.",
+        "id": "'{path}' sudah ada dan tidak ditimpa. Pilih nama lain dengan {option}, atau "
+        "tambahkan --force untuk menimpanya.",
+        "en": "'{path}' already exists and is not overwritten. Choose another name with "
+        "{option}, or add --force to replace it.",
+    },
+    "refuse_edited": {
+        "id": "'{path}' telah disunting sejak ditulis pkgen, jadi tidak ditimpa. Tulis draf "
+        "baru ke nama lain dengan -o, atau tambahkan --force untuk menimpanya (suntingan itu "
+        "hilang).",
+        "en": "'{path}' was edited since pkgen wrote it, so it is not overwritten. Write the "
+        "new draft under another name with -o, or add --force to replace it (the edits are "
+        "lost).",
+    },
+    "refuse_foreign": {
+        "id": "'{path}' sudah ada dan bukan draf yang ditulis pkgen, jadi tidak ditimpa. Pilih "
+        "nama lain dengan -o, atau tambahkan --force untuk menimpanya.",
+        "en": "'{path}' already exists and is not a draft pkgen wrote, so it is not "
+        "overwritten. Choose another name with -o, or add --force to replace it.",
     },
     "incomplete_refused": {
         "id": "{count} masukan belum lengkap (lihat temuan di atas); tidak ada draf yang ditulis. "
@@ -496,16 +732,23 @@ MESSAGES: dict[str, dict[str, str]] = {
 def message(code: str, lang: str = "id", **params: object) -> str:
     """Return the message ``code`` in ``lang`` with ``params`` filled in.
 
+    A parameter given in both languages (``{"id": …, "en": …}``) is shown in ``lang``.
     Unknown codes fall back to the ``detail`` parameter so that no error is ever swallowed.
     """
     entry = MESSAGES.get(code)
     if entry is None:
         return str(params.get("detail", code))
     text = entry.get(lang) or entry["id"]
-    try:
-        return text.format(**params)
-    except (KeyError, IndexError):
-        return text
+    values = {key: value.get(lang, value.get("id")) if isinstance(value, dict) else value
+              for key, value in params.items()}
+    return text.format_map(_Filled(values))
+
+
+class _Filled(dict):
+    """Parameters for ``str.format_map``; one never supplied shows as '…', never as '{name}'."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
 
 
 #: The command line's help in Indonesian, by its English text. ``pkgen --help`` shows it

@@ -118,8 +118,11 @@ def _cell_width(cell) -> str | None:
     return width.get(qn("w:w")) if width is not None else None
 
 
-def custom_properties_xml(existing: bytes | None, properties: dict[str, str]) -> bytes:
-    """The docProps/custom.xml part with ``properties`` set, keeping any others it had."""
+def custom_properties_xml(existing: bytes | None, properties: dict[str, str | None]) -> bytes:
+    """The docProps/custom.xml part with ``properties`` set, keeping any others it had.
+
+    A property whose value is None is removed.
+    """
     root = etree.fromstring(existing) if existing else etree.Element(
         f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
     for prop in list(root):
@@ -127,6 +130,8 @@ def custom_properties_xml(existing: bytes | None, properties: dict[str, str]) ->
             root.remove(prop)
     pid = max([int(p.get("pid", "1")) for p in root] + [1])
     for name, value in properties.items():
+        if value is None:
+            continue
         pid += 1
         prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property",
                                 fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", pid=str(pid),

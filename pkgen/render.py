@@ -45,6 +45,8 @@ _HEADING_TAG = re.compile(r"^\s*Pasal\s*\{\{\s*pasal\.(\w+)\s*\}\}\s*$")
 CUSTOM_PART = "docProps/custom.xml"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 INCOMPLETE_MARK = "DRAF — BELUM LENGKAP"
+#: A draft is not a template: the kind a template declares is not carried into its drafts.
+_NOT_A_TEMPLATE: dict[str, str | None] = {"pkgen.dokumen": None}
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
             _mark_incomplete(section)
     properties = _properties(loaded, path, raw, document.element.body, incomplete)
     part = _custom_part(document)
-    part._blob = custom_properties_xml(part.blob, properties)
+    part._blob = custom_properties_xml(part.blob, {**properties, **_NOT_A_TEMPLATE})
     buffer = io.BytesIO()
     tpl.save(buffer)
     return Draft(buffer.getvalue(), path, properties)
@@ -184,7 +186,8 @@ class PreparedTemplate:
         properties = _properties(loaded, self.path, self.raw, tree, False)
         replace = {name: _serialize(element) for name, element in others.items()}
         replace["word/document.xml"] = _serialize(root)
-        replace[CUSTOM_PART] = custom_properties_xml(self._custom, properties)
+        replace[CUSTOM_PART] = custom_properties_xml(self._custom,
+                                                     {**properties, **_NOT_A_TEMPLATE})
         return Draft(self._zip.build(replace), self.path, properties)
 
 
@@ -207,6 +210,10 @@ def _open(raw: bytes, path: Path) -> DocxTemplate:
             detail = "content type " + detail.split("content type is ", 1)[-1]
         raise TemplateError(Problem("template_unreadable", path, params={"detail": detail})) \
             from err
+    xml = tpl.patch_xml(tpl.get_xml())
+    if "{{" not in xml and "{%" not in xml:
+        # A finished draft given as a template would print its old names and numbers.
+        raise TemplateError(Problem("template_no_tags", path))
     return tpl
 
 
@@ -256,6 +263,17 @@ def _properties(loaded: Loaded, path: Path, raw: bytes, body, incomplete: bool) 
     if incomplete:
         properties["pkgen.incomplete"] = "true"
     return properties
+
+
+def check_template(path: Path) -> None:
+    """Raise :class:`TemplateError` unless ``path`` is a Word document with template tags."""
+    _open(path.read_bytes(), path)
+
+
+def set_custom_properties(document, properties: dict[str, str]) -> None:
+    """Set custom document properties (Word: File › Info › Properties › Custom)."""
+    part = _custom_part(document)
+    part._blob = custom_properties_xml(part.blob, properties)
 
 
 def _custom_part(document) -> Part:

@@ -37,6 +37,32 @@ def verdict(report: Report, lang: str = "id") -> str:
     return f"{report.document}: {state} — {e} kesalahan, {w} peringatan, {i} catatan"
 
 
+def print_verdict(report: Report, console: Console, lang: str = "id") -> None:
+    """``FILE: OK``, or the verdict and each error as ``FILE:line: key: message``.
+
+    The short form of :func:`print_text`, for ``validate``, ``form --from`` and ``import``.
+    """
+    if not report.has_errors:
+        warnings = report.count("warning")
+        extra = f" — {warnings} {'peringatan' if lang == 'id' else 'warning(s)'}" if warnings \
+            else ""
+        console.print(f"{report.document}: {message('ok', lang)}{extra}", markup=False,
+                      highlight=False, soft_wrap=True)
+        return
+    console.print(verdict(report, lang), markup=False, highlight=False, soft_wrap=True)
+    for finding in report.sorted_findings():
+        if finding.severity != "error":
+            continue
+        where = report.document
+        loc = finding.location
+        if loc is not None and loc.cell is None and loc.line:
+            where += f":{loc.line}"
+        if loc is not None and (loc.cell or loc.key or loc.pasal):
+            where += ": " + (loc.text(lang) if loc.cell or loc.pasal else loc.key or "")
+        console.print(f"{where}: {finding.message(report.book, lang)}", markup=False,
+                      highlight=False, soft_wrap=True)
+
+
 def print_text(report: Report, console: Console, lang: str = "id") -> None:
     """A table of findings grouped by severity (errors first), then the one-line verdict."""
     if report.findings:

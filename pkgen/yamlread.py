@@ -1,226 +1,212 @@
-"""Read YAML input files into plain data and the line of every key.
+"""Read YAML input files into plain data, the line of every key, and the traps YAML sets.
 
-libyaml (through PyYAML) reads an input when it types every value exactly as ruamel.yaml
-does (YAML 1.2 core types, dates as text); ruamel.yaml reads the rest and reports every
-error, with the line it happened on.
+Every scalar is kept as the text the user typed (``0321123456`` stays ``"0321123456"``, not the
+number 321123456); only an empty value becomes ``None``. Reading text as a date, an amount, a
+number or yes/no is the model's job (``values.py``), the same for YAML and for forms.
+
+YAML silently changes some ordinary typing, and those are reported instead of read:
+- ``Jalan Bhayangkara #12``: the text after `` #`` is a comment (:attr:`Parsed.comments` keeps
+  it, and ``inputs.py`` refuses it in a text field);
+- a list item indented too far under the one before it becomes part of that item's text;
+- a non-breaking space (pasted from Word) where YAML needs a space.
+Parser errors are explained in Indonesian with the line they are on (see ``_explain``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml as yaml_c
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import TaggedScalar
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
+import yaml
 
 from .errors import InputError, Problem
 
 Loc = tuple[str | int, ...]
 Lines = dict[Loc, int]
-_CLoader = getattr(yaml_c, "CSafeLoader", None)
-
-def parse_yaml(raw: bytes, path: Path) -> tuple[dict, Lines]:
-    """Parse YAML bytes into plain Python data and the 1-based line of every key path."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(Problem("file_not_text", path, params={"detail": str(err)})) from err
-    fast = _parse_fast(text, path)
-    if fast is not None:
-        return fast
-    yaml = YAML(typ="rt", pure=True)
-    yaml.allow_duplicate_keys = False
-    # Dates stay text so that pydantic reports an impossible date (2019-02-30) with its key.
-    yaml.constructor.add_constructor(
-        "tag:yaml.org,2002:timestamp", type(yaml.constructor).construct_yaml_str
-    )
-    try:
-        tree = yaml.load(text)
-    except ReaderError as err:
-        line = text.count("\n", 0, err.position) + 1
-        char = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
-        raise InputError(Problem("control_character", path, line, params={"char": char})) from err
-    except DuplicateKeyError as err:
-        raise InputError(_duplicate_key_problem(err, path)) from err
-    except MarkedYAMLError as err:
-        raise InputError(_syntax_problem(err, path)) from err
-    except YAMLError as err:
-        raise InputError(Problem("yaml_syntax", path, params={"detail": str(err)})) from err
-    if not isinstance(tree, dict):
-        raise InputError(Problem("yaml_not_mapping", path, 1, params={"found": type_name(tree)}))
-    lines: Lines = {}
-    data = _plain(tree, (), lines, path, set())
-    return data, lines
-
-
-# libyaml (through PyYAML) parses ten times faster than ruamel's pure-Python parser. It is
-# used for the inputs it reads exactly as ruamel does (YAML 1.2 core types; dates as text);
-# anything else, and every error, goes to ruamel, whose messages and results are the reference.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 _NULL = {"", "~", "null", "Null", "NULL"}
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
-         "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+")
-#: Numbers other than plain decimal integers, in any YAML version's spelling.
-_NUMBERISH = re.compile(
-    r"[-+]?([0-9][0-9_]*)?(\.[0-9_]*)?([eE][-+]?[0-9]+)?|0[oxb][0-9a-fA-F_]+"
-    r"|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?\.(inf|Inf|INF|nan|NaN|NAN)")
-_UNUSUAL = re.compile(r"(^|[\s\[{,:-])![^\s]|<<\s*:")
+_NBSP = "\u00a0\u2007\u202f"
+#: A non-breaking space in indentation, after a list dash or after a key's colon.
+_NBSP_TRAP = re.compile(rf"^[ {_NBSP}]*[{_NBSP}]|^[ ]*-[{_NBSP}]|^[^#'\":\n]*:[{_NBSP}]",
+                        re.MULTILINE)
 
 
-def _parse_fast(text: str, path: Path) -> tuple[dict, Lines] | None:
-    """Parse with libyaml, or None when ruamel must decide (errors, tags, unusual scalars)."""
-    if _CLoader is None or _UNUSUAL.search(text):
-        return None
+@dataclass
+class Parsed:
+    """A parsed input: plain data, the line of every key path, and inline comments."""
+
+    data: dict
+    lines: Lines = field(default_factory=dict)
+    #: Key path of a plain value followed on its line by `` # …``: (line, the comment).
+    comments: dict[Loc, tuple[int, str]] = field(default_factory=dict)
+
+
+def parse_yaml(raw: bytes, path: Path) -> Parsed:
+    """Parse YAML bytes; raise :class:`InputError` with an explained, located problem."""
+    text = _decode(raw, path)
+    for match in _NBSP_TRAP.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        raise InputError(Problem("yaml_nbsp", path, line))
     try:
-        root = yaml_c.compose(text, Loader=_CLoader)
-    except yaml_c.YAMLError:
-        return None
-    if not isinstance(root, yaml_c.MappingNode):
-        return None
-    lines: Lines = {}
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as err:
+        raise InputError(_explain(text, path, err)) from err
+    if not isinstance(root, yaml.MappingNode):
+        found = "type_empty" if root is None or (
+            isinstance(root, yaml.ScalarNode) and root.value in _NULL) else (
+            "type_list" if isinstance(root, yaml.SequenceNode) else "type_text")
+        raise InputError(Problem("yaml_not_mapping", path, 1, params={"found": found}))
+    parsed = Parsed({})
+    parsed.data = _Builder(text.splitlines(), path, parsed).node(root, ())
+    return parsed
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError(Problem("file_utf16", path))
     try:
-        data = _from_node(root, (), lines, path, set())
-    except _Unsupported:
-        return None
-    return data, lines
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        try:
+            snippet = raw.splitlines()[line - 1].decode("cp1252").strip()
+        except (UnicodeDecodeError, IndexError):
+            raise InputError(Problem("file_not_text", path, line)) from err
+        raise InputError(Problem("file_windows_1252", path, line, params={
+            "text": snippet[:60]})) from err
 
 
-class _Unsupported(Exception):
-    """A scalar whose type YAML 1.1 and 1.2 disagree on: left to ruamel."""
+class _Builder:
+    """Turn composed nodes into plain data, noting lines and refusing what YAML gets wrong."""
 
+    def __init__(self, source: list[str], path: Path, parsed: Parsed) -> None:
+        self.source, self.path, self.parsed = source, path, parsed
+        self.seen: set[int] = set()
 
-def _from_node(node, loc: Loc, lines: Lines, path: Path, seen: set[int]) -> object:
-    if isinstance(node, yaml_c.MappingNode | yaml_c.SequenceNode):
-        if id(node) in seen:
-            raise InputError(Problem("yaml_alias", path, lines.get(loc), key_text(loc)))
-        seen.add(id(node))
-    if isinstance(node, yaml_c.MappingNode):
+    def node(self, node: yaml.Node, loc: Loc) -> object:
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            if id(node) in self.seen:  # an alias: the same node reached twice
+                raise InputError(Problem("yaml_alias", self.path, self.parsed.lines.get(loc),
+                                         _key_text(loc)))
+            self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                self.parsed.lines[(*loc, i)] = item.start_mark.line + 1
+                items.append(self.node(item, (*loc, i)))
+            return items
+        return self.scalar(node, loc)
+
+    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
         out: dict[str, object] = {}
-        first_line: dict[str, int] = {}
+        first: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = str(_scalar(key_node)) if isinstance(key_node, yaml_c.ScalarNode) else None
-            if key is None:
-                raise _Unsupported
             line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise InputError(Problem("yaml_complex_key", self.path, line))
+            key = key_node.value
             if key in out:
-                raise InputError(Problem("yaml_duplicate_key", path, line, params={
-                    "key": key, "other_line": first_line[key]}))
-            first_line[key] = line
-            child = (*loc, key)
-            lines[child] = line
-            out[key] = _from_node(value_node, child, lines, path, seen)
+                raise InputError(Problem("yaml_duplicate_key", self.path, line, params={
+                    "key": key, "other_line": first[key]}))
+            first[key] = line
+            self.parsed.lines[(*loc, key)] = line
+            out[key] = self.node(value_node, (*loc, key))
         return out
-    if isinstance(node, yaml_c.SequenceNode):
-        items = []
-        for i, item in enumerate(node.value):
-            child = (*loc, i)
-            lines[child] = item.start_mark.line + 1
-            items.append(_from_node(item, child, lines, path, seen))
-        return items
-    return _scalar(node)
+
+    def scalar(self, node: yaml.ScalarNode, loc: Loc) -> str | None:
+        if node.style:  # quoted or block: the text as written
+            return node.value
+        if node.value in _NULL:
+            return None
+        start, end = node.start_mark.line, node.end_mark.line
+        for number in range(start + 1, end + 1):
+            if self.source[number].lstrip().startswith(("- ", "-\t")) or \
+                    self.source[number].strip() == "-":
+                raise InputError(Problem("yaml_item_in_text", self.path, number + 1,
+                                         _key_text(loc), {"item_line": start + 1}))
+        rest = self.source[end][node.end_mark.column:] if end < len(self.source) else ""
+        comment = re.match(r"\s+#(.*)", rest)
+        if comment:
+            self.parsed.comments[loc] = (end + 1, comment.group(1).strip())
+        return node.value
 
 
-def _scalar(node) -> object:
-    value = node.value
-    if node.style:  # quoted or block: always text (libyaml gives plain scalars style "")
-        return value
-    if value in _NULL:
-        return None
-    if value in _BOOL:
-        return _BOOL[value]
-    if _INT.fullmatch(value):
-        return int(value, 10)
-    if _NUMBERISH.fullmatch(value):
-        raise _Unsupported
-    return value
+# --- parser errors, explained -------------------------------------------------------------------
 
-
-def _plain(node: object, loc: Loc, lines: Lines, path: Path, seen: set[int]) -> object:
-    """Copy ruamel's tree into plain types; refuse aliases (a node reached twice)."""
-    if isinstance(node, dict | list):
-        if id(node) in seen:
-            raise InputError(Problem("yaml_alias", path, lines.get(loc), key_text(loc)))
-        seen.add(id(node))
-    if isinstance(node, dict):
-        out = {}
-        for key, value in node.items():
-            child = (*loc, str(key))
-            lines[child] = node.lc.key(key)[0] + 1
-            out[str(key)] = _plain(value, child, lines, path, seen)
-        return out
-    if isinstance(node, list):
-        items = []
-        for i, value in enumerate(node):
-            child = (*loc, i)
-            lines[child] = node.lc.item(i)[0] + 1
-            items.append(_plain(value, child, lines, path, seen))
-        return items
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, TaggedScalar):  # an explicit tag (!!str 14): the text as written
-        return str(node.value)
-    if isinstance(node, bool):
-        return bool(node)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return str(node)  # as written, so that 1250000.5 becomes an exact Decimal
-    return node
-
-
-def _syntax_problem(err: MarkedYAMLError, path: Path) -> Problem:
+def _explain(text: str, path: Path, err: yaml.YAMLError) -> Problem:
+    """The problem behind a parser error, in words a user acts on, at the line it is on."""
+    if isinstance(err, yaml.reader.ReaderError):
+        line = text.count("\n", 0, err.position) + 1
+        char = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(
+            err.character)
+        return Problem("control_character", path, line, params={"char": char})
+    try:  # the pure-Python parser words its errors the same way everywhere
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as reference:
+        err = reference
+    except yaml.YAMLError:  # pragma: no cover - both parsers fail alike
+        pass
+    if not isinstance(err, yaml.MarkedYAMLError):  # pragma: no cover
+        return Problem("yaml_syntax", path)
     mark = err.problem_mark or err.context_mark
-    line = mark.line + 1 if mark is not None else None
-    if mark is not None and _is_tab_at(mark):
-        return Problem("yaml_tab", path, line)
-    return Problem("yaml_syntax", path, line, params={"detail": err.problem or str(err)})
+    lines = text.splitlines()
+    line = mark.line + 1 if mark else None
+    current = lines[mark.line] if mark and mark.line < len(lines) else ""
+    code = _code(str(err.problem or ""), str(err.context or ""), current, mark)
+    if code in ("yaml_unclosed_quote", "yaml_missing_colon", "yaml_flow") and err.context_mark:
+        line = err.context_mark.line + 1  # where the quote, the key or the bracket began
+        current = lines[err.context_mark.line] if err.context_mark.line < len(lines) else ""
+    if code == "yaml_tab":
+        return Problem(code, path, line)
+    return Problem(code, path, line, params={"text": current.strip()[:80]})
 
 
-def _is_tab_at(mark: object) -> bool:
-    """True if the line of ``mark`` contains a tab (YAML forbids tabs in indentation)."""
-    buffer = getattr(mark, "buffer", None)
-    index = getattr(mark, "index", None)
-    if not buffer or index is None:
-        return False
-    start = buffer.rfind("\n", 0, index) + 1
-    end = buffer.find("\n", index)
-    return "\t" in buffer[start : end if end != -1 else None]
-
-
-def _duplicate_key_problem(err: DuplicateKeyError, path: Path) -> Problem:
-    line = err.problem_mark.line + 1 if err.problem_mark else None
-    other = err.context_mark.line + 1 if err.context_mark else "?"
-    key = ""
-    problem = err.problem or ""
-    if '"' in problem:
-        key = problem.split('"')[1]
-    return Problem("yaml_duplicate_key", path, line, params={"key": key, "other_line": other})
+def _code(problem: str, context: str, current: str, mark) -> str:
+    before = current[: mark.column] if mark else ""
+    rules = [
+        ("'\\t'" in problem or "tab character" in problem, "yaml_tab"),
+        ("mapping values are not allowed" in problem,
+         "yaml_colon_in_value" if ":" in before.split("#")[0] else "yaml_indented_key"),
+        ("cannot start any token" in problem, "yaml_reserved_start"),
+        ("alias" in context or "anchor" in context or "undefined alias" in problem,
+         "yaml_alias_start"),
+        ("unknown escape" in problem, "yaml_escape"),
+        ("quoted scalar" in context and "end of stream" in problem, "yaml_unclosed_quote"),
+        ("block scalar" in context, "yaml_block_indicator"),
+        ("could not find expected ':'" in problem, "yaml_missing_colon"),
+        ("flow" in context, "yaml_flow"),
+        ("single document" in context or "document" in problem, "yaml_document"),
+        ("'<scalar>'" in problem and re.search(r"[\"']\s*\S", before + "x"), "yaml_after_quote"),
+        ("expected <block end>" in problem or "expected key" in problem, "yaml_indentation"),
+    ]
+    return next((code for hit, code in rules if hit), "yaml_syntax")
 
 
 def line_for(loc: Loc, lines: Lines) -> int | None:
+    """The line of ``loc``, or of the nearest enclosing key that has one."""
     for end in range(len(loc), 0, -1):
         if loc[:end] in lines:
             return lines[loc[:end]]
     return None
 
 
-def key_text(loc: Loc) -> str:
-    """Render a key path for people: ``pihak[2].penandatangan.nama`` (lists count from 1)."""
+def _key_text(loc: Loc) -> str:
     out = ""
     for part in loc:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        else:
-            out += f".{part}" if out else part
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
 
 
+def key_text(loc: Loc) -> str:
+    """Render a key path for people: ``pihak[2].penandatangan.nama`` (lists count from 1)."""
+    return _key_text(loc)
+
+
 def type_name(value: object) -> str:
-    """A message code naming the kind of a YAML value (text, list, …)."""
+    """A message code naming the kind of a value (text, list, …)."""
     names = [
         (bool, "type_bool"), (dict, "type_mapping"), (list, "type_list"), (str, "type_text"),
         (int | float, "type_number"), (type(None), "type_empty"),

@@ -14,23 +14,24 @@ BAD = ROOT / "tests" / "bad"
 
 #: file -> (command, exit code, what the message must say)
 EXPECTED = {
-    "sintaks-rusak.yaml": ("validate", 2, "sintaks-rusak.yaml:3: YAML tidak valid"),
+    "sintaks-rusak.yaml": ("validate", 2, "sintaks-rusak.yaml:2: kurung [ ] atau { }"),
     "tab.yaml": ("validate", 2, "tab.yaml:7: karakter tab dipakai untuk indentasi"),
     "kunci-ganda.yaml": ("validate", 2, "kunci 'jenis' ditulis dua kali (juga di baris 4)"),
     "kunci-salah-eja.yaml": ("validate", 2, "Mungkin maksud Anda 'keadaan_kahar'?"),
     "tipe-salah.yaml": ("validate", 2, "harus berupa bilangan bulat (misalnya 14), bukan 'tujuh'"),
-    "bagian-wajib-hilang.yaml": ("validate", 2, "penandatanganan: wajib diisi"),
+    "bagian-wajib-hilang.yaml": ("validate", 1, "penandatanganan belum diisi"),
     "tanggal-mustahil.yaml": ("validate", 2, "'2019-02-30' bukan tanggal yang ada di kalender"),
     "berakhir-sebelum-mulai.yaml": ("validate", 2, "tanggal berakhir (2023-01-01) sebelum"),
     "jumlah-negatif.yaml": ("validate", 2, "jumlah harus lebih besar dari 0"),
-    "jumlah-mustahil.yaml": ("validate", 2, "jumlah 99999999999999999999 tidak masuk akal"),
+    "jumlah-mustahil.yaml": ("validate", 2, "jumlah Rp99.999.999.999.999.999.999,00 tidak "
+                                            "masuk akal"),
     "karakter-kendali.yaml": ("validate", 2, "objek: berisi karakter kendali tak terlihat U+000B"),
     "karakter-kendali-mentah.yaml": ("validate", 2, ":76: berisi karakter kendali tak terlihat "
                                                     "U+000C"),
     "bom-alias.yaml": ("validate", 2, "YAML memakai alias/anchor"),
     "kosong.yaml": ("validate", 2, "harus berupa pemetaan kunci: nilai"),
     "bukan-pemetaan.yaml": ("validate", 2, "bukan daftar"),
-    "bukan-utf8.yaml": ("validate", 2, "berkas bukan teks UTF-8"),
+    "bukan-utf8.yaml": ("validate", 2, "pengodean Windows-1252 (ANSI), bukan UTF-8"),
     "jangka-ksb-terlalu-lama.yaml": ("check --format json", 1,
                                      "Jangka waktu KSB 7 tahun, melebihi batas 5"),
     "tanpa-keadaan-kahar.yaml": ("check --format json", 1,

@@ -14,6 +14,7 @@ from docx import Document
 from pkgen import build as b
 from pkgen.cli import main
 from pkgen.render import builtin_templates
+from pkgen.templating import Given
 
 TPA = "tpa/pks-tpa-kota-kab-mojokerto"
 KSB = "tpa/ksb-tpa-kota-kab-mojokerto"
@@ -110,9 +111,11 @@ def test_template_rulebook_and_version_changes_make_drafts_stale(register, tmp_p
     run(register)
     template = tmp_path / "mine.docx"
     shutil.copy(builtin_templates()["pks_ksdd"], template)
-    result, _ = run(register, template=template)
-    assert {i.reason for i in result.items} == {"template"}
-    assert any(i.state == "failed" for i in result.items)  # the KSB cannot use a PKS template
+    result, _ = run(register, templates=[Given(template)])
+    # The copy declares pks_ksdd: only the KSDD agreements take it.
+    assert {i.draft[:-5]: i.reason for i in result.items if i.reason} == {
+        TPA: "template", SPBE: "template"}
+    assert not any(i.state == "failed" for i in result.items)
     rules = tmp_path / "rules.yaml"
     rules.write_text((Path(b.__file__).parent / "checks" / "rulebook.yaml").read_text() + "\n")
     result, _ = run(register, rules=rules)
@@ -209,7 +212,7 @@ def test_incomplete_inputs_fail_unless_allowed(register):
 
 
 @pytest.mark.parametrize(("paragraphs", "expected"), [
-    (["{% if x %}"], "sintaks"),
+    (["{{ tentang }}", "{% if x %}"], "sintaks"),
     (["Pasal {{ pasal.objek }}", "{{ nama_yang_tidak_ada }}"], "nama_yang_tidak_ada"),
     (["Pasal {{ pasal.objek }}", "{{ tentang }}"], "keadaan_kahar"),
 ], ids=["syntax", "unknown-variable", "missing-heading"])
@@ -218,11 +221,11 @@ def test_broken_templates_are_reported(register, tmp_path, paragraphs, expected)
     (register / "tpa" / f"{KSB.split('/')[1]}.yaml").unlink()
     edit(register / f"{TPA}.yaml", "  berkas: ksb-tpa-kota-kab-mojokerto.yaml\n",
          "  nomor: [a, b]\n  tanggal: 2019-10-28\n  tentang: x\n  berakhir: 2024-10-27\n")
-    result, drafts = run(register, template=template)
-    assert set(states(result).values()) == {"failed"}
+    result, drafts = run(register, templates=[Given(template, "pks_ksdd")])
+    assert states(result)[TPA] == states(result)[SPBE] == "failed"
     assert result.exit_code == 2
     assert any(expected in p for i in result.items for p in i.problems), result.items[0].problems
-    assert not list(drafts.rglob("*.docx"))
+    assert not (drafts / f"{TPA}.docx").exists() and not (drafts / f"{SPBE}.docx").exists()
 
 
 def test_interrupted_build_leaves_old_or_new_drafts_and_a_true_manifest(register, monkeypatch):

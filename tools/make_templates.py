@@ -26,6 +26,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from pkgen.render import set_custom_properties
+from pkgen.templating import KIND_PROPERTY
+
 FONT = "Arial"
 OUT = Path(__file__).resolve().parent.parent / "templates"
 
@@ -568,10 +571,11 @@ def ksb():
 
 def main(out: Path = OUT) -> None:
     out.mkdir(exist_ok=True)
-    for name, doc in (("pks_ksdd.docx", pks("KSDD")), ("pks_ksdpk.docx", pks("KSDPK")),
-                      ("ksb.docx", ksb())):
-        doc.save(out / name)
-        print(f"wrote {out / name}")
+    for name, doc in (("pks_ksdd", pks("KSDD")), ("pks_ksdpk", pks("KSDPK")), ("ksb", ksb())):
+        # The kind of document each template is for (see pkgen/templating.py).
+        set_custom_properties(doc, {KIND_PROPERTY: name})
+        doc.save(out / f"{name}.docx")
+        print(f"wrote {out / name}.docx")
 
 
 if __name__ == "__main__":

@@ -9,15 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..docx_text import DocumentError, read_blocks
-from ..inputs import load_agreement
+from ..inputs import INPUT_SUFFIXES
 from .agreement import check_agreement
 from .document import check_document, check_structure
 from .findings import ClauseStatus, Finding, Location, Report
 from .gap import compare, facts_from_blocks, facts_from_input
 from .rulebook import Rulebook, load_rulebook
 from .structure import parse_structure
-
-INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")
 
 __all__ = [
     "ClauseStatus", "DocumentError", "Finding", "Location", "Report", "Rulebook",
@@ -26,24 +24,28 @@ __all__ = [
 
 
 def check_path(path: Path, *, kind: str | None = None, ksb: Path | None = None,
-               rules: Path | None = None) -> Report:
+               rules: Path | None = None, templates=None) -> Report:
     """Check the agreement at ``path`` (.docx or input file); with ``ksb``, against its KSB.
 
-    ``kind`` ('pks' or 'ksb') overrides the kind read off a Word document's title.
-    Raises a :class:`~pkgen.errors.PkgenError` (exit code 2) for a file that cannot be read.
+    An input file gets the same verdict as ``pkgen render`` gives it (its draft, rendered
+    with ``templates``, is checked too). ``kind`` ('pks' or 'ksb') overrides the kind read
+    off a Word document's title. Raises a :class:`~pkgen.errors.PkgenError` (exit code 2)
+    for a file that cannot be read.
     """
     book = load_rulebook(rules)
-    report, facts = _check_one(path, book, kind, with_facts=ksb is not None)
+    report, facts = _check_one(path, book, kind, ksb is not None, templates)
     if ksb is not None:
-        ksb_report, ksb_facts = _check_one(ksb, book, "ksb", with_facts=True)
+        ksb_report, ksb_facts = _check_one(ksb, book, "ksb", True, templates)
         report.findings += compare(report, facts, ksb_report, ksb_facts, book)
     return report
 
 
-def _check_one(path: Path, book: Rulebook, kind: str | None, with_facts: bool):
+def _check_one(path: Path, book: Rulebook, kind: str | None, with_facts: bool, templates):
     if path.suffix.lower() in INPUT_SUFFIXES:
-        loaded = load_agreement(path)
-        return check_agreement(loaded, book), facts_from_input(loaded)
+        from ..drafts import produce  # drafts builds on the checker
+
+        produced = produce(path, book, templates)
+        return produced.report, facts_from_input(produced.loaded)
     blocks = read_blocks(path)
     structure = parse_structure(blocks, book)
     report = check_structure(str(path), structure, book, kind)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..context import party_labels, term_end
-from ..inputs import Loaded, Loc, key_text, line_for
-from ..model import Ksb, Pks
+from ..inputs import Loaded, Loc, cell_for, field_at, key_text, line_for
+from ..messages import message
+from ..model import Gap, Ksb, Pks, missing_parts, party_labels, term_end, term_start
 from .findings import ClauseStatus, Finding, Location, Report
 from .rulebook import Rulebook
 
@@ -21,6 +21,7 @@ def check_agreement(loaded: Loaded, book: Rulebook) -> Report:
     checker = _Checker(loaded, book, kind, jenis)
     statuses = checker.statuses()
     checker.clause_rules(statuses)
+    checker.required_parts()
     checker.content_rules()
     return Report(str(loaded.path), kind, jenis, book, statuses, checker.findings)
 
@@ -30,14 +31,21 @@ class _Checker:
         self.loaded, self.book, self.kind, self.jenis = loaded, book, kind, jenis
         self.doc = loaded.document
         self.findings: list[Finding] = []
-        placeholder = [r for r in book.aturan if r.jenis_pemeriksaan == "pola"
-                       and r.id == "placeholder"]
-        self.placeholders = placeholder[0].pola if placeholder else []
+        self.placeholders = [p for r in book.aturan if r.jenis_pemeriksaan == "pola"
+                             and r.isian for p in r.pola]
 
-    # --- helpers ---------------------------------------------------------------------------
+    # --- helpers ---------------------------------------------------------------------------------
 
     def at(self, *loc: str | int) -> Location:
-        return Location(key=key_text(loc), line=line_for(loc, self.loaded.lines))
+        cell = cell_for(loc, self.loaded.cells)
+        return Location(key=key_text(loc), line=None if cell else line_for(loc, self.loaded.lines),
+                        cell=cell)
+
+    def written(self, key: str) -> Location | None:
+        """Where a key left blank is written (a skeleton's ``objek:``), or None if absent."""
+        if (key,) in self.loaded.lines or (key,) in self.loaded.cells:
+            return self.at(key)
+        return None
 
     def add(self, check: str, loc: Loc | None = None, clause: str | None = None,
             **params: object) -> None:
@@ -56,7 +64,7 @@ class _Checker:
     def real_list(self, items: list[str] | None) -> bool:
         return bool(items) and any(self.real(t) for t in items)
 
-    # --- clauses ---------------------------------------------------------------------------
+    # --- clauses ---------------------------------------------------------------------------------
 
     def statuses(self) -> list[ClauseStatus]:
         d = self.doc
@@ -109,21 +117,52 @@ class _Checker:
         for rule in self.book.rules("klausul_wajib", self.kind, self.jenis):
             for clause in rule.klausul:
                 if by_id[clause].status == "missing":
-                    self.findings.append(Finding(rule, clause, None))
+                    self.findings.append(Finding(rule, clause, self.written(clause)))
         for rule in self.book.rules("klausul_kosong", self.kind, self.jenis):
             for status in statuses:
                 if status.status == "empty":
                     self.findings.append(Finding(rule, status.id, status.location))
 
-    # --- content ---------------------------------------------------------------------------
+    def required_parts(self) -> None:
+        """Every part a complete agreement needs and this input lacks (``missing_parts``).
+
+        A whole part that a clause rule of level error already reports missing is not
+        reported twice; a weaker clause finding for it gives way to this one.
+        """
+        rules = self.book.rules("bagian_wajib", self.kind, self.jenis)
+        labels = party_labels(self.doc)
+        found: list[Finding] = []
+        for gap in missing_parts(self.doc):
+            whole = len(gap.loc) == 1 and gap.clause is not None
+            covered = [f for f in self.findings if whole and f.clause == gap.clause
+                       and f.rule.jenis_pemeriksaan == "klausul_wajib"]
+            if any(f.severity == "error" for f in covered):
+                continue
+            self.findings = [f for f in self.findings if f not in covered]
+            found += [Finding(rule, gap.clause, self.at(*gap.loc), self._gap_params(gap, labels))
+                      for rule in rules]
+        gapped = {f.clause for f in found}
+        self.findings = [f for f in self.findings if not (
+            f.rule.jenis_pemeriksaan == "klausul_kosong" and f.clause in gapped)]
+        self.findings += sorted(found, key=lambda f: f.location.line or 0 if f.location else 0)
+
+    def _gap_params(self, gap: Gap, labels: list[str]) -> dict[str, object]:
+        info = field_at(type(self.doc), tuple(p for p in gap.loc if isinstance(p, str)))
+        bagian = key_text(gap.loc)
+        if gap.loc[0] == "pihak" and len(gap.loc) > 1:
+            bagian += f" ({labels[int(gap.loc[1])]})"
+        note = {"id": info.description or "", "en": info.description or ""} if info else {}
+        if gap.note:
+            note = {lang: message(gap.note, lang) for lang in ("id", "en")}
+        return {"bagian": bagian, "keterangan": note}
+
+    # --- content ---------------------------------------------------------------------------------
 
     def content_rules(self) -> None:
         d = self.doc
         labels = party_labels(d)
         if isinstance(d, Pks):
-            self.parties(labels)
-            self.force_majeure()
-            self.ksb_link(labels)
+            self.ksb_link()
         self.term()
         self.forum()
         self.signatories(labels)
@@ -131,36 +170,15 @@ class _Checker:
         self.revoked()
         self.substance()
 
-    def parties(self, labels: list[str]) -> None:
-        for i, p in enumerate(self.doc.pihak):
-            for name, words in (("hak", ("hak", "rights")),
-                                ("kewajiban", ("kewajiban", "obligations"))):
-                if not self.real_list(getattr(p, name)):
-                    self.add("hak_kewajiban_per_pihak", ("pihak", i), "hak_kewajiban",
-                             pihak=labels[i], bagian={"id": words[0], "en": words[1]})
-
-    def force_majeure(self) -> None:
-        kahar = self.doc.keadaan_kahar
-        if kahar is None:
-            return
-        if not self.real_list(kahar.peristiwa):
-            self.add("isi_keadaan_kahar", ("keadaan_kahar",), "keadaan_kahar", bagian={
-                "id": "peristiwa yang termasuk keadaan kahar (peristiwa)",
-                "en": "the events that count as force majeure (peristiwa)"})
-        if kahar.batas_pemberitahuan_hari is None:
-            self.add("isi_keadaan_kahar", ("keadaan_kahar",), "keadaan_kahar", bagian={
-                "id": "batas waktu pemberitahuan (batas_pemberitahuan_hari)",
-                "en": "the notification deadline (batas_pemberitahuan_hari)"})
-
-    def ksb_link(self, labels: list[str]) -> None:
+    def ksb_link(self) -> None:
         d: Pks = self.doc  # type: ignore[assignment]
         if d.ksb is None:
             self.add("ksb_dirujuk")
             return
         ksb = self.loaded.ksb
         if ksb is not None:
-            ours = {_norm(p.nama) for p in d.pihak}
-            theirs = {_norm(p.nama) for p in ksb.pihak}
+            ours = {_norm(p.nama) for p in d.pihak if p.nama}
+            theirs = {_norm(p.nama) for p in ksb.pihak if p.nama}
             if ours != theirs:
                 detail = _set_difference(ours, theirs)
                 self.add("pihak_sesuai_ksb", ("pihak",), rincian=detail)
@@ -172,14 +190,12 @@ class _Checker:
 
     def term(self) -> None:
         t = self.doc.jangka_waktu
-        if t is not None and t.berakhir is None and t.lama is None:
-            self.add("jangka_waktu_lengkap", ("jangka_waktu",), "jangka_waktu")
         if isinstance(self.doc, Ksb) and t is not None:
-            start = t.mulai or self.doc.penandatanganan.tanggal
+            start = term_start(self.doc)
             end = term_end(self.doc)
             months = None
             if t.lama is not None:
-                months = t.lama.tahun * 12 + t.lama.bulan
+                months = t.lama.months
             elif start and end:
                 months = (end.year - start.year) * 12 + end.month - start.month + (
                     1 if end.day >= start.day - 1 else 0)
@@ -205,12 +221,13 @@ class _Checker:
     def signatories(self, labels: list[str]) -> None:
         for rule in self.book.rules("surat_kuasa", self.kind, self.jenis):
             for i, p in enumerate(self.doc.pihak):
-                if not p.pemerintah or p.kewenangan.dasar == "surat_kuasa":
+                jabatan = p.penandatangan.jabatan if p.penandatangan else None
+                if not p.pemerintah or p.kewenangan.dasar == "surat_kuasa" or jabatan is None:
                     continue
-                if any(rx.search(p.penandatangan.jabatan) for rx in rule.kepala_daerah):
+                if any(rx.search(jabatan) for rx in rule.kepala_daerah):
                     continue
                 self.findings.append(Finding(rule, None, self.at("pihak", i, "kewenangan"), {
-                    "pihak": labels[i], "jabatan": p.penandatangan.jabatan}))
+                    "pihak": labels[i], "jabatan": jabatan}))
 
     def dprd(self) -> None:
         money = self.doc.pembiayaan
@@ -237,6 +254,8 @@ class _Checker:
         """Every free text of the agreement with the words it needs to be substantive."""
         d = self.doc
         out: list[tuple[Loc, str, int]] = []
+        if d.tentang is not None:
+            out.append((("tentang",), d.tentang, 1))
 
         def items(loc: Loc, values: list[str] | None) -> None:
             for i, text in enumerate(values or []):

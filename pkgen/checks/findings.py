@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..messages import message
 from .rulebook import SEVERITIES, Rule, Rulebook
 
 STATUSES = ("present", "missing", "empty")
@@ -18,9 +19,10 @@ class Location:
     part: str = "body"
     key: str | None = None
     line: int | None = None
+    cell: tuple[str, str] | None = None  # (sheet, cell) of a form
 
     def text(self, lang: str = "id") -> str:
-        """'Pasal 7, paragraf 45', 'keadaan_kahar, baris 12', 'header' …"""
+        """'Pasal 7, paragraf 45', 'keadaan_kahar, baris 12', "lembar 'Umum', sel B3" …"""
         words = {"paragraf": ("paragraf", "paragraph"), "baris": ("baris", "line"),
                  "awal": ("awal dokumen", "start of document")}
         pick = 1 if lang == "en" else 0
@@ -35,6 +37,8 @@ class Location:
             parts.append(f"{words['paragraf'][pick]} {self.paragraf}")
         if self.line:
             parts.append(f"{words['baris'][pick]} {self.line}")
+        if self.cell:
+            parts.append(message("form_cell", lang, sheet=self.cell[0], cell=self.cell[1]))
         return ", ".join(parts) or words["awal"][pick]
 
 

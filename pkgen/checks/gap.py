@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..context import term_end
 from ..docx_text import Block
 from ..inputs import Loaded
-from ..model import Pks
+from ..model import Pks, term_end
 from .findings import Finding, Report
 from .rulebook import Rulebook
 
@@ -32,7 +31,7 @@ def facts_from_input(loaded: Loaded) -> Facts:
     """Facts of a loaded input (exact)."""
     doc = loaded.document
     facts = Facts(numbers=[p.nomor for p in doc.pihak if p.nomor],
-                  parties=[p.nama for p in doc.pihak], ends=term_end(doc),
+                  parties=[p.nama for p in doc.pihak if p.nama], ends=term_end(doc),
                   jenis=doc.jenis.value)
     if isinstance(doc, Pks):
         if loaded.ksb is not None:

@@ -108,11 +108,10 @@ class Revoked(_Base):
 
 
 Check = Literal[
-    "klausul_wajib", "klausul_kosong", "pola", "rujukan_pasal", "penomoran",
-    "peraturan_dicabut", "hak_kewajiban_per_pihak", "isi_keadaan_kahar", "ksb_dirujuk",
-    "pihak_sesuai_ksb", "tidak_melampaui_ksb", "jangka_waktu_lengkap", "surat_kuasa",
-    "persetujuan_dprd", "jangka_ksb", "isi_bermakna", "celah_ksb", "selisih_ksb",
-    "forum_perselisihan",
+    "klausul_wajib", "klausul_kosong", "bagian_wajib", "pola", "rujukan_pasal", "penomoran",
+    "peraturan_dicabut", "ksb_dirujuk", "pihak_sesuai_ksb", "tidak_melampaui_ksb",
+    "surat_kuasa", "persetujuan_dprd", "jangka_ksb", "isi_bermakna", "celah_ksb",
+    "selisih_ksb", "forum_perselisihan",
 ]
 
 
@@ -127,6 +126,9 @@ class Rule(_Base):
     dasar: Citation
     klausul: list[str] = []
     pola: list[Pattern] = []
+    #: A ``pola`` rule whose patterns mark blanks still to be filled in ("....", "[NAMA]"):
+    #: an input text matching one of them says nothing yet.
+    isian: bool = False
     dicabut: list[Revoked] = []
     kepala_daerah: list[Pattern] = []
     maks_tahun: int | None = None
@@ -152,6 +154,12 @@ class Rulebook(_Base):
         ids = [r.id for r in self.aturan]
         if len(ids) != len(set(ids)):
             raise ValueError("rule ids must be unique")
+        required = [r for r in self.aturan if r.jenis_pemeriksaan == "bagian_wajib"]
+        if not any(r.tingkat == "error" and set(r.berlaku.dokumen) == {"pks", "ksb"}
+                   and r.berlaku.jenis is None for r in required):
+            # A draft with a blank where a required value belongs is always incomplete.
+            raise ValueError("the rulebook needs a rule 'jenis_pemeriksaan: bagian_wajib' "
+                             "with 'tingkat: error' for every PKS and KSB")
         return self
 
     def clause(self, clause_id: str) -> Clause:
@@ -183,7 +191,8 @@ def load_rulebook(path: Path | None = None) -> Rulebook:
     if len(raw) > MAX_INPUT_BYTES:
         raise InputError(Problem("file_too_large", path, params={
             "size": len(raw), "limit": MAX_INPUT_BYTES}))
-    data, lines = parse_yaml(raw, path)
+    parsed = parse_yaml(raw, path)
+    data, lines = parsed.data, parsed.lines
     try:
         book = Rulebook.model_validate(data)
     except ValidationError as err:
