@@ -32,7 +32,8 @@ from pathlib import Path
 
 from pkgen import build
 from pkgen.inputs import load_agreement
-from pkgen.render import PreparedTemplate, render_draft, template_for
+from pkgen.model import kinds_of
+from pkgen.render import PreparedTemplate, builtin_template, render_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "pks-tpa-kota-kab-mojokerto.yaml"
@@ -125,7 +126,7 @@ def main() -> None:
         paths = make_register(root / "register", count)
         print(f"loading {count} inputs …", flush=True)
         loaded = [load_agreement(p) for p in paths]
-        template = template_for(loaded[0])
+        template = builtin_template(kinds_of(loaded[0].document)[0])
         for name in ("naive", "one", "two"):
             (root / name).mkdir()
         slow = timed("naive (DocxTemplate per draft)", count,

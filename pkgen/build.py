@@ -41,9 +41,10 @@ from .docx_text import open_document, read_blocks, text_hash
 from .errors import EXIT_FINDINGS, EXIT_INPUT, PkgenError, Problem, TemplateError
 from .inputs import load_agreement
 from .messages import message
+from .model import kinds_of
 from .paths import mirrored
 from .render import PreparedTemplate, builtin_templates, render_draft, write_atomic
-from .templating import Given, TemplateChoice, find_config, kinds_of, load_config
+from .templating import Given, TemplateChoice, find_config, load_config
 
 MANIFEST = ".pkgen-manifest.json"
 JOURNAL = ".pkgen-journal"

@@ -157,7 +157,7 @@ def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], fo
     incomplete = [p for p in results.produced if not p.complete]
     console = _console(stderr=True)
     for produced in incomplete:
-        print_text(produced.report, console, lang)
+        print_verdict(produced.report, console, lang)
     if results.problems:
         raise PkgenError([*results.problems,
                           Problem("errors_found", params={"count": len(results.problems)})])

@@ -20,6 +20,10 @@ from .inputs import Loaded, load_agreement
 from .render import Draft, PreparedTemplate, render_draft
 from .templating import TemplateChoice
 
+#: What the draft's own check adds to the input's: mistakes a template can make. Text the
+#: user typed ("{{ }}", dotted blanks) is judged on the input, where it is known exactly.
+TEMPLATE_CHECKS = ("rujukan_pasal", "penomoran", "klausul_kosong")
+
 
 @dataclass(frozen=True)
 class Produced:
@@ -76,7 +80,8 @@ def produce(path: Path, book: Rulebook, templates: TemplateChoice | None = None,
     draft = renderer.render(loaded, template, incomplete=report.has_errors)
     structure = check_structure(str(path), parse_structure(read_blocks(path, draft.data), book),
                                 book)
-    errors = [f for f in structure.findings if f.severity == "error"]
+    errors = [f for f in structure.findings if f.severity == "error"
+              and f.rule.jenis_pemeriksaan in TEMPLATE_CHECKS]
     if errors:
         report = replace(report, findings=[*report.findings, *errors])
         if not draft.properties.get("pkgen.incomplete"):

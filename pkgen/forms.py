@@ -578,10 +578,9 @@ def _cell_value(cell, spec: Spec, reader: _Reader, title: str):
         reader.problems.append(Problem(problem, reader.path, cell=(title, cell.coordinate),
                                        params={"input": _shown(value)}))
         return None
-    if spec.kind in TEXT_KINDS or spec.kind == "choice":
-        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(
-            value)
-    return value
+    if spec.kind == "nip" or spec.kind not in (*TEXT_KINDS, "choice"):
+        return value  # the model reads (or refuses) numbers, dates and a NIP as a number
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def _mangled(value, spec: Spec) -> str | None:
@@ -592,7 +591,7 @@ def _mangled(value, spec: Spec) -> str | None:
         return "form_phone_number"
     if spec.kind in TEXT_KINDS and isinstance(value, dt.date | dt.time):
         return "form_text_became_date"
-    if spec.kind in TEXT_KINDS and isinstance(value, float) and abs(value) >= 10**15:
+    if spec.kind in TEXT_KINDS and isinstance(value, int | float) and abs(value) >= 10**15:
         return "form_long_number"
     return None
 

@@ -300,6 +300,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{input}' is not a real calendar date. Check the day and month (the day comes "
         "first: 12/03/2024 is 12 March 2024).",
     },
+    "date_weekday": {
+        "id": "'{input}': tanggal itu bukan hari {day}. Periksa tanggalnya, atau hapus nama "
+        "harinya.",
+        "en": "'{input}': that date is not a {day}. Check the date, or remove the weekday.",
+    },
     "date_year": {
         "id": "tahun {year} pada '{input}' tidak masuk akal (antara {low} dan {high}). Periksa "
         "angka tahunnya.",

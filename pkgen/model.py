@@ -460,6 +460,12 @@ Loc = tuple[str | int, ...]
 
 # --- domain facts -------------------------------------------------------------------------------
 
+def kinds_of(doc: Agreement) -> tuple[str, str]:
+    """The kinds a document is, most specific first: ('pks_ksdd', 'pks')."""
+    dokumen = doc.dokumen.lower()
+    return f"{dokumen}_{doc.jenis.value.lower()}", dokumen
+
+
 def party_labels(doc: Agreement) -> list[str]:
     """'PIHAK PERTAMA', 'PIHAK KEDUA', … (or PIHAK KESATU, …) in party order."""
     word = fmt.ordinal_kesatu if doc.label_pihak == "KESATU" else fmt.ordinal

@@ -38,6 +38,7 @@ from .context import ARTICLES, build_context
 from .docx_text import paragraph_texts
 from .errors import OutputError, Problem, TemplateError
 from .inputs import Loaded
+from .model import kinds_of
 from .postprocess import MARK, custom_properties_xml, finish, near
 from .ziputil import ZipTemplate
 
@@ -68,18 +69,14 @@ def builtin_templates() -> dict[str, Path]:
     }
 
 
-def template_for(loaded: Loaded, template: Path | None = None) -> Path:
-    """Return the template to render ``loaded`` with: ``template`` or the built-in one."""
-    if template is not None:
-        if not template.is_file():
-            raise TemplateError(Problem("template_not_found", params={"name": str(template)}))
-        return template
-    doc = loaded.document
-    name = "ksb" if doc.dokumen == "KSB" else f"pks_{doc.jenis.value.lower()}"
+def builtin_template(kind: str) -> Path:
+    """The built-in template for ``kind`` (``pks_ksdd``, ``ksb_ksdd`` …); TemplateError if none."""
+    name = "ksb" if kind.startswith("ksb") else kind
     found = builtin_templates().get(name)
     if found is None:
-        kind = "KSB" if doc.dokumen == "KSB" else f"PKS {doc.jenis.value}"
-        raise TemplateError(Problem("no_builtin_template", params={"kind": kind}))
+        label = kind.replace("_", " ").upper()
+        raise TemplateError(Problem("no_builtin_template", params={
+            "kind": label, "option": f"--template {kind}=FILE"}))
     return found
 
 
@@ -90,7 +87,9 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
     input the checker found incomplete. Raises :class:`TemplateError` when the template cannot
     be read or uses something the agreement does not provide.
     """
-    path = template_for(loaded, template)
+    path = template or builtin_template(kinds_of(loaded.document)[0])
+    if not path.is_file():
+        raise TemplateError(Problem("template_not_found", params={"name": str(path)}))
     raw = path.read_bytes()
     tpl = _open(raw, path)
     try:

@@ -22,13 +22,17 @@ from .model import MODELS, ORDER, Ksb, is_required, term_end
 from .schema import SCHEMA_FILE
 
 WIDTH = 96
-#: Examples shown under a key's description, where the description alone leaves doubt.
+#: Examples shown under a key's description, as YAML that loads (a test loads each).
 EXAMPLES = {
-    "dasar_hukum": "mis. - Peraturan Pemerintah Nomor 28 Tahun 2018 tentang Kerja Sama Daerah",
-    "jangka_waktu.lama": "mis. lama: {tahun: 3} atau tahun: 1 dan bulan: 6 di bawah lama:",
-    "perubahan": "mis. perubahan: [] untuk kalimat baku saja",
-    "keadaan_kahar.peristiwa": "mis. - bencana alam",
-    "pengakhiran.sebab": "mis. - jangka waktu Perjanjian berakhir dan tidak diperpanjang",
+    "dasar_hukum": "dasar_hukum:\n  - Peraturan Pemerintah Nomor 28 Tahun 2018 tentang Kerja "
+                   "Sama Daerah",
+    "jangka_waktu.lama": "lama:\n  tahun: 3\n  bulan: 6",
+    "perubahan": "perubahan: []",
+    "keadaan_kahar.peristiwa": "peristiwa:\n  - bencana alam\n  - kebakaran",
+    "pengakhiran.sebab": "sebab:\n  - jangka waktu Perjanjian berakhir",
+    "pembiayaan.sumber": "sumber:\n  - jenis: APBD\n    pihak: 1",
+    "pembiayaan.jumlah": "jumlah: Rp1.250.000.000,00",
+    "penandatanganan.tanggal": "tanggal: 16 November 2020",
 }
 #: Forums that fit each jenis (see the rulebook's dispute-forum rule).
 FORUMS = {
@@ -82,13 +86,12 @@ class _Writer:
         text = " ".join((info.description or "").split())
         if is_required(info):
             text += " (wajib)"
-        if dotted in EXAMPLES:
-            text += f" {EXAMPLES[dotted]}"
         if dotted + "#" in self.presets:
             text += f" Pilihan: {self.presets[dotted + '#']}."
         pad = " " * indent
-        self.lines += textwrap.wrap(text, WIDTH, initial_indent=pad + "# ",
-                                    subsequent_indent=pad + "# ")
+        self.lines += textwrap.wrap(text + (" Contoh:" if dotted in EXAMPLES else ""), WIDTH,
+                                    initial_indent=pad + "# ", subsequent_indent=pad + "# ")
+        self.lines += [f"{pad}#   {line}" for line in EXAMPLES.get(dotted, "").splitlines()]
 
     def field(self, info: FieldInfo, key: str, loc: tuple, indent: int, dash: bool = False) -> None:
         dotted = ".".join(str(p) for p in loc if not isinstance(p, int))

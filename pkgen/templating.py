@@ -26,8 +26,8 @@ from lxml import etree
 
 from .docx_text import CUSTOM_NS
 from .errors import InputError, Problem, TemplateError
-from .model import DOKUMEN, JENIS, Agreement
-from .render import builtin_templates, check_template
+from .model import DOKUMEN, JENIS, Agreement, kinds_of
+from .render import builtin_template, check_template
 
 KIND_PROPERTY = "pkgen.dokumen"
 BUILTIN_WORDS = ("bawaan", "builtin")
@@ -36,12 +36,6 @@ KINDS = tuple(d.lower() for d in DOKUMEN) + tuple(
     f"{d.lower()}_{j.lower()}" for d in DOKUMEN for j in JENIS)
 _KIND = re.compile(r"^(" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")=(.+)$",
                    re.IGNORECASE)
-
-
-def kinds_of(doc: Agreement) -> tuple[str, str]:
-    """The kinds a document is, most specific first: ('pks_ksdd', 'pks')."""
-    dokumen = doc.dokumen.lower()
-    return f"{dokumen}_{doc.jenis.value.lower()}", dokumen
 
 
 def kind_label(kind: str) -> str:
@@ -86,16 +80,6 @@ def parse_template_options(values: Iterable[str]) -> list[Given]:
             out.append(Given(Path(match.group(2)), match.group(1).lower()) if match
                        else Given(Path(value)))
     return out
-
-
-def builtin_template(kind: str) -> Path:
-    """The built-in template for ``kind`` (``pks_ksdd``, ``ksb`` …); TemplateError if none."""
-    name = "ksb" if kind.startswith("ksb") else kind
-    found = builtin_templates().get(name)
-    if found is None:
-        raise TemplateError(Problem("no_builtin_template", params={
-            "kind": kind_label(kind), "option": f"--template {kind}=FILE"}))
-    return found
 
 
 @dataclass

@@ -112,6 +112,9 @@ MONTHS = {
     "nopember": 11, "nov": 11, "nop": 11, "desember": 12, "des": 12, "dec": 12,
     "december": 12,
 }
+DAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
+        "minggu": 6, "ahad": 6}
+_WEEKDAY = re.compile(r"^(?:hari\s+)?([^\W\d_]+(?:'at)?)\s*,?\s+(?=\d)", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 _WORDS = re.compile(r"(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})")
@@ -122,7 +125,8 @@ YEARS = (1945, 2100)
 def date_value(value: object) -> object:
     """A date as offices type it: 2024-03-12, 12/03/2024, 12-03-2024, 12 Maret 2024.
 
-    Day before month in every form but ISO. An Excel date cell arrives as a date.
+    Day before month in every form but ISO; a weekday before the date ("Selasa, 12 Maret
+    2024") must be the right one. An Excel date cell arrives as a date.
     """
     if value is None or type(value) is dt.date:
         return value
@@ -133,7 +137,9 @@ def date_value(value: object) -> object:
     text = " ".join(value.split())
     if not text:
         return None
-    parts = _date_parts(text)
+    weekday = _WEEKDAY.match(text)
+    named = DAYS.get(weekday.group(1).lower()) if weekday else None
+    parts = _date_parts(text[weekday.end():] if named is not None else text)
     if parts is None:
         raise PydanticCustomError("date_type", "not a date", {"input": text})
     year, month, day = parts
@@ -144,6 +150,9 @@ def date_value(value: object) -> object:
     if not YEARS[0] <= year <= YEARS[1]:
         raise PydanticCustomError("date_year", "implausible year", {
             "input": text, "year": year, "low": YEARS[0], "high": YEARS[1]})
+    if named is not None and found.weekday() != named:
+        raise PydanticCustomError("date_weekday", "wrong weekday", {
+            "input": text, "day": weekday.group(1)})  # type: ignore[union-attr]
     return found
 
 

@@ -150,7 +150,7 @@ def _explain(text: str, path: Path, err: yaml.YAMLError) -> Problem:
     except yaml.YAMLError:  # pragma: no cover - both parsers fail alike
         pass
     if not isinstance(err, yaml.MarkedYAMLError):  # pragma: no cover
-        return Problem("yaml_syntax", path)
+        return Problem("yaml_syntax", path, params={"text": ""})
     mark = err.problem_mark or err.context_mark
     lines = text.splitlines()
     line = mark.line + 1 if mark else None

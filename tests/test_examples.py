@@ -14,7 +14,8 @@ from docx import Document
 
 from pkgen.docx_text import document_text
 from pkgen.inputs import load_agreement
-from pkgen.render import PreparedTemplate, render_draft, template_for, write_atomic
+from pkgen.model import kinds_of
+from pkgen.render import PreparedTemplate, builtin_template, render_draft, write_atomic
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -38,7 +39,8 @@ def test_libreoffice_converts_every_example(tmp_path, to_pdf):
         drafts.append(target)
         # pkgen build writes its own ZIP around the prepared template's parts
         fast = tmp_path / (path.stem + "-build.docx")
-        write_atomic(PreparedTemplate(template_for(loaded)).render(loaded).data, fast)
+        prepared = PreparedTemplate(builtin_template(kinds_of(loaded.document)[0]))
+        write_atomic(prepared.render(loaded).data, fast)
         drafts.append(fast)
     pdfs = to_pdf(drafts, tmp_path)
     for pdf in pdfs:
