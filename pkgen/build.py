@@ -219,7 +219,10 @@ def _staleness(entry: Entry, path: Path, register: Path, rulebook: str,
     for dep, sha in entry.depends.items():
         if hashes.of(register / dep) != sha:
             return "ksb"
-    template = choice.template_of(tuple(entry.kinds)).resolve() if entry.kinds else None
+    try:
+        template = choice.template_of(tuple(entry.kinds)).resolve() if entry.kinds else None
+    except TemplateError:  # gone or unfit: the worker says why when it renders
+        return "template"
     if template is None or str(template) != entry.template or \
             hashes.of(template) != entry.template_sha256:
         return "template"

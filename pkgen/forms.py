@@ -272,7 +272,7 @@ def _field_row(ws, row: int, spec: Spec, label: str, value, model, first: bool) 
         text = _help(model, spec.key)
         help_cell = ws.cell(row, 3, text)
         help_cell.alignment = Alignment(wrap_text=True, vertical="top")
-        lines = max(len(text) // 65 + 1, len(str(value or "")) // 55 + 1)
+        lines = max(len(text) // 48 + 1, len(str(value or "")) // 50 + 1)
         if lines > 1:  # wrapped text needs a taller row to be read (and printed)
             ws.row_dimensions[row].height = 15 * lines
     ws.cell(row, 4, spec.key)
@@ -417,8 +417,9 @@ def _table_items(table: str, data: dict) -> list[dict]:
 
 
 def agreement_data(doc: Pks | Ksb) -> dict[str, object]:
-    """A loaded agreement as plain data in input-file form (what the user wrote)."""
-    return doc.model_dump(mode="python", exclude_defaults=True, exclude_none=True) | {
+    """A loaded agreement as plain data in input-file form, with the values that hold by
+    default written out (a form shows "Ya" for the stamp duty rather than an empty cell)."""
+    return doc.model_dump(mode="python", exclude_none=True) | {
         "dokumen": doc.dokumen, "jenis": doc.jenis.value}
 
 

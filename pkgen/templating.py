@@ -106,12 +106,14 @@ class TemplateChoice:
 
     def check_unused(self, docs: Iterable[Agreement]) -> None:
         """Refuse a template given on the command line for kinds no document of the run has."""
+        docs = list(docs)
         used = {k for doc in docs for k in kinds_of(doc)}
         for given in self.given:
-            wanted = {given.kind} if given.kind else self._kinds(given) or set()
-            if used and not wanted & used:
+            wanted = self._kinds(given) or frozenset()
+            if used and not any(_covers(wanted, k) for k in used):
                 raise TemplateError(Problem("template_unused", given.path, params={
-                    "declared": _labels(wanted), "kinds": _labels(used)}))
+                    "declared": _labels(wanted),
+                    "kinds": _labels({kinds_of(doc)[0] for doc in docs})}))
 
     def _kinds(self, given: Given) -> frozenset[str] | None:
         """The kinds ``given`` may render, after checking it exists and fits its kind."""

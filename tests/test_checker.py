@@ -345,7 +345,7 @@ def test_render_refuses_incomplete_input_unless_allowed(tmp_path, edited):
     out = tmp_path / "drafts"
     refused = run("render", path, "-o", out)
     assert refused.exit_code == 1
-    assert "missing-clause" in refused.stderr
+    assert "PKS wajib memuat klausul keadaan kahar" in refused.stderr
     assert not out.exists()
     allowed = run("render", path, "-o", out, "--allow-incomplete")
     assert allowed.exit_code == 0

@@ -311,3 +311,73 @@ def test_help_speaks_the_user_s_language(lang, expected):
     result = subprocess.run([sys.executable, "-c", "from pkgen.cli import main; main()",
                              "check", "--help"], capture_output=True, text=True, env=env)
     assert result.returncode == 0 and expected in result.stdout
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ("keadaan_kahar:", "keadaan_kahar_lama:", "kunci tidak dikenal"),
+    ("  berakhir: 2023-12-31", "  berakhir: 2026-12-31", "melampaui KSB"),
+], ids=["broken", "outlives-ksb"])
+def test_validate_refuses_what_render_refuses(run, edited, old, new, says):
+    path = edited(PKS_TPA, old, new)
+    validate, render = run("validate", path), run("render", path, "-o", "d.docx")
+    assert validate.exit_code == render.exit_code != 0
+    assert says in validate.output and says in render.output
+
+
+def test_validate_and_render_agree_on_a_missing_force_majeure(run, edited):
+    text = PKS_TPA.read_text()
+    path = edited(PKS_TPA, text[text.index("keadaan_kahar:"):text.index(
+        "penyelesaian_perselisihan:")], "")
+    validate, render = run("validate", path), run("render", path, "-o", "d.docx")
+    assert validate.exit_code == render.exit_code == 1
+    assert "PKS wajib memuat klausul keadaan kahar" in validate.output
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["render"], "Argumen belum diberikan"),
+    (["validate", "--bogus", "x"], "Tidak ada opsi '--bogus'"),
+    (["new", "--jenis", "KSDX"], "bukan salah satu dari"),
+    (["frobnicate"], "Tidak ada perintah 'frobnicate'"),
+])
+def test_usage_errors_speak_indonesian(run, args, says):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert says in result.output and "Cara pakai:" in result.output
+    assert "Usage:" not in result.output and "Error:" not in result.output
+
+
+def test_annotate_refusal_names_its_own_option(run, tmp_path):
+    assert run("render", PKS_TPA, "-o", "d.docx").exit_code == 0
+    (tmp_path / "catatan.docx").write_bytes(b"mine")
+    result = run("check", "d.docx", "--annotate", "catatan.docx")
+    assert result.exit_code == 2
+    assert "Pilih nama lain dengan --annotate" in result.output and " -o" not in result.output
+
+
+def test_skeleton_examples_are_syntax_that_loads():
+    from typing import Annotated
+
+    from pydantic import TypeAdapter
+
+    from pkgen.model import Pks
+    from pkgen.skeleton import EXAMPLES
+    from pkgen.yamlread import parse_yaml
+
+    for dotted, snippet in EXAMPLES.items():
+        model, *path = [Pks, *dotted.split(".")]
+        for name in path[:-1]:
+            model = next(a for a in _models(model.model_fields[name].annotation))
+        info = model.model_fields[path[-1]]
+        value = parse_yaml(snippet.encode(), Path("x.yaml")).data[path[-1]]
+        TypeAdapter(Annotated[info.annotation, *info.metadata]).validate_python(value)
+
+
+def _models(annotation):
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in get_args(annotation):
+        yield from _models(arg)

@@ -190,3 +190,96 @@ def test_dates_and_amounts_typed_as_text_the_indonesian_way(folder, cell, typed,
     book[cell[0]][cell[1]] = typed
     book.save(form)
     assert field(load_agreement(form).document) == expected
+
+
+def _cell_of(ws, key: str) -> str:
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value == key)
+    return f"B{row}"
+
+
+def test_identifiers_and_telephones_are_text_cells(folder):
+    book = load_workbook(form_of(PKS_TPA, folder))
+    parties, addresses = book["Para Pihak"], book["Korespondensi"]
+    nip = next(c for c in range(2, parties.max_column + 1)
+               if parties.cell(2, c).value == "penandatangan.nip")
+    phone = next(c for c in range(2, addresses.max_column + 1)
+                 if addresses.cell(2, c).value == "telepon")
+    assert parties.cell(3, nip).number_format == "@"
+    assert parties.cell(3, nip).value == "19700512 199503 2 004"
+    assert addresses.cell(3, phone).number_format == "@"
+    umum = book["Umum"]
+    assert umum[_cell_of(umum, "tentang")].number_format == "@"
+    assert umum[_cell_of(umum, "penandatanganan.tanggal")].number_format == "dd/mm/yyyy"
+
+
+def test_opd_hand_off_end_to_end(folder, tmp_path):
+    """new --from-ksb -> form --from -> the OPD fills the form (and mails it back into another
+    folder) -> import into the register: a complete input that renders."""
+    register = folder
+    assert run("new", "--from-ksb", register / KSB_TPA.name, "-o",
+               register / "pks.yaml").exit_code == 0
+    result = run("form", "--from", register / "pks.yaml", "-o", register / "formulir.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "BELUM LENGKAP" in result.stderr  # what is left to fill in, said once more
+    book = load_workbook(register / "formulir.xlsx")
+    umum = book["Umum"]
+    # Empty required cells are marked, and turn back to normal once filled.
+    rules = [r for rng in umum.conditional_formatting for r in rng.rules]
+    assert any("LEN(TRIM(" in r.formula[0] for r in rules)
+    parties = book["Para Pihak"]
+    columns = {parties.cell(2, c).value: c for c in range(2, parties.max_column + 1)}
+    for row, (name, nip) in enumerate((("Ir. Endah Sulistyowati, M.T.", "19700512 199503 2 004"),
+                                       ("Drs. Zainal Arifin", "19680324 198903 1 007")), 3):
+        parties.cell(row, columns["penandatangan.nama"], name)
+        parties.cell(row, columns["penandatangan.jabatan"], "Kepala Dinas Lingkungan Hidup")
+        parties.cell(row, columns["penandatangan.nip"], nip)
+        parties.cell(row, columns["kewenangan.nomor"], f"180/{row}/2020")
+        parties.cell(row, columns["kewenangan.tanggal"], "02/11/2020")
+    rights = book["Hak dan Kewajiban"]
+    for row, (party, kind, text) in enumerate([
+            (1, "hak", "menerima pembayaran jasa"), (1, "kewajiban", "menyediakan TPA"),
+            (2, "hak", "membuang sampah ke TPA"), (2, "kewajiban", "membayar jasa")], 3):
+        for col, value in enumerate((party, kind, text), 2):
+            rights.cell(row, col, value)
+    umum[_cell_of(umum, "tentang")] = "Pemanfaatan Bersama TPA Randegan"
+    kahar = book["Keadaan Kahar"]
+    kahar[_cell_of(kahar, "keadaan_kahar.peristiwa[]")] = "bencana alam"
+    kahar[_cell_of(kahar, "keadaan_kahar.batas_pemberitahuan_hari")] = 14
+    end = book["Perselisihan dan Pengakhiran"]
+    for key, value in (("penyelesaian_perselisihan.musyawarah_hari", 30),
+                       ("penyelesaian_perselisihan.forum", "GUBERNUR"),
+                       ("penyelesaian_perselisihan.nama_forum", "Gubernur Jawa Timur"),
+                       ("pengakhiran.sebab[]", "jangka waktu Perjanjian berakhir"),
+                       ("pengakhiran.pemberitahuan_hari", 30)):
+        end[_cell_of(end, key)] = value
+    mail = tmp_path / "unduhan"
+    mail.mkdir()
+    book.save(mail / "formulir-terisi.xlsx")
+    result = run("import", mail / "formulir-terisi.xlsx", "-o", register / "pks-terisi.yaml")
+    assert result.exit_code == 0, result.output
+    text = (register / "pks-terisi.yaml").read_text()
+    assert "berkas: ksb-tpa-kota-kab-mojokerto.yaml" in text  # relative to the output
+    result = run("validate", register / "pks-terisi.yaml")
+    assert result.exit_code == 0, result.output
+    assert run("render", register / "pks-terisi.yaml", "-o",
+               tmp_path / "d.docx").exit_code == 0
+
+
+def test_a_partial_form_imports_and_says_what_is_missing(folder):
+    run("new", "--from-ksb", folder / KSB_TPA.name, "-o", folder / "pks.yaml")
+    run("form", "--from", folder / "pks.yaml", "-o", folder / "formulir.xlsx")
+    result = run("import", folder / "formulir.xlsx", "-o", folder / "kembali.yaml")
+    assert result.exit_code == 0
+    assert "lembar 'Para Pihak', sel" in result.stderr and "belum diisi" in result.stderr
+    assert load_agreement(folder / "kembali.yaml").document.pihak[0].penandatangan is None
+
+
+def test_check_on_a_form_names_sheet_and_cell(folder):
+    form = form_of(PKS_TPA, folder)
+    book = load_workbook(form)
+    end = book["Perselisihan dan Pengakhiran"]
+    end[_cell_of(end, "pengakhiran.pemberitahuan_hari")] = None
+    book.save(form)
+    result = run("check", form)
+    assert result.exit_code == 1
+    assert "lembar 'Perselisihan dan" in result.output

@@ -14,9 +14,14 @@ from pkgen.cli import main
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def section_commands(title: str) -> list[str]:
+    section = README.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section, re.DOTALL)
+
+
 def quick_start_commands() -> list[str]:
-    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"```sh\n(.+?)\n```", section)
+    install, _activate, tests = section_commands("Quick start")
+    return [install, tests]
 
 
 def test_every_command_is_documented():
@@ -66,3 +71,11 @@ def test_quick_start_installs_and_renders(tmp_path):
     subprocess.run([str(pkgen), "render", str(example)], cwd=elsewhere, check=True,
                    capture_output=True)
     assert (elsewhere / "pks-pariwisata-disporabudpar-swasta.docx").is_file()
+
+    # "A first agreement", pasted into a shell after the quick start's activation line.
+    activate = section_commands("Quick start")[1].split("#")[0].strip()
+    first = section_commands("A first agreement")[0]
+    result = subprocess.run(["bash", "-c", f"{activate.replace('.venv', str(project / '.venv'))}"
+                             f"\n{first}\n"], cwd=elsewhere, capture_output=True, text=True)
+    assert (elsewhere / "drafts" / "pks-tpa.docx").is_file(), result.stdout + result.stderr
+    assert "belum diisi" in result.stdout + result.stderr
