@@ -1,11 +1,14 @@
-"""Model -> render context: every key present, values pre-formatted, article numbers computed.
+"""Model -> render context: every key present, values pre-formatted for the templates.
 
 Templates hold the standard legal wording; the context holds what differs per agreement, in
-the shape the wording needs (capitals, dates in words, numbered ayat, lettered items).
+the shape the wording needs: capitals, dates and amounts in words, numbered ayat, and lists
+that know their own conjunction and turn into a sentence when they hold one item. Article
+numbers are not part of it: the renderer numbers the articles a template actually renders.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from . import formatting as fmt
@@ -24,6 +27,7 @@ from .model import (
     term_end,
     term_start,
 )
+from .postprocess import ITALIC
 
 #: Every article id a template may use in ``Pasal {{ pasal.<id> }}`` and in cross references.
 ARTICLES = (
@@ -32,22 +36,28 @@ ARTICLES = (
     "keadaan_kahar", "penyelesaian_perselisihan", "pengakhiran", "korespondensi", "perubahan",
     "lain_lain", "penutup",
 )
-#: Shown where a value is decided only at signing (number, date).
+#: Shown where a value is decided only at signing (number, date) or not filled in yet.
 BLANK = "…………………………"
 FORUM_DEFAULT_NAME = {"MENTERI_DALAM_NEGERI": "Menteri Dalam Negeri"}
 TITLES = {"PKS": "PERJANJIAN KERJA SAMA", "KSB": "KESEPAKATAN BERSAMA"}
+#: How each list's items are joined (UU 12/2011 Lampiran II angka 88–90): "dan" cumulative,
+#: "atau" alternative, "dan/atau" both; "" for items that each stand alone (recitals).
+CONJUNCTION = {
+    "tujuan": "dan", "ruang_lingkup": "dan", "bentuk_kerja_sama": "dan", "hak": "dan",
+    "kewajiban": "dan", "peristiwa": "atau", "akibat": "dan", "sebab": "atau",
+    "korespondensi": "dan", "sumber": "dan", "pertimbangan": "",
+}
+_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n\t]+?)(?<=[^\s*])\*(?![\w*])")
 
 
 def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
     """Return the render context for ``doc``; ``ksb`` is the loaded KSB file a PKS points to.
 
-    Article numbers are not part of it: the renderer numbers the articles a template
-    actually renders, in their order (see ``render.py``). A required part the input lacks
-    (a partial input rendered with ``--allow-incomplete``) is shown as dotted blanks, so the
-    draft keeps every required article and its cross references.
+    A required part the input lacks (a partial input rendered with ``--allow-incomplete``) is
+    shown as dotted blanks, so the draft keeps every required article and cross reference.
     """
-    pihak = [_pihak(p, i, doc) for i, p in enumerate(doc.pihak)]
-    labels = [p["label"] for p in pihak]
+    labels = party_labels(doc)
+    pihak = [_pihak(p, i, doc, labels) for i, p in enumerate(doc.pihak)]
     ctx: dict[str, object] = {
         "dokumen": doc.dokumen,
         "jenis": doc.jenis.value,
@@ -58,14 +68,15 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
         "pihak": pihak,
         "judul_pihak": _title_lines([p["nama_kapital"] for p in pihak]),
         "daftar_pihak": _join(labels),
+        "lambang": [p for p in pihak if p["lambang"]],
         "penandatanganan": _penandatanganan(doc),
-        "persetujuan_dprd": None,
+        "pertimbangan": _list(doc.pertimbangan, "pertimbangan", prefix="bahwa "),
         "maksud_tujuan": {
             "maksud": _teks(doc.maksud_tujuan and doc.maksud_tujuan.maksud),
-            "tujuan": _butir(doc.maksud_tujuan and doc.maksud_tujuan.tujuan, blank=True),
+            "tujuan": _list(doc.maksud_tujuan and doc.maksud_tujuan.tujuan, "tujuan", True),
         },
         "objek": _teks(doc.objek),
-        "ruang_lingkup": _butir(doc.ruang_lingkup, blank=True),
+        "ruang_lingkup": _list(doc.ruang_lingkup, "ruang_lingkup", True),
         "pembiayaan": _pembiayaan(doc, labels),
         "jangka_waktu": _jangka_waktu(doc),
         "perubahan": _ayat(doc.perubahan, first=3) if doc.perubahan is not None else None,
@@ -74,113 +85,146 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
             "rangkap": fmt.angka_terbilang(doc.penutup.rangkap or len(doc.pihak)),
             "meterai": doc.penutup.meterai,
         },
+        "tanda_tangan": _signature_rows(pihak),
         # Parts only one kind of document has; present as None so templates can test them.
         "ksb": None, "bentuk_kerja_sama": None, "tahun_anggaran_mulai": None,
         "pelaksanaan": None, "hak_kewajiban": None, "keadaan_kahar": None,
         "penyelesaian_perselisihan": None, "pengakhiran": None, "sanksi": None,
-        "monitoring_evaluasi": None, "korespondensi": None,
+        "monitoring_evaluasi": None, "korespondensi": None, "persetujuan_dprd": [],
+        "pihak_ketiga": None,
     }
-    dasar = doc.dasar_hukum or []
-    more = isinstance(doc, Pks) or doc.persetujuan_dprd is not None  # citations that follow
-    ctx["dasar_hukum"] = [
-        {"no": i + 1, "teks": t.rstrip(" ;.") + (";" if more or i < len(dasar) - 1 else ".")}
-        for i, t in enumerate(dasar)
-    ]
-    next_no = len(dasar) + 1
+    _legal_basis(ctx, doc, ksb, pihak)
     if isinstance(doc, Pks):
-        ctx["ksb"] = _ksb(doc, ksb, pihak, next_no)
-        next_no += 1
         ctx.update(_pks_parts(doc, pihak))
     else:
-        ctx["bentuk_kerja_sama"] = _butir(doc.bentuk_kerja_sama)
+        ctx["bentuk_kerja_sama"] = _list(doc.bentuk_kerja_sama, "bentuk_kerja_sama")
         ctx["tahun_anggaran_mulai"] = doc.tahun_anggaran_mulai
         if doc.penyelesaian_perselisihan is not None:
             ctx["penyelesaian_perselisihan"] = _penyelesaian(doc)
-    if doc.persetujuan_dprd is not None:
-        dprd = doc.persetujuan_dprd
-        ctx["persetujuan_dprd"] = {
-            "no": next_no, "nomor": dprd.nomor, "tanggal": fmt.tanggal(dprd.tanggal),
-            "tentang": dprd.tentang,
-        }
     return ctx
+
+
+def _legal_basis(ctx: dict, doc: Agreement, ksb: Ksb | None, pihak: list[dict]) -> None:
+    """The numbered legal basis: the input's list, then the KSB and each DPRD approval."""
+    dasar = [_t(t) for t in doc.dasar_hukum or []]
+    approvals = [(p, party.persetujuan_dprd) for p, party in zip(pihak, doc.pihak, strict=True)
+                 if getattr(party, "persetujuan_dprd", None) is not None]
+    extra = int(isinstance(doc, Pks)) + len(approvals)
+    ctx["dasar_hukum"] = [
+        {"no": i + 1, "teks": t.rstrip(" ;.") + (";" if extra or i < len(dasar) - 1 else ".")}
+        for i, t in enumerate(dasar)]
+    no = len(dasar) + 1
+    if isinstance(doc, Pks):
+        ctx["ksb"] = _ksb(doc, ksb, pihak, no, last=not approvals)
+        no += 1
+    ctx["persetujuan_dprd"] = [
+        {"no": no + i, "daerah": p["daerah"], "nomor": _teks(a.nomor),
+         "tanggal": fmt.tanggal(a.tanggal) if a.tanggal else BLANK, "tentang": _t(a.tentang),
+         "akhir": "." if i == len(approvals) - 1 else ";"}
+        for i, (p, a) in enumerate(approvals)]
 
 
 def _pks_parts(doc: Pks, pihak: list[dict]) -> dict[str, object]:
     hak_kewajiban = []
     for p in pihak:
         for kind, judul in (("hak", "Hak"), ("kewajiban", "Kewajiban")):
-            hak_kewajiban.append(
-                {"no": f"({len(hak_kewajiban) + 1})", "judul": f"{judul} {p['label']}",
-                 "butir": p[kind] or _butir(None, blank=True)}
-            )
+            hak_kewajiban.append({"no": f"({len(hak_kewajiban) + 1})",
+                                  "judul": f"{judul} {p['label']}", "daftar": p[kind]})
     kahar = doc.keadaan_kahar or KeadaanKahar()
     akhir = doc.pengakhiran or Pengakhiran()
+    third = [p["label"] for p in pihak if p["bentuk"] != "pemerintah_daerah"]
     return {
         "pelaksanaan": _ayat(doc.pelaksanaan),
         "hak_kewajiban": hak_kewajiban,
         "keadaan_kahar": {
-            "peristiwa": _butir(kahar.peristiwa, blank=True),
+            "peristiwa": _list(kahar.peristiwa, "peristiwa", blank=True),
             "batas": _hari(kahar.batas_pemberitahuan_hari),
-            "akibat": _butir(kahar.akibat) if kahar.akibat else None,
+            "akibat": _list(kahar.akibat, "akibat"),
         },
         "penyelesaian_perselisihan": _penyelesaian(doc),
         "pengakhiran": {
-            "sebab": _butir(akhir.sebab, blank=True),
+            "sebab": _list(akhir.sebab, "sebab"),
             "pemberitahuan": _hari(akhir.pemberitahuan_hari),
         },
+        "pihak_ketiga": _join(third) if third else None,
         "sanksi": _ayat(doc.sanksi),
         "monitoring_evaluasi": _ayat(doc.monitoring_evaluasi),
-        "korespondensi": [
-            {
-                "huruf": fmt.huruf_butir(i), "akhir": _akhir(i, len(doc.korespondensi)),
-                "label": pihak[k.pihak - 1]["label"] if k.pihak else BLANK,
-                "instansi": pihak[k.pihak - 1]["instansi"] if k.pihak else BLANK,
-                "alamat": _teks(k.alamat),
-                "untuk_perhatian": k.untuk_perhatian, "telepon": k.telepon, "email": k.email,
-            }
-            for i, k in enumerate(doc.korespondensi)
-        ] if doc.korespondensi else None,
+        "korespondensi": _korespondensi(doc, pihak),
     }
 
 
-def _pihak(p: Pihak, index: int, doc: Agreement) -> dict[str, object]:
+def _korespondensi(doc: Pks, pihak: list[dict]) -> dict | None:
+    if not doc.korespondensi:
+        return None
+    items = []
+    for k in doc.korespondensi:
+        party = pihak[k.pihak - 1] if k.pihak else None
+        items.append({
+            "label": party["label"] if party else BLANK,
+            "instansi": party["instansi"] if party else BLANK, "alamat": _teks(k.alamat),
+            "untuk_perhatian": _t(k.untuk_perhatian), "telepon": k.telepon, "email": k.email,
+        })
+    return _structured(items, "korespondensi")
+
+
+def _pihak(p: Pihak, index: int, doc: Agreement, labels: list[str]) -> dict[str, object]:
     signer = p.penandatangan or Penandatangan()
-    kw = p.kewenangan
     nama = _teks(p.nama)
-    meterai = p.meterai if p.meterai is not None else not p.pemerintah
     out: dict[str, object] = {
         "no": index + 1,
-        "label": party_labels(doc)[index],
+        "label": labels[index],
         "nama": nama,
         "nama_kapital": nama.upper(),
+        "daerah": nama.removeprefix("Pemerintah ").strip(),
         "bentuk": p.bentuk,
         "pemerintah": p.pemerintah,
-        "unit": p.unit,
-        "instansi": f"{p.unit}, {nama}" if p.unit else nama,
+        "unit": _t(p.unit),
+        "instansi": f"{_t(p.unit)}, {nama}" if p.unit else nama,
         "nomor": p.nomor or BLANK,
         "alamat": _teks(p.alamat),
-        "meterai": meterai,
+        "meterai": doc.penutup.meterai,
+        "lambang": p.lambang,
+        "gambar": None,  # the emblem as a picture, set by the renderer
         "penandatangan": {
             "nama": _teks(signer.nama),
-            "nama_kapital": fmt.nama_kapital(signer.nama) if signer.nama else BLANK,
+            "nama_kapital": fmt.tanpa_putus(fmt.nama_kapital(signer.nama)) if signer.nama
+            else BLANK,
             "jabatan": _teks(signer.jabatan),
             "jabatan_kapital": _teks(signer.jabatan).upper(),
-            "nip": signer.nip,
+            "nip": fmt.nip(signer.nip) if signer.nip else None,
         },
-        "kewenangan": {
-            "dasar": kw.dasar,
-            "nomor": kw.nomor,
-            "tanggal": fmt.tanggal(kw.tanggal) if kw.tanggal else None,
-            "pemberi": kw.pemberi,
-            "keterangan": kw.keterangan,
-        },
+        "kewenangan": _kewenangan(p),
         "hak": None,
         "kewajiban": None,
     }
     if isinstance(doc, Pks):
-        out["hak"] = _butir(p.hak)  # type: ignore[attr-defined]
-        out["kewajiban"] = _butir(p.kewajiban)  # type: ignore[attr-defined]
+        out["hak"] = _list(p.hak, "hak", blank=True)  # type: ignore[attr-defined]
+        out["kewajiban"] = _list(p.kewajiban, "kewajiban", blank=True)  # type: ignore[attr-defined]
     return out
+
+
+def _kewenangan(p: Pihak) -> dict[str, object]:
+    kw = p.kewenangan
+    change = kw.perubahan
+    return {
+        "dasar": kw.dasar,
+        "nomor": _teks(kw.nomor),
+        "tanggal": fmt.tanggal(kw.tanggal) if kw.tanggal else BLANK,
+        "pemberi": _teks(kw.pemberi),
+        "notaris": _teks(kw.notaris),
+        "pengesahan": _t(kw.pengesahan),
+        "keterangan": _t(kw.keterangan),
+        "perubahan": {
+            "nomor": _teks(change.nomor),
+            "tanggal": fmt.tanggal(change.tanggal) if change.tanggal else BLANK,
+            "notaris": _t(change.notaris),
+        } if change else None,
+    }
+
+
+def _signature_rows(pihak: list[dict]) -> list[list[dict]]:
+    """Signatories two by two: 2 parties one row, 3 parties 2 + 1, 5 parties 2 + 2 + 1."""
+    return [pihak[i:i + 2] for i in range(0, len(pihak), 2)]
 
 
 def _penandatanganan(doc: Agreement) -> dict[str, object]:
@@ -195,7 +239,7 @@ def _penandatanganan(doc: Agreement) -> dict[str, object]:
     }
 
 
-def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int) -> dict[str, object]:
+def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int, last: bool) -> dict:
     ref = doc.ksb
     if loaded is not None:
         nomor = [p.nomor or BLANK for p in loaded.pihak]
@@ -203,7 +247,7 @@ def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int) -> dict[str, 
         tentang, berakhir = loaded.tentang, term_end(loaded)
         antara = [_teks(p.nama) for p in loaded.pihak]
     else:
-        inline = ref or KsbRujukan(berkas="")  # no KSB given: every value is a blank
+        inline = ref or KsbRujukan()  # no KSB given: every value is a blank
         nomor, tanggal, tentang = inline.nomor, inline.tanggal, inline.tentang
         berakhir = inline.berakhir
         antara = [p["nama"] for p in pihak]
@@ -211,19 +255,19 @@ def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int) -> dict[str, 
     return {
         "no": no,
         "nomor": [{"label": pihak[i]["label"] if i < len(pihak) else "", "nomor": n}
-                  for i, n in enumerate(nomor or [])],
-        "nomor_gabung": _join(list(nomor or []), " dan Nomor "),
+                  for i, n in enumerate(nomor)],
+        "nomor_gabung": _join([f"Nomor {n}" for n in nomor]),
         "antara": _join(antara),
         "tanggal": fmt.tanggal(tanggal) if tanggal else BLANK,
         "tentang": _teks(tentang),
         "berakhir": fmt.tanggal(berakhir) if berakhir else BLANK,
+        "akhir": "." if last else ";",
     }
 
 
 def _jangka_waktu(doc: Agreement) -> dict[str, object]:
     term = doc.jangka_waktu or JangkaWaktu()
-    start = term_start(doc)
-    end = term_end(doc)
+    start, end = term_start(doc), term_end(doc)
     lama = None
     if term.lama is not None:
         parts = []
@@ -240,36 +284,47 @@ def _jangka_waktu(doc: Agreement) -> dict[str, object]:
         "berakhir": fmt.tanggal(end) if end else BLANK,
         "perpanjangan": {
             "pemberitahuan": _hari(ext.pemberitahuan_hari),
-            "ketentuan": ext.ketentuan,
+            "ketentuan": _t(ext.ketentuan),
         } if ext else None,
     }
 
 
 def _pembiayaan(doc: Agreement, labels: list[str]) -> dict[str, object]:
+    """Financing: each source with its share and budget, the total, and the ayat numbers."""
     p = doc.pembiayaan
-    if p is None or p.sumber is None:
-        return {"sumber": BLANK, "jumlah": None, "dalam_apbd_tahun_berjalan": None,
-                "rujukan_anggaran": None, "ketentuan": None}
-    sumber = []
-    for s in p.sumber:
-        if s.jenis == "APBD":
-            sumber.append(f"Anggaran Pendapatan dan Belanja Daerah {labels[s.pihak - 1]}"
-                          if s.pihak and s.pihak <= len(labels) else
-                          "Anggaran Pendapatan dan Belanja Daerah")
-        elif s.jenis == "PIHAK_KETIGA":
-            sumber.append(f"dana {labels[s.pihak - 1]}" if s.pihak and s.pihak <= len(labels)
-                          else "dana pihak ketiga")
-        elif s.jenis == "LAINNYA":
-            sumber.append(_teks(s.keterangan))
-        else:
-            sumber.append(BLANK)
+    sources = []
+    for s in (p.sumber or []) if p else []:
+        whose = labels[s.pihak - 1] if s.pihak and s.pihak <= len(labels) else None
+        sources.append({
+            "jenis": s.jenis, "nama": _source_name(s.jenis, whose, s.keterangan),
+            "jumlah": fmt.rupiah_lengkap(s.jumlah) if s.jumlah is not None else None,
+            "rujukan": _t(s.rujukan_anggaran),
+            "tahun": s.tahun_anggaran if s.dalam_apbd_tahun_berjalan is False else None,
+        })
+    total = fmt.rupiah_lengkap(p.jumlah) if p and p.jumlah is not None else None
+    third_only = bool(sources) and all(s["jenis"] == "PIHAK_KETIGA" for s in sources)
+    numbers = iter(range(2, 20))
     return {
-        "sumber": _join(sumber),
-        "jumlah": fmt.rupiah_lengkap(p.jumlah) if p.jumlah is not None else None,
-        "dalam_apbd_tahun_berjalan": p.dalam_apbd_tahun_berjalan,
-        "rujukan_anggaran": p.rujukan_anggaran,
-        "ketentuan": _ayat(p.ketentuan, first=2) if p.ketentuan else None,
+        "sumber": _structured(sources or [_BLANK_SOURCE], "sumber"),
+        "jumlah": total,
+        "ayat_jumlah": f"({next(numbers)})" if total else None,
+        "tidak_membebani": _join([lab for lab, party in zip(labels, doc.pihak, strict=True)
+                                  if party.pemerintah]) if third_only else None,
+        "ayat_tidak_membebani": f"({next(numbers)})" if third_only else None,
+        "ketentuan": _ayat(p.ketentuan, first=next(numbers)) if p and p.ketentuan else None,
     }
+
+
+_BLANK_SOURCE = {"jenis": None, "nama": BLANK, "jumlah": None, "rujukan": "", "tahun": None}
+
+
+def _source_name(jenis: str | None, whose: str | None, keterangan: str | None) -> str:
+    """What bears a share of the cost: 'Anggaran Pendapatan dan Belanja Daerah PIHAK PERTAMA'."""
+    if jenis == "APBD":
+        return f"Anggaran Pendapatan dan Belanja Daerah {whose or BLANK}"
+    if jenis == "PIHAK_KETIGA":
+        return f"dana {whose}" if whose else "dana pihak ketiga"
+    return _teks(keterangan)
 
 
 def _penyelesaian(doc: Agreement) -> dict[str, object]:
@@ -278,38 +333,51 @@ def _penyelesaian(doc: Agreement) -> dict[str, object]:
         "musyawarah": fmt.angka_terbilang(ps.musyawarah_hari, "hari")
         if ps.musyawarah_hari else None,
         "forum": ps.forum,
-        "nama_forum": ps.nama_forum or FORUM_DEFAULT_NAME.get(ps.forum or "", BLANK),
+        "nama_forum": _t(ps.nama_forum) or FORUM_DEFAULT_NAME.get(ps.forum or "", BLANK),
     }
 
 
-def _butir(items: Iterable[str] | None, blank: bool = False) -> list[dict[str, str]] | None:
-    """Lettered items ending as an enumeration does: 'a. …;', 'b. …; dan', 'c. ….'.
+# --- lists, ayat and text -------------------------------------------------------------------------
+
+def _list(items: Iterable[str] | None, kind: str, blank: bool = False,
+          prefix: str = "") -> dict[str, object] | None:
+    """A lettered list that knows its conjunction: ``butir`` ('a.', text ending ';', '; dan'
+    or '.'), and ``tunggal``, the one item as a sentence when there is only one.
 
     Whatever punctuation the user ended an item with is replaced. None stays None, or
-    becomes one blank item with ``blank``.
+    becomes a single blank with ``blank``.
     """
     if items is None:
-        return [{"huruf": "a.", "teks": BLANK}] if blank else None
-    items = list(items)
-    return [
-        {"huruf": fmt.huruf_butir(i) + ".", "teks": t.rstrip(" ;,.") + _akhir(i, len(items))}
-        for i, t in enumerate(items)
-    ]
+        return {"tunggal": BLANK, "butir": [{"huruf": "a.", "teks": BLANK}]} if blank else None
+    texts = [prefix + _t(_without(t, prefix)).rstrip(" ;,.") for t in items]
+    return _structured([{"teks": t} for t in texts], kind, "teks")
 
 
-def _akhir(index: int, count: int, last: str = ".") -> str:
+def _structured(items: list[dict], kind: str, text: str | None = None) -> dict[str, object]:
+    """Items (dicts) numbered as a list: each gets 'huruf' and 'akhir' (its closing
+    punctuation), and 'teks' ends with it when ``text`` names the item's text."""
+    conjunction = CONJUNCTION[kind]
+    out = []
+    for i, item in enumerate(items):
+        end = _akhir(i, len(items), conjunction)
+        row = {**item, "huruf": fmt.huruf_butir(i) + ".", "akhir": end}
+        if text:
+            row["teks"] = item[text] + end
+        out.append(row)
+    single = out[0] if len(out) == 1 else None
+    return {"tunggal": single["teks"] if single and text else single, "butir": out}
+
+
+def _without(text: str, prefix: str) -> str:
+    """The user's text without a prefix the template adds ('bahwa ')."""
+    return text[len(prefix):] if prefix and text.lower().startswith(prefix.lower()) else text
+
+
+def _akhir(index: int, count: int, conjunction: str) -> str:
     """Punctuation closing item ``index`` of ``count``: ';', '; dan' before the last, '.'."""
     if index == count - 1:
-        return last
-    return "; dan" if index == count - 2 else ";"
-
-
-def _teks(text: str | None) -> str:
-    return text if text is not None else BLANK
-
-
-def _hari(days: int | None) -> str:
-    return fmt.angka_terbilang(days, "hari") if days is not None else f"{BLANK} hari"
+        return "."
+    return f"; {conjunction}" if index == count - 2 and conjunction else ";"
 
 
 def _ayat(items: Sequence[str] | None, first: int = 1) -> list[dict[str, str]] | None:
@@ -317,19 +385,37 @@ def _ayat(items: Sequence[str] | None, first: int = 1) -> list[dict[str, str]] |
     if items is None:
         return None
     single = first == 1 and len(items) == 1
-    return [{"no": "" if single else f"({first + i})", "teks": t} for i, t in enumerate(items)]
+    return [{"no": "" if single else f"({first + i})", "teks": _t(t)}
+            for i, t in enumerate(items)]
 
 
-def _join(items: Sequence[str], last: str = " dan ") -> str:
-    """'A', 'A dan B', 'A, B dan C' (Indonesian lists use no comma before 'dan')."""
+def _t(text: str | None) -> str:
+    """User text as the template prints it: ``*term*`` marked for italics, else as typed."""
+    if not text:
+        return ""
+    return _STAR.sub(lambda m: ITALIC.format(m.group(1)), text)
+
+
+def _teks(text: str | None) -> str:
+    return _t(text) if text is not None else BLANK
+
+
+def _hari(days: int | None) -> str:
+    return fmt.angka_terbilang(days, "hari") if days is not None else f"{BLANK} hari"
+
+
+def _join(items: Sequence[str], last: str = "dan") -> str:
+    """'A', 'A dan B', 'A, B, dan C' (a comma before the last word in three or more)."""
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + last + items[-1]
+    if len(items) == 2:
+        return f"{items[0]} {last} {items[1]}"
+    return ", ".join(items[:-1]) + f", {last} " + items[-1]
 
 
 def _title_lines(names: list[str]) -> list[str]:
-    """Title block lines naming the parties: A / DENGAN / B, or A / B / DAN / C."""
+    """Title block lines naming the parties: A / DENGAN / B, or A, / B, / DAN / C."""
     if len(names) == 2:
         return [names[0], "DENGAN", names[1]]
-    return [*names[:-1], "DAN", names[-1]]
+    return [f"{n}," for n in names[:-1]] + ["DAN", names[-1]]

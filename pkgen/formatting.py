@@ -58,6 +58,8 @@ def rupiah_terbilang(amount: int | Decimal) -> str:
     value = _sen(amount)
     whole = int(value)
     sen = int((value - whole) * 100)
+    if whole == 0 and sen:  # Rp0,50 is fifty sen, not "nol rupiah lima puluh sen"
+        return f"{terbilang(sen)} sen"
     words = f"{terbilang(whole)} rupiah"
     if sen:
         words += f" {terbilang(sen)} sen"
@@ -137,13 +139,18 @@ def _sen(amount: int | Decimal) -> Decimal:
 
 
 #: Titles written before a name that keep their case when the name is capitalised.
-_PREFIX_TITLES = {"dr.", "drs.", "dra.", "ir.", "h.", "hj.", "prof.", "k.h.", "kh.", "r.", "rr."}
+_PREFIX_TITLES = {
+    "dr.", "drg.", "drh.", "drs.", "dra.", "ir.", "h.", "hj.", "prof.", "k.h.", "kh.", "r.",
+    "rr.", "apt.", "ns.", "bd.", "ners", "ust.", "ustz.", "hc.", "dr", "drg", "ir", "prof",
+}
+NBSP = "\u00a0"
 
 
 def nama_kapital(name: str) -> str:
     """Capitalise a person's name the way signature blocks do, keeping titles as written.
 
-    'Dra. Hj. Rahayu Kusumaningtyas, M.Si.' -> 'Dra. Hj. RAHAYU KUSUMANINGTYAS, M.Si.'
+    'Dra. Hj. Rahayu Kusumaningtyas, M.Si.' -> 'Dra. Hj. RAHAYU KUSUMANINGTYAS, M.Si.';
+    'drg. Rina Wati' -> 'drg. RINA WATI' (lower-case titles stay lower case).
     """
     head, comma, degrees = name.partition(",")
     words = head.split()
@@ -151,3 +158,21 @@ def nama_kapital(name: str) -> str:
     while words and words[0].lower() in _PREFIX_TITLES:
         prefix.append(words.pop(0))
     return " ".join([*prefix, *(w.upper() for w in words)]) + comma + degrees
+
+
+def tanpa_putus(name: str) -> str:
+    """``name`` with its titles bound to it: a line may break between the words of a name,
+    never inside a title, between a title and the name, or inside the degrees."""
+    head, comma, degrees = name.partition(",")
+    words = head.split()
+    prefix = []
+    while words and words[0].lower() in _PREFIX_TITLES:
+        prefix.append(words.pop(0))
+    first = NBSP.join([*prefix, words[0]]) if words else NBSP.join(prefix)
+    head = " ".join([first, *words[1:]]) if words else first
+    return head + (comma + NBSP + NBSP.join(degrees.split()) if comma else "")
+
+
+def nip(value: str) -> str:
+    """A NIP (already grouped '19700512 199503 2 004') that no line break can split."""
+    return value.replace(" ", NBSP)

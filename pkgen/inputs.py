@@ -27,6 +27,9 @@ from .yamlread import Lines, Parsed, key_text, line_for, parse_yaml, type_name
 MAX_INPUT_BYTES = 1_000_000
 #: A filled form may carry a pasted logo; past this it is not a form.
 MAX_FORM_BYTES = 5_000_000
+#: An emblem printed above the title (``pihak[].lambang``): a PNG or JPEG of modest size.
+MAX_PICTURE_BYTES = 2_000_000
+_PICTURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 YAML_SUFFIXES = (".yaml", ".yml")
 #: Excel forms (pkgen form) are inputs too.
 FORM_SUFFIXES = (".xlsx", ".xlsm")
@@ -84,16 +87,46 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
         parsed = parse_yaml(raw, path)
         lines = parsed.lines
         document = validate(parsed.data, lines, path, parsed=parsed)
-    digest = hashlib.sha256(raw).hexdigest()
+    pictures = _read_pictures(document, path, lines, cells)
+    digest = hashlib.sha256(raw + pictures).hexdigest()
     if isinstance(document, Pks) and document.ksb and document.ksb.berkas is not None:
         where = Problem("generic", path, lines.get(("ksb", "berkas")), "ksb.berkas",
                         cell=cells.get(("ksb", "berkas")))
         ksb_path = _find_ksb(document.ksb.berkas, [*ksb_base, path.parent])
         ksb = _load_referenced_ksb(ksb_path, where)
-        combined = hashlib.sha256(raw + b"\0" + ksb.digest.encode()).hexdigest()
+        combined = hashlib.sha256(raw + pictures + b"\0" + ksb.digest.encode()).hexdigest()
         return Loaded(path, document, combined, ksb.document, ksb_path,  # type: ignore[arg-type]
                       ksb.digest, lines, cells)
     return Loaded(path, document, digest, lines=lines, cells=cells)
+
+
+def _read_pictures(document: Agreement, path: Path, lines: Lines, cells: Cells) -> bytes:
+    """The bytes of every emblem the parties name, after checking each is a usable picture."""
+    problems, data = [], b""
+    for i, party in enumerate(document.pihak):
+        if party.lambang is None:
+            continue
+        loc = ("pihak", i, "lambang")
+        where = (path, line_for(loc, lines), key_text(loc))
+        picture = path.parent / party.lambang
+        try:
+            size = picture.stat().st_size
+            head = picture.read_bytes()[:8] if size <= MAX_PICTURE_BYTES else b""
+        except OSError:
+            problems.append(Problem("picture_not_found", *where, {"name": party.lambang},
+                                    cell_for(loc, cells)))
+            continue
+        if size > MAX_PICTURE_BYTES:
+            problems.append(Problem("picture_too_large", *where, {
+                "size": size, "limit": MAX_PICTURE_BYTES}, cell_for(loc, cells)))
+        elif not head.startswith(_PICTURE_MAGIC):
+            problems.append(Problem("picture_type", *where, {"name": party.lambang},
+                                    cell_for(loc, cells)))
+        else:
+            data += picture.read_bytes()
+    if problems:
+        raise InputError(problems)
+    return data
 
 
 def _find_ksb(name: str, folders: list[Path]) -> Path:

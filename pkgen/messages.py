@@ -183,6 +183,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "'dokumen' wajib diisi dengan salah satu dari: {choices}; bukan '{value}'.",
         "en": "'dokumen' must be one of: {choices}; not '{value}'.",
     },
+    "picture_not_found": {
+        "id": "berkas gambar '{name}' tidak ditemukan. Letakkan gambarnya di folder berkas ini, "
+        "atau tulis jalurnya relatif terhadap berkas ini.",
+        "en": "the picture '{name}' is not found. Put it in this file's folder, or give its path "
+        "relative to this file.",
+    },
+    "picture_too_large": {
+        "id": "berkas gambar terlalu besar ({size} bajt; batas {limit} bajt). Perkecil gambarnya.",
+        "en": "the picture is too large ({size} bytes; limit {limit} bytes). Make it smaller.",
+    },
+    "picture_type": {
+        "id": "'{name}' bukan gambar PNG atau JPEG. Simpan lambangnya sebagai .png atau .jpg.",
+        "en": "'{name}' is not a PNG or JPEG picture. Save the emblem as .png or .jpg.",
+    },
+    "gap_budget_year": {
+        "id": "bagian yang belum dianggarkan dalam APBD tahun berjalan memerlukan tahun anggaran "
+        "yang akan memuatnya (tahun_anggaran).",
+        "en": "a share not yet in the current APBD needs the budget year that will hold it "
+        "(tahun_anggaran).",
+    },
     "form_too_large": {
         "id": "formulir terlalu besar ({size} bajt; batas {limit} bajt). Hapus gambar atau "
         "lembar tambahan yang ditempelkan, lalu simpan lagi.",

@@ -111,6 +111,17 @@ class Penandatangan(Base):
 DasarKewenangan = Literal["jabatan", "surat_kuasa", "akta", "keputusan"]
 
 
+class AktaPerubahan(Base):
+    """The latest deed amending a company's articles (it names the current directors)."""
+
+    nomor: Isian = _wajib()
+    """Nomor akta perubahan terakhir."""
+    tanggal: TanggalIsian = _wajib()
+    """Tanggal akta perubahan terakhir."""
+    notaris: Isian = None
+    """Notaris yang membuat akta perubahan, bila lain dari notaris akta pendirian."""
+
+
 class Kewenangan(Base):
     """The basis of the signatory's authority to act for the party."""
 
@@ -122,8 +133,26 @@ class Kewenangan(Base):
     """Tanggal surat kuasa, akta atau keputusan."""
     pemberi: Isian = None
     """Pemberi kuasa, mis. Wali Kota Mojokerto."""
+    notaris: Isian = None
+    """Notaris yang membuat akta, mis. Siti Maesaroh, S.H., M.Kn."""
+    pengesahan: Isian = None
+    """Nomor pengesahan badan hukum oleh Menteri Hukum dan Hak Asasi Manusia,
+    mis. AHU-0012345.AH.01.01.Tahun 2017."""
+    perubahan: Annotated[AktaPerubahan | None, _Part] = None
+    """Akta perubahan anggaran dasar yang terakhir."""
     keterangan: Isian = None
-    """Keterangan akta atau keputusan, mis. Pendirian PT … di hadapan Notaris …."""
+    """Jenis akta (bawaan: Pendirian) atau keputusan, mis. Keputusan Direksi PT …."""
+
+
+class PersetujuanDprd(Base):
+    """The DPRD approval the agreement rests on."""
+
+    nomor: Isian = _wajib()
+    """Nomor keputusan persetujuan DPRD."""
+    tanggal: TanggalIsian = _wajib()
+    """Tanggal persetujuan DPRD."""
+    tentang: Isian = None
+    """Judul keputusan persetujuan DPRD."""
 
 
 BentukPihak = Literal[
@@ -147,8 +176,9 @@ class Pihak(Base):
     """Pejabat yang menandatangani."""
     kewenangan: Kewenangan = Kewenangan()
     """Dasar kewenangan penandatangan bertindak untuk pihak ini."""
-    meterai: Annotated[YaTidak | None, _Blank] = None
-    """Ruang meterai di kolom tanda tangan (bawaan: ya bagi pihak bukan pemerintah daerah)."""
+    lambang: Isian = None
+    """Berkas gambar lambang atau logo pihak ini (PNG atau JPEG, relatif terhadap berkas ini),
+    dicetak di atas judul."""
 
     @property
     def pemerintah(self) -> bool:
@@ -159,6 +189,9 @@ class Pihak(Base):
 class PihakPks(Pihak):
     """A party of a PKS, with its rights and obligations."""
 
+    persetujuan_dprd: Annotated[PersetujuanDprd | None, _Part] = None
+    """Persetujuan DPRD daerah pihak ini atas kerja sama (setiap DPRD menyetujui untuk
+    daerahnya sendiri)."""
     hak: Butir = _wajib()
     """Hak pihak ini, satu butir per baris."""
     kewajiban: Butir = _wajib()
@@ -187,17 +220,6 @@ class KsbRujukan(Base):
         return self
 
 
-class PersetujuanDprd(Base):
-    """The DPRD approval the agreement rests on."""
-
-    nomor: Isian = _wajib()
-    """Nomor keputusan persetujuan DPRD."""
-    tanggal: TanggalIsian = _wajib()
-    """Tanggal persetujuan DPRD."""
-    tentang: Isian = None
-    """Judul keputusan persetujuan DPRD."""
-
-
 class MaksudTujuan(Base):
     """Purpose (maksud) and aims (tujuan)."""
 
@@ -208,7 +230,7 @@ class MaksudTujuan(Base):
 
 
 class SumberDana(Base):
-    """One source of funds."""
+    """One source of funds: whose budget, how much, and where it is budgeted."""
 
     jenis: Annotated[Literal["APBD", "PIHAK_KETIGA", "LAINNYA"] | None, _Blank] = _wajib()
     """APBD, PIHAK_KETIGA atau LAINNYA."""
@@ -216,6 +238,15 @@ class SumberDana(Base):
     """Nomor pihak (1, 2, …) yang APBD atau dananya dipakai."""
     keterangan: Isian = None
     """Keterangan sumber LAINNYA."""
+    jumlah: Annotated[Rupiah | None, _Blank] = None
+    """Bagian biaya yang ditanggung sumber ini, dalam rupiah."""
+    rujukan_anggaran: Isian = None
+    """Rujukan DPA/RKPD sumber ini, mis. DPA Dinas Lingkungan Hidup Tahun Anggaran 2021."""
+    dalam_apbd_tahun_berjalan: Annotated[YaTidak | None, _Blank] = None
+    """Apakah bagian ini sudah dianggarkan dalam APBD tahun berjalan (Ya atau Tidak)."""
+    tahun_anggaran: Annotated[Annotated[int, BeforeValidator(values.whole_number),
+                                        Field(ge=2000, le=2100)] | None, _Blank] = None
+    """Tahun anggaran APBD yang akan memuat bagian ini, bila belum dalam APBD tahun berjalan."""
 
 
 class Pembiayaan(Base):
@@ -225,11 +256,7 @@ class Pembiayaan(Base):
                       _Empty] = _wajib()
     """Sumber dana."""
     jumlah: Annotated[Rupiah | None, _Blank] = None
-    """Nilai dalam rupiah, mis. 1250000000 atau Rp1.250.000.000,00."""
-    dalam_apbd_tahun_berjalan: Annotated[YaTidak | None, _Blank] = None
-    """Apakah sudah dianggarkan dalam APBD tahun berjalan."""
-    rujukan_anggaran: Isian = None
-    """Rujukan RKPD/DPA, mis. DPA Dinas … Tahun Anggaran 2021."""
+    """Nilai seluruhnya dalam rupiah (paling banyak), mis. 1250000000 atau Rp1.250.000.000,00."""
     ketentuan: Butir = None
     """Ketentuan pembiayaan lain, satu ayat per baris."""
 
@@ -379,10 +406,11 @@ class _Document(Base):
     """Ukuran kertas: A4 atau F4."""
     penandatanganan: Annotated[Penandatanganan | None, _Part] = _wajib()
     """Tempat dan tanggal penandatanganan."""
+    pertimbangan: Butir = None
+    """Hal-hal yang diterangkan PARA PIHAK lebih dahulu, satu butir per baris, tanpa kata
+    'bahwa' di depannya."""
     dasar_hukum: Butir = _wajib()
     """Dasar hukum, satu peraturan per baris."""
-    persetujuan_dprd: Annotated[PersetujuanDprd | None, _Part] = None
-    """Persetujuan DPRD yang dirujuk."""
     maksud_tujuan: Annotated[MaksudTujuan | None, _Part] = _wajib()
     """Maksud dan tujuan."""
     objek: Isian = _wajib()
@@ -447,7 +475,7 @@ MODELS: dict[str, type[Pks] | type[Ksb]] = {"PKS": Pks, "KSB": Ksb}
 #: The top-level keys in the order of the document they describe (inputs, forms, skeletons).
 ORDER = (
     "dokumen", "jenis", "tentang", "label_pihak", "kertas", "penandatanganan", "pihak", "ksb",
-    "persetujuan_dprd", "dasar_hukum", "maksud_tujuan", "objek", "ruang_lingkup",
+    "pertimbangan", "dasar_hukum", "maksud_tujuan", "objek", "ruang_lingkup",
     "bentuk_kerja_sama", "pelaksanaan", "pembiayaan", "tahun_anggaran_mulai", "jangka_waktu",
     "keadaan_kahar", "penyelesaian_perselisihan", "pengakhiran", "sanksi",
     "monitoring_evaluasi", "korespondensi", "perubahan", "lain_lain", "penutup",
@@ -563,6 +591,8 @@ def _conditional_gaps(doc: Agreement) -> list[Gap]:
         here = ("pembiayaan", "sumber", i)
         if source.jenis == "APBD" and source.pihak is None:
             gaps.append(Gap((*here, "pihak"), "pembiayaan", "gap_apbd_party"))
+        if source.dalam_apbd_tahun_berjalan is False and source.tahun_anggaran is None:
+            gaps.append(Gap((*here, "tahun_anggaran"), "pembiayaan", "gap_budget_year"))
         if source.jenis == "LAINNYA" and source.keterangan is None:
             gaps.append(Gap((*here, "keterangan"), "pembiayaan", "gap_other_source"))
     dispute = doc.penyelesaian_perselisihan
@@ -583,7 +613,8 @@ def _conditional_gaps(doc: Agreement) -> list[Gap]:
 def _authority_gaps(authority: Kewenangan, loc: Loc) -> list[Gap]:
     if authority.dasar == "jabatan":
         return []
-    needed = ["nomor", "tanggal"] + (["pemberi"] if authority.dasar == "surat_kuasa" else [])
+    needed = ["nomor", "tanggal"] + {"surat_kuasa": ["pemberi"], "akta": ["notaris"]}.get(
+        authority.dasar, [])
     return [Gap((*loc, name), "para_pihak") for name in needed
             if getattr(authority, name) is None]
 

@@ -6,6 +6,7 @@ prepared template are finished by the same code and come out the same.
 
 from __future__ import annotations
 
+import copy
 import re
 import secrets
 from pathlib import Path
@@ -25,6 +26,10 @@ PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
 _TOKEN = "\ue000" + secrets.token_hex(8) + ":"
 MARK = _TOKEN + "{}\ue001"
 _MARK_RE = re.compile(re.escape(_TOKEN) + "(\\w+)\ue001")
+#: Text the user set in italics (``*service level agreement*``) travels to the finished draft
+#: between these markers, made the same unforgeable way.
+ITALIC = "\ue002" + _TOKEN + "{}\ue003"
+_ITALIC_RE = re.compile("\ue002" + re.escape(_TOKEN) + "(.*?)\ue003")
 _HEADING_RE = re.compile("^\\s*Pasal\\s*" + re.escape(_TOKEN) + "(\\w+)\ue001\\s*$")
 
 
@@ -34,13 +39,15 @@ def finish(body, others: list, template: Path, kertas: str) -> None:
     ``body`` is the document's ``w:body``; ``others`` are the roots of its headers and footers.
     """
     number_articles(body, template)
-    fix_table_grids(body, keep_cell_widths=False)
-    for root in others:
-        fix_table_grids(root, keep_cell_widths=True)
+    for root in (body, *others):
+        italicize(root)
     width, height = (Mm(v).twips for v in PAPER_MM[kertas])
     for size in body.iter(qn("w:pgSz")):
         size.set(qn("w:w"), str(width))
         size.set(qn("w:h"), str(height))
+    limit = text_width(body)
+    for root in (body, *others):
+        fix_table_grids(root, limit)
 
 
 def number_articles(body, template: Path) -> None:
@@ -75,42 +82,97 @@ def number_articles(body, template: Path) -> None:
 _T = qn("w:t")
 
 
+def italicize(root) -> None:
+    """Turn the italic markers in ``root``'s text into italic runs.
+
+    The run holding the marked text is split: the text before, each marked and unmarked
+    piece in a run of its own (a copy of the run's properties, ``w:i`` added to the marked
+    ones), and whatever followed the text in the run (a break, more text) after them.
+    """
+    for t in list(root.iter(_T)):
+        if not t.text or "\ue002" not in t.text:
+            continue
+        run = t.getparent()
+        pieces = _ITALIC_RE.split(t.text)  # plain, italic, plain, italic, …, plain
+        t.text = pieces[0]
+        rest = list(t.itersiblings())
+        after = run
+        for i, piece in enumerate(pieces[1:], 1):
+            if piece:
+                after = _add_run(after, run, piece, italic=i % 2 == 1)
+        if rest:
+            tail = _add_run(after, run, None, italic=False)
+            tail.extend(rest)
+
+
+#: The run properties Word expects before ``w:i`` (the schema fixes their order).
+_BEFORE_I = {qn(f"w:{n}") for n in ("rStyle", "rFonts", "b", "bCs")}
+
+
+def _add_run(after, model, text: str | None, italic: bool):
+    """A run after ``after`` with ``model``'s properties (and ``text``, italic if asked)."""
+    run = etree.Element(model.tag)
+    props = model.find(qn("w:rPr"))
+    props = copy.deepcopy(props) if props is not None else None
+    if italic:
+        props = props if props is not None else etree.Element(qn("w:rPr"))
+        if props.find(qn("w:i")) is None:
+            later = next((c for c in props if c.tag not in _BEFORE_I), None)
+            (later.addprevious if later is not None else props.append)(etree.Element(qn("w:i")))
+    if props is not None:
+        run.append(props)
+    if text is not None:
+        element = etree.SubElement(run, _T)
+        element.text = text
+        element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    after.addnext(run)
+    return run
+
+
 def _text(paragraph) -> str:
     return "".join(t.text or "" for t in paragraph.iter(_T))
 
 
-def fix_table_grids(element, keep_cell_widths: bool) -> None:
+def fix_table_grids(element, limit: int | None = None) -> None:
     """Make each table's column grid agree with its cells after a ``{%tc %}`` column loop.
 
     Word and LibreOffice lay columns out from the grid (``w:tblGrid``) and the cell widths
-    (``w:tcW``), which a column loop leaves as they were in the template. With
-    ``keep_cell_widths`` (the paraf boxes in the footer) the grid is rebuilt from the cells, so
-    the table grows with the number of parties; otherwise a table whose cells all share one
-    width (the signature table) has its total width shared equally among its columns.
+    (``w:tcW``), which a column loop leaves as they were in the template (docxtpl's own
+    fixing spreads the old total over the new columns instead). The grid is rebuilt
+    from the cells, so a table grows with the number of parties (paraf boxes, signatures two
+    by two, emblems); a table that would grow wider than ``limit`` (twips: the text width) is
+    narrowed to it, every column in proportion.
     """
     for table in element.iter(qn("w:tbl")):
         grid = table.find(qn("w:tblGrid"))
         rows = table.findall(qn("w:tr"))
         if grid is None or not rows:
             continue
-        cells = rows[0].findall(qn("w:tc"))
-        widths = [_cell_width(c) for c in cells]
-        if keep_cell_widths:
-            if len(widths) == len(grid) or not all(widths):
-                continue
-        else:
-            all_widths = {_cell_width(c) for r in rows for c in r.findall(qn("w:tc"))}
-            total = sum(int(col.get(qn("w:w"), "0")) for col in grid)
-            if len(all_widths) != 1 or None in all_widths or not total:
-                continue
-            widths = [str(total // len(cells))] * len(cells)
+        widths = [_cell_width(c) for c in rows[0].findall(qn("w:tc"))]
+        if not all(widths) or widths == [col.get(qn("w:w")) for col in grid]:
+            continue
+        numbers = [int(w) for w in widths if w]
+        if limit and sum(numbers) > limit:
+            numbers = [n * limit // sum(numbers) for n in numbers]
             for row in rows:
-                for cell in row.findall(qn("w:tc")):
-                    cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").set(qn("w:w"), widths[0])
+                for cell, width in zip(row.findall(qn("w:tc")), numbers, strict=False):
+                    cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").set(qn("w:w"), str(width))
         for col in list(grid):
             grid.remove(col)
-        for width in widths:
-            etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), width)
+        for width in numbers:
+            etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(width))
+
+
+def text_width(body) -> int | None:
+    """The width between the margins of the body's (last) section, in twips."""
+    sections = list(body.iter(qn("w:sectPr")))
+    if not sections:
+        return None
+    size, margins = sections[-1].find(qn("w:pgSz")), sections[-1].find(qn("w:pgMar"))
+    if size is None or margins is None:
+        return None
+    return int(size.get(qn("w:w"))) - int(margins.get(qn("w:left"), 0)) - int(
+        margins.get(qn("w:right"), 0))
 
 
 def _cell_width(cell) -> str | None:

@@ -28,8 +28,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.shared import RGBColor
-from docxtpl import DocxTemplate
+from docx.shared import Mm, RGBColor
+from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 from markupsafe import Markup, escape
 
@@ -46,6 +46,8 @@ _HEADING_TAG = re.compile(r"^\s*Pasal\s*\{\{\s*pasal\.(\w+)\s*\}\}\s*$")
 CUSTOM_PART = "docProps/custom.xml"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 INCOMPLETE_MARK = "DRAF — BELUM LENGKAP"
+#: Height of a region's emblem above the title.
+EMBLEM_MM = 22
 #: A draft is not a template: the kind a template declares is not carried into its drafts.
 _NOT_A_TEMPLATE: dict[str, str | None] = {"pkgen.dokumen": None}
 
@@ -92,8 +94,13 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
         raise TemplateError(Problem("template_not_found", params={"name": str(path)}))
     raw = path.read_bytes()
     tpl = _open(raw, path)
+    context = _context(loaded)
+    for party in context["pihak"]:  # type: ignore[union-attr]
+        if party["lambang"]:
+            party["gambar"] = InlineImage(tpl, str(loaded.path.parent / party["lambang"]),
+                                          height=Mm(EMBLEM_MM))
     try:
-        tpl.render(_context(loaded), jinja_env=_environment())
+        tpl.render(context, jinja_env=_environment())
     except jinja2.TemplateError as err:
         raise _render_problem(tpl, path, err) from err
     document = tpl.docx
@@ -166,8 +173,8 @@ class PreparedTemplate:
 
     def render(self, loaded: Loaded) -> Draft:
         """Render one draft; the same bytes in each part as :func:`render_draft` gives."""
-        if not self.fast:
-            return render_draft(loaded, self.path)
+        if not self.fast or any(p.lambang for p in loaded.document.pihak):
+            return render_draft(loaded, self.path)  # emblems add parts to the package
         tpl = self._tpl
         context = _context(loaded)
         try:

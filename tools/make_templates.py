@@ -20,7 +20,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -41,9 +41,10 @@ def new_document(title: str):
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.5)
+    # The bottom margin leaves the paraf boxes and the page number clear of the body text.
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(3.2)
     section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
-    section.footer_distance = Cm(1.0)
+    section.footer_distance = Cm(0.8)
     doc.core_properties.title = title
     doc.core_properties.author = "pkgen"
     doc.core_properties.language = "id-ID"
@@ -102,14 +103,17 @@ def _styles(doc):
     J, C = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER
     _para_style(doc, "Normal", align=J)
     _para_style(doc, "Judul Dokumen", align=C, bold=True, after=0, keep_next=True)
-    _para_style(doc, "Nomor Dokumen", align=C, after=0, keep_next=True)
+    numbers = _para_style(doc, "Nomor Dokumen", align=WD_ALIGN_PARAGRAPH.LEFT, left=4.5,
+                          after=0, keep_next=True)
+    numbers.paragraph_format.tab_stops.add_tab_stop(Cm(6.6))  # the colons line up
     _para_style(doc, "Pasal", align=C, bold=True, before=12, after=0, keep_next=True, outline=0)
     _para_style(doc, "Judul Pasal", align=C, bold=True, after=6, keep_next=True)
     _para_style(doc, "Ayat", align=J, left=1.0, hanging=1.0)
     _para_style(doc, "Butir", align=J, left=1.75, hanging=0.75, after=3)
     _para_style(doc, "Butir Pasal", align=J, left=0.75, hanging=0.75, after=3)
     _para_style(doc, "Komparisi", align=J, left=0.75, hanging=0.75)
-    _para_style(doc, "Tanda Tangan", align=C, after=0, size=12)
+    _para_style(doc, "Tanda Tangan", align=C, after=0, size=12, keep_next=True)
+    _para_style(doc, "Meterai", align=C, after=0, size=8, keep_next=True)
     _para_style(doc, "Paraf", align=C, after=0, size=8)
     _para_style(doc, "Kaki", align=C, after=0, size=9)
 
@@ -160,11 +164,20 @@ def end_article(doc):
     tag(doc, "{%p endif %}")
 
 
-def butir(doc, items, style="Butir"):
-    """Lettered items from a context list of {huruf, teks}."""
-    tag(doc, f"{{%p for b in {items} %}}")
+def listed(doc, var, many, one, style="Butir", number=None):
+    """A list from a context list object (see ``context._list``): its items under the
+    introduction ``many`` ("… meliputi:"), or, when it holds one item, the sentence ``one``
+    followed by that item ("… meliputi pengangkutan sampah.")."""
+    head = f"{number}\t" if number else ""
+    kind = "Ayat" if number else "Normal"
+    tag(doc, f"{{%p if {var}.tunggal %}}")
+    para(doc, f"{head}{one} {{{{ {var}.tunggal }}}}", kind)
+    tag(doc, "{%p else %}")
+    para(doc, f"{head}{many}", kind, keep_next=True)
+    tag(doc, f"{{%p for b in {var}.butir %}}")
     para(doc, "{{ b.huruf }}\t{{ b.teks }}", style)
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
 
 
 def ayat_list(doc, items):
@@ -229,6 +242,20 @@ def _field(paragraph, instr):
 
 
 def title_block(doc):
+    """The regions' emblems (when given), the title, and one NOMOR line per party with the
+    colons aligned."""
+    tag(doc, "{%p if lambang %}")
+    emblems = doc.add_table(rows=1, cols=3)
+    emblems.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(emblems)
+    first, cell, last = emblems.rows[0].cells
+    for c in (first, cell, last):
+        c.width = Cm(3.0)
+    first.paragraphs[0].add_run("{%tc for p in lambang %}")
+    last.paragraphs[0].add_run("{%tc endfor %}")
+    cell.paragraphs[0].style = doc.styles["Tanda Tangan"]
+    cell.paragraphs[0].add_run("{{ p.gambar }}")
+    tag(doc, "{%p endif %}")
     para(doc, "{{ judul }}", "Judul Dokumen")
     para(doc, "ANTARA", "Judul Dokumen")
     tag(doc, "{%p for baris in judul_pihak %}")
@@ -236,13 +263,24 @@ def title_block(doc):
     tag(doc, "{%p endfor %}")
     para(doc, "TENTANG", "Judul Dokumen")
     para(doc, "{{ tentang_kapital }}", "Judul Dokumen")
-    para(doc, "", "Nomor Dokumen")
+    para(doc, "", "Judul Dokumen")
     tag(doc, "{%p for p in pihak %}")
-    para(doc, "NOMOR : {{ p.nomor }}", "Nomor Dokumen")
+    para(doc, "NOMOR\t: {{ p.nomor }}", "Nomor Dokumen")
     tag(doc, "{%p endfor %}")
-    para(doc, "", "Nomor Dokumen")
+    para(doc, "", "Judul Dokumen")
 
 
+AKTA = (
+    "berdasarkan Akta {{ p.kewenangan.keterangan or 'Pendirian' }} Nomor "
+    "{{ p.kewenangan.nomor }} tanggal {{ p.kewenangan.tanggal }} yang dibuat di hadapan "
+    "Notaris {{ p.kewenangan.notaris }}"
+    "{% if p.kewenangan.pengesahan %}, yang telah mendapat pengesahan Menteri Hukum dan Hak "
+    "Asasi Manusia Nomor {{ p.kewenangan.pengesahan }}{% endif %}"
+    "{% if p.kewenangan.perubahan %}, beserta perubahannya terakhir dengan Akta Nomor "
+    "{{ p.kewenangan.perubahan.nomor }} tanggal {{ p.kewenangan.perubahan.tanggal }}"
+    "{% if p.kewenangan.perubahan.notaris %} yang dibuat di hadapan Notaris "
+    "{{ p.kewenangan.perubahan.notaris }}{% endif %}{% endif %}"
+)
 KOMPARISI = (
     "{{ p.no }}.\t**{{ p.penandatangan.nama_kapital }}**, {{ p.penandatangan.jabatan }}"
     "{% if p.penandatangan.nip %}, NIP {{ p.penandatangan.nip }}{% endif %}, berkedudukan di "
@@ -252,11 +290,12 @@ KOMPARISI = (
     "{% elif p.kewenangan.dasar == 'surat_kuasa' %}berdasarkan Surat Kuasa "
     "{{ p.kewenangan.pemberi }} Nomor {{ p.kewenangan.nomor }} tanggal "
     "{{ p.kewenangan.tanggal }}, dalam hal ini bertindak untuk dan atas nama {{ p.nama }}"
-    "{% else %}berdasarkan {% if p.kewenangan.dasar == 'akta' %}Akta{% else %}Keputusan"
-    "{% endif %}{% if p.kewenangan.keterangan %} {{ p.kewenangan.keterangan }}{% endif %} "
-    "Nomor {{ p.kewenangan.nomor }} tanggal {{ p.kewenangan.tanggal }}, dalam hal ini "
-    "bertindak untuk dan atas nama {{ p.nama }}{% endif %}, selanjutnya disebut "
-    "**{{ p.label }}**."
+    "{% elif p.kewenangan.dasar == 'akta' %}" + AKTA + ", dalam hal ini bertindak untuk dan "
+    "atas nama {{ p.nama }}"
+    "{% else %}berdasarkan Keputusan{% if p.kewenangan.keterangan %} "
+    "{{ p.kewenangan.keterangan }}{% endif %} Nomor {{ p.kewenangan.nomor }} tanggal "
+    "{{ p.kewenangan.tanggal }}, dalam hal ini bertindak untuk dan atas nama {{ p.nama }}"
+    "{% endif %}, selanjutnya disebut **{{ p.label }}**."
 )
 
 
@@ -266,7 +305,12 @@ def opening(doc, noun):
     tag(doc, "{%p for p in pihak %}")
     para(doc, KOMPARISI, "Komparisi")
     tag(doc, "{%p endfor %}")
-    para(doc, "{{ daftar_pihak }} yang selanjutnya secara bersama-sama disebut **PARA PIHAK**.")
+    para(doc, "{{ daftar_pihak }} selanjutnya secara sendiri-sendiri disebut **PIHAK** dan "
+              "secara bersama-sama disebut **PARA PIHAK**.")
+    tag(doc, "{%p if pertimbangan %}")
+    listed(doc, "pertimbangan", "PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:",
+           "PARA PIHAK terlebih dahulu menerangkan", "Butir Pasal")
+    tag(doc, "{%p endif %}")
 
 
 def legal_basis(doc, noun, cite_ksb):
@@ -275,40 +319,63 @@ def legal_basis(doc, noun, cite_ksb):
     para(doc, "{{ d.no }}.\t{{ d.teks }}", "Butir Pasal")
     tag(doc, "{%p endfor %}")
     if cite_ksb:
-        para(doc, "{{ ksb.no }}.\tKesepakatan Bersama antara {{ ksb.antara }} Nomor "
+        para(doc, "{{ ksb.no }}.\tKesepakatan Bersama antara {{ ksb.antara }} "
                   "{{ ksb.nomor_gabung }} tanggal {{ ksb.tanggal }} tentang {{ ksb.tentang }}"
-                  "{% if persetujuan_dprd %};{% else %}.{% endif %}", "Butir Pasal")
-    tag(doc, "{%p if persetujuan_dprd %}")
-    para(doc, "{{ persetujuan_dprd.no }}.\tKeputusan Dewan Perwakilan Rakyat Daerah Nomor "
-              "{{ persetujuan_dprd.nomor }} tanggal {{ persetujuan_dprd.tanggal }}"
-              "{% if persetujuan_dprd.tentang %} tentang {{ persetujuan_dprd.tentang }}"
-              "{% endif %}.", "Butir Pasal")
-    tag(doc, "{%p endif %}")
+                  "{{ ksb.akhir }}", "Butir Pasal")
+    tag(doc, "{%p for d in persetujuan_dprd %}")
+    para(doc, "{{ d.no }}.\tKeputusan Dewan Perwakilan Rakyat Daerah {{ d.daerah }} Nomor "
+              "{{ d.nomor }} tanggal {{ d.tanggal }}{% if d.tentang %} tentang {{ d.tentang }}"
+              "{% endif %}{{ d.akhir }}", "Butir Pasal")
+    tag(doc, "{%p endfor %}")
 
 
 def common_front(doc, noun):
     article(doc, "maksud_tujuan", "MAKSUD DAN TUJUAN")
     para(doc, "(1)\t{{ maksud_tujuan.maksud }}", "Ayat")
-    para(doc, f"(2)\tTujuan {noun} ini adalah:", "Ayat", keep_next=True)
-    butir(doc, "maksud_tujuan.tujuan")
+    listed(doc, "maksud_tujuan.tujuan", f"Tujuan {noun} ini adalah:",
+           f"Tujuan {noun} ini adalah", number="(2)")
 
     article(doc, "objek", "OBJEK")
     para(doc, f"Objek {noun} ini adalah {{{{ objek }}}}")
 
     article(doc, "ruang_lingkup", "RUANG LINGKUP")
-    para(doc, f"Ruang lingkup {noun} ini meliputi:", keep_next=True)
-    butir(doc, "ruang_lingkup", "Butir Pasal")
+    listed(doc, "ruang_lingkup", f"Ruang lingkup {noun} ini meliputi:",
+           f"Ruang lingkup {noun} ini meliputi", "Butir Pasal")
+
+
+SOURCE = (
+    "{{ s.nama }}{% if s.jumlah %} sebesar {{ s.jumlah }}{% endif %}"
+    "{% if s.rujukan %}, sebagaimana tercantum dalam {{ s.rujukan }}{% endif %}"
+    "{% if s.tahun %}, yang akan dianggarkan dalam Anggaran Pendapatan dan Belanja Daerah "
+    "Tahun Anggaran {{ s.tahun }}{% endif %}{{ s.akhir }}"
+)
 
 
 def financing(doc, noun):
+    """Who bears the cost, each share with its budget reference, the ceiling, and for a third
+    party that bears it all, that no regional budget is burdened."""
     article(doc, "pembiayaan", "PEMBIAYAAN")
-    numbered(doc, "pembiayaan.ketentuan", "(1)",
-             f"Biaya yang timbul dalam pelaksanaan {noun} ini dibebankan pada "
-             "{{ pembiayaan.sumber }}{% if pembiayaan.jumlah %} dengan nilai paling banyak "
-             "{{ pembiayaan.jumlah }}{% endif %}{% if pembiayaan.rujukan_anggaran %} "
-             "sebagaimana tercantum dalam {{ pembiayaan.rujukan_anggaran }}{% endif %}, serta "
-             "sumber lain yang sah dan tidak mengikat sesuai dengan ketentuan peraturan "
-             "perundang-undangan.")
+    cost = f"Biaya yang timbul dalam pelaksanaan {noun} ini dibebankan pada"
+    numbered_or_not = ("pembiayaan.ayat_jumlah or pembiayaan.ayat_tidak_membebani "
+                       "or pembiayaan.ketentuan")
+    tag(doc, "{%p if pembiayaan.sumber.tunggal %}")
+    tag(doc, "{%p set s = pembiayaan.sumber.tunggal %}")
+    numbered(doc, numbered_or_not, "(1)", f"{cost} {SOURCE}")
+    tag(doc, "{%p else %}")
+    numbered(doc, numbered_or_not, "(1)", f"{cost}:", keep_next=True)
+    tag(doc, "{%p for s in pembiayaan.sumber.butir %}")
+    para(doc, "{{ s.huruf }}\t" + SOURCE, "Butir")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if pembiayaan.ayat_jumlah %}")
+    para(doc, "{{ pembiayaan.ayat_jumlah }}\tBiaya sebagaimana dimaksud pada ayat (1) "
+              "seluruhnya paling banyak {{ pembiayaan.jumlah }}.", "Ayat")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if pembiayaan.ayat_tidak_membebani %}")
+    para(doc, f"{{{{ pembiayaan.ayat_tidak_membebani }}}}\tPelaksanaan {noun} ini tidak "
+              "membebani Anggaran Pendapatan dan Belanja Daerah "
+              "{{ pembiayaan.tidak_membebani }}.", "Ayat")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if pembiayaan.ketentuan %}")
     ayat_list(doc, "pembiayaan.ketentuan")
     tag(doc, "{%p endif %}")
@@ -329,8 +396,8 @@ def term(doc, noun, cite_ksb):
         n = 3
     tag(doc, "{%p if jangka_waktu.perpanjangan %}")
     para(doc, f"({n})\t{noun} ini dapat diperpanjang berdasarkan kesepakatan PARA PIHAK. "
-              "Pihak yang menghendaki perpanjangan menyampaikan maksudnya secara tertulis "
-              "kepada pihak lainnya paling lambat {{ jangka_waktu.perpanjangan.pemberitahuan }} "
+              "PIHAK yang menghendaki perpanjangan menyampaikan maksudnya secara tertulis "
+              "kepada PIHAK lain paling lambat {{ jangka_waktu.perpanjangan.pemberitahuan }} "
               "sebelum jangka waktu sebagaimana dimaksud pada ayat (1) berakhir."
               "{% if jangka_waktu.perpanjangan.ketentuan %} "
               "{{ jangka_waktu.perpanjangan.ketentuan }}{% endif %}", "Ayat")
@@ -355,11 +422,13 @@ def amendment(doc, noun):
 
 
 def closing(doc, noun):
+    """The PENUTUP: originals and stamp duty, as the signature spaces show them (UU 10/2020:
+    each original is a document bearing duty)."""
     article(doc, "penutup", "PENUTUP")
     para(doc, f"{noun} ini dibuat dan ditandatangani oleh PARA PIHAK pada hari, tanggal, bulan "
               "dan tahun sebagaimana disebut pada awal " + noun + " ini, dalam rangkap "
               "{{ penutup.rangkap }} asli{% if penutup.meterai %}, masing-masing bermeterai "
-              "cukup{% endif %} dan mempunyai kekuatan hukum yang sama, masing-masing pihak "
+              "cukup{% endif %} dan mempunyai kekuatan hukum yang sama, masing-masing PIHAK "
               "memegang paling sedikit 1 (satu) asli.", keep_next=True)
     para(doc, "", keep_next=True)
 
@@ -373,30 +442,79 @@ def ending(doc, noun):
     footer(doc)
 
 
+SIGNING_HEIGHT = Cm(3.2)
+
+
 def signatures(doc):
-    """One column per party: label, position, signing space (meterai), name, NIP."""
-    table = doc.add_table(rows=1, cols=3)
+    """Signatories two by two in aligned rows — label, position, a signing space of fixed
+    height (with a framed meterai space), name, NIP — kept on the page of the PENUTUP."""
+    tag(doc, "{%p for baris in tanda_tangan %}")
+    table = doc.add_table(rows=5, cols=3)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _no_borders(table)
-    # A signature row never breaks across pages.
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    first, cell, last = table.rows[0].cells
-    for c in (first, cell, last):
-        c.width = Cm(5.3)
-    first.paragraphs[0].add_run("{%tc for p in pihak %}")
-    last.paragraphs[0].add_run("{%tc endfor %}")
-    cell.paragraphs[0].style = doc.styles["Tanda Tangan"]
-    cell.paragraphs[0].add_run("{{ p.label }},").bold = True
-    para(cell, "{{ p.penandatangan.jabatan_kapital }}", "Tanda Tangan")
-    para(cell, "", "Tanda Tangan")
-    para(cell, "{% if p.meterai %}Meterai Rp10.000{% endif %}", "Tanda Tangan", size=8,
-         color="808080")
-    para(cell, "", "Tanda Tangan")
-    para(cell, "", "Tanda Tangan")
-    para(cell, "__{{ p.penandatangan.nama_kapital }}__", "Tanda Tangan")
-    para(cell, "{% if p.penandatangan.nip %}NIP {{ p.penandatangan.nip }}{% endif %}",
-         "Tanda Tangan")
+    contents = [
+        "**{{ p.label }},**", "{{ p.penandatangan.jabatan_kapital }}", None,
+        "__{{ p.penandatangan.nama_kapital }}__",
+        "{% if p.penandatangan.nip %}NIP {{ p.penandatangan.nip }}{% endif %}",
+    ]
+    for row, text in zip(table.rows, contents, strict=True):
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+        first, cell, last = row.cells
+        # Each signatory's column keeps its width: a lone last one is centred, not stretched.
+        for c, width in ((first, 0.5), (cell, 7.5), (last, 0.5)):
+            c.width = Cm(width)
+        first.paragraphs[0].add_run("{%tc for p in baris %}")
+        last.paragraphs[0].add_run("{%tc endfor %}")
+        cell.paragraphs[0].style = doc.styles["Tanda Tangan"]
+        if text is None:
+            _signing_space(doc, row, cell)
+        else:
+            _fill(cell.paragraphs[0], text)
+    para(doc, "", "Tanda Tangan")
+    tag(doc, "{%p endfor %}")
+
+
+def _fill(paragraph, text):
+    """Write ``text`` into an existing paragraph, ``**bold**`` and ``__underlined__`` as para."""
+    for part in _BOLD.split(text):
+        if not part:
+            continue
+        bold = part.startswith("**") or part.startswith("__")
+        run = paragraph.add_run(part[2:-2] if bold else part)
+        run.bold = bold or None
+        run.underline = part.startswith("__") or None
+
+
+def _signing_space(doc, row, cell):
+    """A row of fixed height to sign in; a framed box where the meterai is stamped."""
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(int(SIGNING_HEIGHT.twips)))
+    height.set(qn("w:hRule"), "exact")
+    row._tr.get_or_add_trPr().append(height)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    tag(cell, "{%p if p.meterai %}")
+    box = para(cell, "METERAI\nRp10.000", "Meterai", color="808080")
+    _box(box)
+    tag(cell, "{%p endif %}")
+
+
+def _box(paragraph):
+    """A thin frame around the paragraph, about the size of a meterai (40 × 25 mm)."""
+    fmt = paragraph.paragraph_format
+    fmt.left_indent, fmt.right_indent = Cm(1.6), Cm(1.6)
+    fmt.space_before, fmt.space_after = Pt(14), Pt(14)
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        b = OxmlElement(f"w:{side}")
+        b.set(qn("w:val"), "single")
+        b.set(qn("w:sz"), "4")
+        b.set(qn("w:space"), "8")
+        b.set(qn("w:color"), "808080")
+        borders.append(b)
+    ppr.append(borders)
 
 
 def footer(doc):
@@ -429,6 +547,149 @@ def footer(doc):
 
 # --- the three templates -------------------------------------------------------------------
 
+#: Causes of termination PP 28/2018 itself lists: Pasal 9 ayat (1) for KSDD; Pasal 22 adds two
+#: for KSDPK. They are the draft's causes when the input gives none.
+ENDS_KSDD = [
+    "jangka waktu Perjanjian berakhir;",
+    "tujuan Perjanjian telah tercapai;",
+    "terdapat kesepakatan PARA PIHAK untuk mengakhiri Perjanjian;",
+    "terjadi perubahan kebijakan berdasarkan ketentuan peraturan perundang-undangan yang "
+    "mengakibatkan Perjanjian tidak dapat dilaksanakan; atau",
+    "objek Perjanjian hilang atau musnah.",
+]
+ENDS_KSDPK = [
+    *ENDS_KSDD[:3],
+    ENDS_KSDD[3].replace("; atau", ";"),
+    "objek Perjanjian hilang atau musnah;",
+    "putusan pengadilan yang telah memperoleh kekuatan hukum tetap; atau",
+    "{{ pihak_ketiga }} dinyatakan pailit sesuai dengan ketentuan peraturan "
+    "perundang-undangan.",
+]
+
+
+def rights(doc):
+    article(doc, "hak_kewajiban", "HAK DAN KEWAJIBAN")
+    tag(doc, "{%p for hk in hak_kewajiban %}")
+    listed(doc, "hk.daftar", "{{ hk.judul }} adalah:", "{{ hk.judul }} adalah",
+           number="{{ hk.no }}")
+    tag(doc, "{%p endfor %}")
+
+
+def force_majeure(doc):
+    article(doc, "keadaan_kahar", "KEADAAN KAHAR")
+    listed(doc, "keadaan_kahar.peristiwa",
+           "Keadaan kahar adalah keadaan di luar kemampuan dan kehendak PARA PIHAK yang "
+           "mengakibatkan salah satu PIHAK atau PARA PIHAK tidak dapat melaksanakan "
+           "kewajibannya dalam Perjanjian ini, meliputi:",
+           "Keadaan kahar adalah keadaan di luar kemampuan dan kehendak PARA PIHAK yang "
+           "mengakibatkan salah satu PIHAK atau PARA PIHAK tidak dapat melaksanakan "
+           "kewajibannya dalam Perjanjian ini, yaitu", number="(1)")
+    para(doc, "(2)\tPIHAK yang mengalami keadaan kahar wajib memberitahukan secara tertulis "
+              "kepada PIHAK lain paling lambat {{ keadaan_kahar.batas }} sejak terjadinya "
+              "keadaan kahar, disertai keterangan dari instansi yang berwenang.", "Ayat")
+    para(doc, "(3)\tApabila pemberitahuan sebagaimana dimaksud pada ayat (2) tidak disampaikan "
+              "dalam jangka waktu tersebut, keadaan kahar dianggap tidak pernah terjadi.",
+         "Ayat")
+    tag(doc, "{%p if keadaan_kahar.akibat %}")
+    listed(doc, "keadaan_kahar.akibat", "Akibat keadaan kahar sebagaimana dimaksud pada ayat "
+           "(1):", "Akibat keadaan kahar sebagaimana dimaksud pada ayat (1) adalah",
+           number="(4)")
+    tag(doc, "{%p else %}")
+    para(doc, "(4)\tSelama keadaan kahar berlangsung, kewajiban PIHAK yang mengalaminya "
+              "ditangguhkan, dan PARA PIHAK tidak dapat saling menuntut ganti rugi atas "
+              "akibat keadaan kahar.", "Ayat")
+    tag(doc, "{%p endif %}")
+
+
+def disputes(doc, jenis):
+    """Dispute settlement by jenis: KSDD as PP 28/2018 Pasal 8 jo. UU 23/2014 Pasal 370 (the
+    Gubernur for kabupaten/kota of one province, else and failing him the Menteri, whose
+    decision alone is final); KSDPK musyawarah first, then the forum agreed (Pasal 21)."""
+    article(doc, "penyelesaian_perselisihan", "PENYELESAIAN PERSELISIHAN")
+    para(doc, "(1)\tApabila terjadi perselisihan dalam pelaksanaan Perjanjian ini, PARA PIHAK "
+              "menyelesaikannya secara musyawarah untuk mufakat"
+              "{% if penyelesaian_perselisihan.musyawarah %} dalam jangka waktu paling lama "
+              "{{ penyelesaian_perselisihan.musyawarah }} sejak perselisihan diberitahukan "
+              "secara tertulis oleh salah satu PIHAK{% endif %}.", "Ayat")
+    unresolved = "(2)\tApabila musyawarah sebagaimana dimaksud pada ayat (1) tidak mencapai " \
+                 "mufakat, "
+    if jenis == "KSDD":
+        tag(doc, "{%p if penyelesaian_perselisihan.forum == 'GUBERNUR' %}")
+        para(doc, unresolved + "penyelesaian perselisihan diserahkan kepada "
+                  "{{ penyelesaian_perselisihan.nama_forum }} sebagai wakil Pemerintah Pusat "
+                  "sesuai dengan ketentuan peraturan perundang-undangan.", "Ayat")
+        para(doc, "(3)\tApabila {{ penyelesaian_perselisihan.nama_forum }} tidak dapat "
+                  "menyelesaikan perselisihan sebagaimana dimaksud pada ayat (2), "
+                  "penyelesaiannya dilaksanakan oleh Menteri Dalam Negeri, yang keputusannya "
+                  "bersifat final.", "Ayat")
+        tag(doc, "{%p else %}")
+        para(doc, unresolved + "penyelesaian perselisihan diserahkan kepada "
+                  "{{ penyelesaian_perselisihan.nama_forum }} sesuai dengan ketentuan "
+                  "peraturan perundang-undangan, yang keputusannya bersifat final.", "Ayat")
+        tag(doc, "{%p endif %}")
+        return
+    para(doc, unresolved +
+         "{% if penyelesaian_perselisihan.forum == 'PENGADILAN_NEGERI' %}PARA PIHAK "
+         "sepakat menyelesaikannya melalui {{ penyelesaian_perselisihan.nama_forum }} "
+         "dan memilih domisili hukum yang tetap di Kepaniteraan "
+         "{{ penyelesaian_perselisihan.nama_forum }}"
+         "{% elif penyelesaian_perselisihan.forum == 'ARBITRASE' %}PARA PIHAK sepakat "
+         "menyelesaikannya melalui arbitrase oleh "
+         "{{ penyelesaian_perselisihan.nama_forum }} yang putusannya bersifat final "
+         "dan mengikat PARA PIHAK"
+         "{% elif penyelesaian_perselisihan.forum == 'MEDIASI' %}PARA PIHAK sepakat "
+         "menyelesaikannya melalui mediasi"
+         "{% if penyelesaian_perselisihan.nama_forum %} oleh "
+         "{{ penyelesaian_perselisihan.nama_forum }}{% endif %}"
+         "{% else %}perselisihan diselesaikan oleh "
+         "{{ penyelesaian_perselisihan.nama_forum }}{% endif %}.", "Ayat")
+
+
+def termination(doc, jenis):
+    article(doc, "pengakhiran", "PENGAKHIRAN")
+    tag(doc, "{%p if pengakhiran.sebab %}")
+    listed(doc, "pengakhiran.sebab", "Perjanjian ini berakhir apabila:",
+           "Perjanjian ini berakhir apabila", number="(1)")
+    tag(doc, "{%p else %}")
+    para(doc, "(1)\tPerjanjian ini berakhir apabila:", "Ayat", keep_next=True)
+    for i, text in enumerate(ENDS_KSDD if jenis == "KSDD" else ENDS_KSDPK):
+        para(doc, f"{chr(ord('a') + i)}.\t{text}", "Butir")
+    tag(doc, "{%p endif %}")
+    para(doc, "(2)\tPIHAK yang bermaksud mengakhiri Perjanjian ini sebelum jangka waktu "
+              "sebagaimana dimaksud dalam Pasal {{ pasal.jangka_waktu }} berakhir wajib "
+              "memberitahukan secara tertulis kepada PIHAK lain paling lambat "
+              "{{ pengakhiran.pemberitahuan }} sebelum tanggal pengakhiran yang dikehendaki.",
+         "Ayat")
+    para(doc, "(3)\tPengakhiran Perjanjian ini tidak menghapuskan hak dan kewajiban PARA "
+              "PIHAK sebagaimana dimaksud dalam Pasal {{ pasal.hak_kewajiban }} yang belum "
+              "diselesaikan.", "Ayat")
+    if jenis == "KSDD":  # PP 28/2018 Pasal 9 ayat (2)
+        para(doc, "(4)\tPerjanjian ini tidak berakhir karena pergantian kepala daerah atau "
+                  "pejabat yang diberi kuasa PARA PIHAK.", "Ayat")
+
+
+def correspondence(doc):
+    article(doc, "korespondensi", "KORESPONDENSI", present_if="korespondensi")
+    address = ("{{ k.label }}: {{ k.instansi }}, {{ k.alamat }}"
+               "{% if k.untuk_perhatian %}, u.p. {{ k.untuk_perhatian }}{% endif %}"
+               "{% if k.telepon %}, telepon {{ k.telepon }}{% endif %}"
+               "{% if k.email %}, surel {{ k.email }}{% endif %}{{ k.akhir }}")
+    intro = ("Setiap pemberitahuan dan surat-menyurat dalam pelaksanaan Perjanjian ini "
+             "disampaikan secara tertulis kepada alamat")
+    tag(doc, "{%p if korespondensi.tunggal %}")
+    tag(doc, "{%p set k = korespondensi.tunggal %}")
+    para(doc, f"(1)\t{intro} {address}", "Ayat")
+    tag(doc, "{%p else %}")
+    para(doc, f"(1)\t{intro} berikut:", "Ayat", keep_next=True)
+    tag(doc, "{%p for k in korespondensi.butir %}")
+    para(doc, "{{ k.huruf }}\t" + address, "Butir")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    para(doc, "(2)\tPerubahan alamat sebagaimana dimaksud pada ayat (1) wajib diberitahukan "
+              "secara tertulis kepada PIHAK lain paling lambat 7 (tujuh) hari sebelum "
+              "berlakunya alamat yang baru.", "Ayat")
+    end_article(doc)
+
 
 def pks(jenis: str):
     noun = "Perjanjian"
@@ -441,93 +702,16 @@ def pks(jenis: str):
               "Perjanjian, dengan ketentuan sebagai berikut:")
     common_front(doc, noun)
     optional_ayat_article(doc, "pelaksanaan", "PELAKSANAAN", "pelaksanaan")
-
-    article(doc, "hak_kewajiban", "HAK DAN KEWAJIBAN")
-    tag(doc, "{%p for hk in hak_kewajiban %}")
-    para(doc, "{{ hk.no }}\t{{ hk.judul }}:", "Ayat", keep_next=True)
-    butir(doc, "hk.butir")
-    tag(doc, "{%p endfor %}")
-
+    rights(doc)
     financing(doc, noun)
     optional_ayat_article(doc, "monitoring_evaluasi", "MONITORING DAN EVALUASI",
                           "monitoring_evaluasi")
     optional_ayat_article(doc, "sanksi", "SANKSI", "sanksi")
     term(doc, noun, cite_ksb=True)
-
-    article(doc, "keadaan_kahar", "KEADAAN KAHAR")
-    para(doc, "(1)\tKeadaan kahar adalah keadaan di luar kemampuan dan kehendak PARA PIHAK "
-              "yang mengakibatkan salah satu pihak atau PARA PIHAK tidak dapat melaksanakan "
-              "kewajibannya dalam Perjanjian ini, meliputi:", "Ayat", keep_next=True)
-    butir(doc, "keadaan_kahar.peristiwa")
-    para(doc, "(2)\tPihak yang mengalami keadaan kahar wajib memberitahukan secara tertulis "
-              "kepada pihak lainnya paling lambat {{ keadaan_kahar.batas }} sejak terjadinya "
-              "keadaan kahar, disertai keterangan dari instansi yang berwenang.", "Ayat")
-    para(doc, "(3)\tApabila pemberitahuan sebagaimana dimaksud pada ayat (2) tidak disampaikan "
-              "dalam jangka waktu tersebut, keadaan kahar dianggap tidak pernah terjadi.",
-         "Ayat")
-    tag(doc, "{%p if keadaan_kahar.akibat %}")
-    para(doc, "(4)\tAkibat keadaan kahar sebagaimana dimaksud pada ayat (1):", "Ayat",
-         keep_next=True)
-    butir(doc, "keadaan_kahar.akibat")
-    tag(doc, "{%p endif %}")
-
-    article(doc, "penyelesaian_perselisihan", "PENYELESAIAN PERSELISIHAN")
-    para(doc, "(1)\tApabila terjadi perselisihan dalam pelaksanaan Perjanjian ini, PARA PIHAK "
-              "menyelesaikannya secara musyawarah untuk mufakat"
-              "{% if penyelesaian_perselisihan.musyawarah %} dalam jangka waktu paling lama "
-              "{{ penyelesaian_perselisihan.musyawarah }} sejak perselisihan diberitahukan "
-              "secara tertulis oleh salah satu pihak{% endif %}.", "Ayat")
-    if jenis == "KSDD":
-        para(doc, "(2)\tApabila musyawarah sebagaimana dimaksud pada ayat (1) tidak mencapai "
-                  "mufakat, PARA PIHAK menyerahkan penyelesaian perselisihan kepada "
-                  "{{ penyelesaian_perselisihan.nama_forum }}"
-                  "{% if penyelesaian_perselisihan.forum == 'GUBERNUR' %} sebagai wakil "
-                  "Pemerintah Pusat{% endif %}, yang keputusannya bersifat final dan mengikat "
-                  "PARA PIHAK.", "Ayat")
-    else:
-        para(doc, "(2)\tApabila musyawarah sebagaimana dimaksud pada ayat (1) tidak mencapai "
-                  "mufakat, "
-                  "{% if penyelesaian_perselisihan.forum == 'PENGADILAN_NEGERI' %}PARA PIHAK "
-                  "sepakat menyelesaikannya melalui {{ penyelesaian_perselisihan.nama_forum }} "
-                  "dan memilih domisili hukum yang tetap di Kepaniteraan "
-                  "{{ penyelesaian_perselisihan.nama_forum }}"
-                  "{% elif penyelesaian_perselisihan.forum == 'ARBITRASE' %}PARA PIHAK sepakat "
-                  "menyelesaikannya melalui arbitrase oleh "
-                  "{{ penyelesaian_perselisihan.nama_forum }} yang putusannya bersifat final "
-                  "dan mengikat PARA PIHAK"
-                  "{% elif penyelesaian_perselisihan.forum == 'MEDIASI' %}PARA PIHAK sepakat "
-                  "menyelesaikannya melalui mediasi"
-                  "{% if penyelesaian_perselisihan.nama_forum %} oleh "
-                  "{{ penyelesaian_perselisihan.nama_forum }}{% endif %}"
-                  "{% else %}perselisihan diselesaikan oleh "
-                  "{{ penyelesaian_perselisihan.nama_forum }}{% endif %}.", "Ayat")
-
-    article(doc, "pengakhiran", "PENGAKHIRAN")
-    para(doc, "(1)\tPerjanjian ini berakhir apabila:", "Ayat", keep_next=True)
-    butir(doc, "pengakhiran.sebab")
-    para(doc, "(2)\tPihak yang bermaksud mengakhiri Perjanjian ini sebelum jangka waktu "
-              "sebagaimana dimaksud dalam Pasal {{ pasal.jangka_waktu }} berakhir wajib "
-              "memberitahukan secara tertulis kepada pihak lainnya paling lambat "
-              "{{ pengakhiran.pemberitahuan }} sebelum tanggal pengakhiran yang dikehendaki.",
-         "Ayat")
-    para(doc, "(3)\tPengakhiran Perjanjian ini tidak menghapuskan hak dan kewajiban PARA "
-              "PIHAK sebagaimana dimaksud dalam Pasal {{ pasal.hak_kewajiban }} yang belum "
-              "diselesaikan.", "Ayat")
-
-    article(doc, "korespondensi", "KORESPONDENSI", present_if="korespondensi")
-    para(doc, "(1)\tSetiap pemberitahuan dan surat-menyurat dalam pelaksanaan Perjanjian ini "
-              "disampaikan secara tertulis kepada alamat berikut:", "Ayat", keep_next=True)
-    tag(doc, "{%p for k in korespondensi %}")
-    para(doc, "{{ k.huruf }}.\t{{ k.label }}: {{ k.instansi }}, {{ k.alamat }}"
-              "{% if k.untuk_perhatian %}, u.p. {{ k.untuk_perhatian }}{% endif %}"
-              "{% if k.telepon %}, telepon {{ k.telepon }}{% endif %}"
-              "{% if k.email %}, surel {{ k.email }}{% endif %}{{ k.akhir }}", "Butir")
-    tag(doc, "{%p endfor %}")
-    para(doc, "(2)\tPerubahan alamat sebagaimana dimaksud pada ayat (1) wajib diberitahukan "
-              "secara tertulis kepada pihak lainnya paling lambat 7 (tujuh) hari sebelum "
-              "berlakunya alamat yang baru.", "Ayat")
-    end_article(doc)
-
+    force_majeure(doc)
+    disputes(doc, jenis)
+    termination(doc, jenis)
+    correspondence(doc)
     ending(doc, noun)
     return doc
 
@@ -543,12 +727,12 @@ def ksb():
               "Bersama, dengan ketentuan sebagai berikut:")
     common_front(doc, noun)
     article(doc, "bentuk_kerja_sama", "BENTUK KERJA SAMA", present_if="bentuk_kerja_sama")
-    para(doc, "Bentuk kerja sama dalam Kesepakatan Bersama ini meliputi:", keep_next=True)
-    butir(doc, "bentuk_kerja_sama", "Butir Pasal")
+    listed(doc, "bentuk_kerja_sama", "Bentuk kerja sama dalam Kesepakatan Bersama ini meliputi:",
+           "Bentuk kerja sama dalam Kesepakatan Bersama ini adalah", "Butir Pasal")
     end_article(doc)
     article(doc, "pelaksanaan", "PELAKSANAAN")
     para(doc, "(1)\tKesepakatan Bersama ini ditindaklanjuti dengan Perjanjian Kerja Sama yang "
-              "mengatur hak dan kewajiban PARA PIHAK, keadaan kahar, penyelesaian perselisihan "
+              "mengatur hak dan kewajiban PARA PIHAK, keadaan kahar, penyelesaian perselisihan, "
               "dan pengakhiran kerja sama.", "Ayat")
     para(doc, "(2)\tPerjanjian Kerja Sama sebagaimana dimaksud pada ayat (1) disusun oleh "
               "perangkat daerah yang membidangi objek kerja sama dan tidak melampaui jangka "

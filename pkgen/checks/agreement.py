@@ -166,7 +166,7 @@ class _Checker:
         self.term()
         self.forum()
         self.signatories(labels)
-        self.dprd()
+        self.dprd(labels)
         self.revoked()
         self.substance()
 
@@ -229,11 +229,23 @@ class _Checker:
                 self.findings.append(Finding(rule, None, self.at("pihak", i, "kewenangan"), {
                     "pihak": labels[i], "jabatan": jabatan}))
 
-    def dprd(self) -> None:
-        money = self.doc.pembiayaan
-        if money and money.dalam_apbd_tahun_berjalan is False and not self.doc.persetujuan_dprd:
-            self.add("persetujuan_dprd", ("pembiayaan", "dalam_apbd_tahun_berjalan"),
-                     "pembiayaan")
+    def dprd(self, labels: list[str]) -> None:
+        """DPRD approval: each region's own, where its share is not in the current APBD
+        (KSDD, KSDPK), and always for every region in a foreign cooperation (KSDPL, KSDLL)."""
+        if not isinstance(self.doc, Pks):
+            return
+        sources = self.doc.pembiayaan.sumber or [] if self.doc.pembiayaan else []
+        for i, source in enumerate(sources):
+            party = self.doc.pihak[source.pihak - 1] if source.pihak else None
+            if source.jenis == "APBD" and source.dalam_apbd_tahun_berjalan is False and \
+                    party is not None and party.persetujuan_dprd is None:
+                self.add("persetujuan_dprd", ("pembiayaan", "sumber", i,
+                                              "dalam_apbd_tahun_berjalan"), "pembiayaan",
+                         pihak=labels[source.pihak - 1], nomor=source.pihak)
+        for i, party in enumerate(self.doc.pihak):
+            if party.pemerintah and party.persetujuan_dprd is None:
+                self.add("persetujuan_dprd_luar_negeri", ("pihak", i), None,
+                         pihak=labels[i], nomor=i + 1)
 
     def revoked(self) -> None:
         for rule in self.book.rules("peraturan_dicabut", self.kind, self.jenis):

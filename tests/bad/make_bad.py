@@ -33,11 +33,9 @@ YAML = {
     "tanggal-mustahil.yaml": edited("tanggal: 2021-03-15", "tanggal: 2019-02-30"),
     "berakhir-sebelum-mulai.yaml": edited("  lama:\n    tahun: 3\n",
                                           "  mulai: 2024-01-01\n  berakhir: 2023-01-01\n"),
-    "jumlah-negatif.yaml": edited("  dalam_apbd_tahun_berjalan: false",
-                                  "  jumlah: -5000000\n  dalam_apbd_tahun_berjalan: false"),
-    "jumlah-mustahil.yaml": edited("  dalam_apbd_tahun_berjalan: false",
-                                   "  jumlah: 99999999999999999999\n"
-                                   "  dalam_apbd_tahun_berjalan: false"),
+    "jumlah-negatif.yaml": edited("      pihak: 2\n", "      pihak: 2\n  jumlah: -5000000\n"),
+    "jumlah-mustahil.yaml": edited("      pihak: 2\n",
+                                   "      pihak: 2\n  jumlah: 99999999999999999999\n"),
     "karakter-kendali.yaml": edited("objek: pengembangan", "objek: \"pengem\\x0bbangan")
     .replace("wilayah Kota Mojokerto.\n", "wilayah Kota Mojokerto.\"\n", 1),
     "karakter-kendali-mentah.yaml": edited("objek: pengembangan", "objek: pengem\x0cbangan"),
