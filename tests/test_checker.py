@@ -292,9 +292,15 @@ def test_cli_json_shape():
     assert set(data) == {"document", "kind", "jenis", "clauses", "findings"}
     assert data["kind"] == "pks" and data["jenis"] == "KSDD"
     assert len(data["clauses"]) == 16
-    assert set(data["clauses"][0]) == {"id", "status", "location"}
+    # fields are only ever added, never renamed or removed
+    assert set(data["clauses"][0]) == {"id", "status", "location", "found_by", "confidence",
+                                       "where", "candidate"}
+    kahar = next(c for c in data["clauses"] if c["id"] == "keadaan_kahar")
+    assert kahar["found_by"] == "definisi" and 0 < kahar["confidence"] <= 1
+    assert kahar["where"]["pasal"] == "Pasal 6" and kahar["where"]["excerpt"]
     finding = data["findings"][0]
-    assert set(finding) == {"rule", "severity", "clause", "message", "citation", "location"}
+    assert set(finding) == {"rule", "severity", "clause", "message", "citation", "location",
+                            "where", "candidate"}
     assert finding["severity"] == "error" and finding["clause"] == "penyelesaian_perselisihan"
     assert "(belum dipastikan)" in finding["citation"]
 
@@ -318,7 +324,7 @@ def test_cli_annotate_needs_one_docx(tmp_path):
 def test_custom_rulebook_adds_a_synonym_without_code(tmp_path):
     doc = Document()
     for line in ["PERJANJIAN KERJA SAMA", "Pasal 1", "SELESAINYA PERJANJIAN",
-                 "Perjanjian ini berakhir karena kesepakatan."]:
+                 "Hal ini disepakati PARA PIHAK bersama."]:
         doc.add_paragraph(line)
     doc.save(str(tmp_path / "x.docx"))
     assert dict((c.id, c.status) for c in check_path(tmp_path / "x.docx").clauses)[

@@ -13,7 +13,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from ..errors import InputError, Problem
 from ..inputs import MAX_INPUT_BYTES, parse_yaml, problem_from_pydantic
@@ -50,13 +57,37 @@ class Bilingual(_Base):
         return self.en if lang == "en" else self.id
 
 
+def _definition(value: object) -> object:
+    return {"pola": value} if isinstance(value, str) else value
+
+
+class Definition(_Base):
+    """A phrase that settles a clause inside another article, and how sure a match makes us."""
+
+    pola: Pattern
+    yakin: float = Field(0.8, gt=0, le=1)
+
+
 class Clause(_Base):
-    """A canonical clause and how to recognise it in a document."""
+    """A canonical clause and how to recognise it in a document.
+
+    ``judul`` matches article titles; ``definisi`` phrases settle the clause inside another
+    article (each with its confidence, ``yakin``); ``kata`` are the words that point to the
+    passage nearest to the clause when it is missing.
+    """
 
     id: str
     nama: Bilingual
     judul: list[Pattern]
-    definisi: list[Pattern] = []
+    definisi: list[Annotated[Definition, BeforeValidator(_definition)]] = []
+    kata: list[str] = []
+
+
+class Detection(_Base):
+    """How the kind of a document is read off its title: the first phrase found wins."""
+
+    pks: list[Pattern]
+    ksb: list[Pattern]
 
 
 class Citation(_Base):
@@ -112,7 +143,7 @@ Check = Literal[
     "peraturan_dicabut", "hak_kewajiban_per_pihak", "isi_keadaan_kahar", "ksb_dirujuk",
     "pihak_sesuai_ksb", "tidak_melampaui_ksb", "jangka_waktu_lengkap", "surat_kuasa",
     "persetujuan_dprd", "jangka_ksb", "isi_bermakna", "celah_ksb", "selisih_ksb",
-    "forum_perselisihan",
+    "forum_perselisihan", "pasal_tanpa_judul",
 ]
 
 
@@ -140,6 +171,7 @@ class Rulebook(_Base):
     versi: int
     klausul: list[Clause]
     aturan: list[Rule]
+    jenis_dokumen: Detection | None = None
     digest: str = ""
 
     @model_validator(mode="after")
@@ -157,6 +189,15 @@ class Rulebook(_Base):
     def clause(self, clause_id: str) -> Clause:
         """The clause with ``clause_id``."""
         return next(c for c in self.klausul if c.id == clause_id)
+
+    @property
+    def detection(self) -> Detection:
+        """The kind patterns; a rulebook without them uses the built-in ones."""
+        if self.jenis_dokumen is not None:
+            return self.jenis_dokumen
+        builtin = load_rulebook().jenis_dokumen
+        assert builtin is not None
+        return builtin
 
     def rules(self, check: str, kind: str, jenis: str | None) -> list[Rule]:
         """The rules of type ``check`` that apply to this document."""
