@@ -369,6 +369,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "XML di {part} tidak dapat dibaca dengan aman ({detail}). Simpan ulang dari Word.",
         "en": "the XML in {part} cannot be read safely ({detail}). Save it again from Word.",
     },
+    # --- checker: reading PDF agreements -----------------------------------------------------
+    "pdf_not_pdf": {
+        "id": "bukan berkas PDF yang dapat dibaca. Periksa berkasnya, atau kirim dalam bentuk .docx.",
+        "en": "not a readable PDF file. Check the file, or send it as .docx.",
+    },
+    "pdf_encrypted": {
+        "id": "PDF dilindungi kata sandi. Minta salinan tanpa kata sandi dari pengirimnya, atau "
+        "buka dengan kata sandinya lalu simpan ulang tanpa kata sandi.",
+        "en": "the PDF is password-protected. Ask the sender for a copy without a password, or "
+        "open it with the password and save it again without one.",
+    },
+    "pdf_damaged": {
+        "id": "PDF rusak dan tidak dapat dibaca ({detail}). Minta salinan yang utuh atau versi "
+        ".docx-nya.",
+        "en": "the PDF is damaged and cannot be read ({detail}). Ask for a complete copy or the "
+        ".docx version.",
+    },
+    "pdf_no_text": {
+        "id": "PDF ini tidak memuat teks (hasil pindai/gambar), jadi klausulnya tidak dapat "
+        "diperiksa. Minta versi .docx atau PDF yang dibuat dari Word, atau jadikan teks dengan "
+        "OCR (misalnya ocrmypdf) lalu periksa lagi.",
+        "en": "this PDF holds no text (a scan or images), so its clauses cannot be checked. Ask "
+        "for the .docx or a PDF saved from Word, or add a text layer with OCR (e.g. ocrmypdf) "
+        "and check it again.",
+    },
+    "pdf_too_large": {
+        "id": "PDF terlalu besar untuk diperiksa dengan aman ({part}: {size} bajt, batas "
+        "{limit}); berkas ini tidak diperiksa.",
+        "en": "the PDF is too large to check safely ({part}: {size} bytes, limit {limit}); the "
+        "file is not checked.",
+    },
+    "pdf_too_many_pages": {
+        "id": "PDF memuat {count} halaman (batas {limit}); perjanjian sepanjang itu tidak "
+        "diperiksa. Periksa berkasnya.",
+        "en": "the PDF has {count} pages (limit {limit}); an agreement that long is not checked. "
+        "Check the file.",
+    },
     # --- forms ---------------------------------------------------------------------------------
     "form_cell": {"id": "Sheet '{sheet}', sel {cell}", "en": "Sheet '{sheet}', cell {cell}"},
     "missing_cell": {
@@ -522,8 +559,8 @@ HELP_ID: dict[str, str] = {
         "Membuat draf Word dari berkas masukan. Semua masukan diperiksa dan dirender sebelum "
         "ada yang ditulis; masukan yang belum lengkap ditolak kecuali --allow-incomplete; draf "
         "yang sudah disunting tangan tidak ditimpa kecuali --force.",
-    "Check agreements (.docx drafts or input files) for the clauses the law requires.":
-        "Memeriksa perjanjian (draf .docx atau berkas masukan) atas klausul yang wajib ada. "
+    "Check agreements (Word, PDF or input files) for the clauses the law requires.":
+        "Memeriksa perjanjian (Word, PDF atau berkas masukan) atas klausul yang wajib ada. "
         "Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 berkas tidak dapat dibaca.",
     "Render every input of a register into a drafts folder, incrementally.":
         "Merender semua masukan dalam register ke folder draf, hanya yang berubah; draf yang "

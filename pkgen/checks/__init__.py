@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..docx_text import DocumentError, read_blocks
 from ..inputs import load_agreement
+from ..pdf_text import is_pdf, read_pdf_blocks
 from .agreement import check_agreement
 from .document import check_document, check_structure
 from .findings import ClauseStatus, Finding, Location, Report
@@ -25,9 +26,13 @@ __all__ = [
 ]
 
 
+def _is_pdf(path: Path) -> bool:
+    return path.suffix.lower() == ".pdf" or is_pdf(path)
+
+
 def check_path(path: Path, *, kind: str | None = None, ksb: Path | None = None,
                rules: Path | None = None) -> Report:
-    """Check the agreement at ``path`` (.docx or input file); with ``ksb``, against its KSB.
+    """Check the agreement at ``path`` (.docx, PDF or input file); with ``ksb``, against its KSB.
 
     ``kind`` ('pks' or 'ksb') overrides the kind read off a Word document's title.
     Raises a :class:`~pkgen.errors.PkgenError` (exit code 2) for a file that cannot be read.
@@ -44,7 +49,7 @@ def _check_one(path: Path, book: Rulebook, kind: str | None, with_facts: bool):
     if path.suffix.lower() in INPUT_SUFFIXES:
         loaded = load_agreement(path)
         return check_agreement(loaded, book), facts_from_input(loaded)
-    blocks = read_blocks(path)
+    blocks = read_pdf_blocks(path) if _is_pdf(path) else read_blocks(path)
     structure = parse_structure(blocks, book)
     report = check_structure(str(path), structure, book, kind)
     facts = facts_from_blocks(blocks, structure.title_lines, report.jenis) if with_facts else None
