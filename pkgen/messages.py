@@ -371,7 +371,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- checker: reading PDF agreements -----------------------------------------------------
     "pdf_not_pdf": {
-        "id": "bukan berkas PDF yang dapat dibaca. Periksa berkasnya, atau kirim dalam bentuk .docx.",
+        "id": "bukan berkas PDF yang dapat dibaca. Periksa berkasnya, atau kirim dalam bentuk "
+        ".docx.",
         "en": "not a readable PDF file. Check the file, or send it as .docx.",
     },
     "pdf_encrypted": {
@@ -385,6 +386,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         ".docx-nya.",
         "en": "the PDF is damaged and cannot be read ({detail}). Ask for a complete copy or the "
         ".docx version.",
+    },
+    "pdf_no_pages": {
+        "id": "PDF rusak: tidak ada halaman yang dapat dibaca. Minta salinan yang utuh atau versi "
+        ".docx-nya.",
+        "en": "the PDF is damaged: no page can be read. Ask for a complete copy or the .docx "
+        "version.",
     },
     "pdf_no_text": {
         "id": "PDF ini tidak memuat teks (hasil pindai/gambar), jadi klausulnya tidak dapat "

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+from pdfplumber.utils.exceptions import PdfminerException
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
@@ -53,25 +54,37 @@ def read_pdf_blocks(path: Path) -> list[Block]:
     Raises :class:`~pkgen.docx_text.DocumentError` (exit code 2) for a file that is too large,
     damaged, password-protected, a decompression bomb, has too many pages, or has no text.
     """
-    raw = _read_checked(path)
+    _read_checked(path)
     try:
         with pdfplumber.open(path) as pdf:
+            if not pdf.pages:
+                raise DocumentError(Problem("pdf_no_pages", path))
             blocks: list[Block] = []
             for number, page in enumerate(pdf.pages, 1):
                 words = page.extract_words(extra_attrs=["size"], use_text_flow=False)
                 for text, cell in _paragraphs(words):
                     blocks.append(Block(text, len(blocks) + 1, cell=cell, page=number))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise DocumentError(Problem("pdf_encrypted", path)) from err
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as err:
-        raise DocumentError(Problem("pdf_damaged", path, params={"detail": str(err)[:200]})) from err
+    except _ERRORS as err:
+        raise _translated(err, path) from err
     if not any(b.text.strip() for b in blocks):
         raise DocumentError(Problem("pdf_no_text", path))
-    del raw
     return blocks
 
 
-def _read_checked(path: Path) -> bytes:
+_ERRORS = (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError, PDFSyntaxError,
+           PSException, ValueError, KeyError, TypeError, AttributeError, RecursionError)
+
+
+def _translated(err: Exception, path: Path) -> DocumentError:
+    """The message for an error pdfminer raised (pdfplumber wraps them in its own)."""
+    cause = err.args[0] if isinstance(err, PdfminerException) and err.args else err
+    if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+        return DocumentError(Problem("pdf_encrypted", path))
+    detail = str(cause)[:200] or type(cause).__name__
+    return DocumentError(Problem("pdf_damaged", path, params={"detail": detail}))
+
+
+def _read_checked(path: Path) -> None:
     try:
         size = path.stat().st_size
         if size > MAX_PDF_BYTES:
@@ -88,7 +101,6 @@ def _read_checked(path: Path) -> bytes:
         _check_password(path)
     _check_streams(raw, path)
     _check_pages(raw, path)
-    return raw
 
 
 def _check_password(path: Path) -> None:
@@ -96,10 +108,10 @@ def _check_password(path: Path) -> None:
     try:
         with pdfplumber.open(path) as pdf:
             pdf.pages  # noqa: B018 - opening the page tree decrypts the catalog
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise DocumentError(Problem("pdf_encrypted", path)) from err
-    except Exception:  # noqa: BLE001 - other damage is reported when the text is read
-        return
+    except _ERRORS as err:
+        problem = _translated(err, path)
+        if problem.problems[0].code == "pdf_encrypted":
+            raise problem from err
 
 
 def _check_streams(raw: bytes, path: Path) -> None:

@@ -43,11 +43,18 @@ EXPECTED = {
     "bom-zip.docx": ("check", 2, "setelah diekstrak (batas 67108864)"),
     "entitas-xml.docx": ("check", 2, "tidak dapat dibaca dengan aman (DOCTYPE/ENTITY)"),
     "entitas-eksternal.docx": ("check", 2, "tidak dapat dibaca dengan aman (DOCTYPE/ENTITY)"),
+    "bukan-pdf.pdf": ("check", 2, "bukan berkas PDF yang dapat dibaca"),
+    "pdf-bom.pdf": ("check", 2, "PDF terlalu besar untuk diperiksa dengan aman (stream"),
+    "pdf-halaman-banyak.pdf": ("check", 2, "PDF memuat 200000 halaman (batas 1000)"),
+    "pdf-hasil-pindai.pdf": ("check", 2, "tidak memuat teks (hasil pindai/gambar)"),
+    "pdf-rusak.pdf": ("check", 2, "PDF rusak dan tidak dapat dibaca"),
+    "pdf-terenkripsi.pdf": ("check", 2, "PDF dilindungi kata sandi"),
+    "pdf-xref-rusak.pdf": ("check", 2, "tidak ada halaman yang dapat dibaca"),
 }
 
 
 def test_the_corpus_is_complete():
-    files = {p.name for p in BAD.iterdir() if p.suffix in (".yaml", ".docx", ".doc")}
+    files = {p.name for p in BAD.iterdir() if p.suffix in (".yaml", ".docx", ".doc", ".pdf")}
     assert files == set(EXPECTED)
 
 
