@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
-from pdfplumber.utils.exceptions import PdfminerException
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from .docx_text import Block, DocumentError
 from .errors import Problem
@@ -37,15 +37,6 @@ _STREAM = re.compile(rb"stream\r?\n")
 _COUNT = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b")
 _GUTTER = 12.0  # points: a gap this wide between words separates columns
 _MARKER = re.compile(r"^(\(\d{1,2}\)|[a-zA-Z]\.|\d{1,2}\.|Pasal\b|PASAL\b|BAB\b|Article\b)")
-
-
-def is_pdf(path: Path) -> bool:
-    """True if the file at ``path`` starts like a PDF."""
-    try:
-        with path.open("rb") as handle:
-            return PDF_MAGIC in handle.read(1024)
-    except OSError:
-        return False
 
 
 def read_pdf_blocks(path: Path) -> list[Block]:

@@ -369,3 +369,88 @@ def test_annotated_copy_opens_in_python_docx(tmp_path):
     report = check_path(CORPUS / "kepala-kaki.docx")
     data = annotate(CORPUS / "kepala-kaki.docx", report)
     assert len(list(Document(io.BytesIO(data)).comments)) == len(report.findings)
+
+
+# --- real-agreement habits (see also tests/test_real_corpus.py) ----------------------------
+
+def _docx(tmp_path, lines, name="x.docx"):
+    doc = Document()
+    for line in lines:
+        doc.add_paragraph(line)
+    doc.save(str(tmp_path / name))
+    return tmp_path / name
+
+
+def test_chapter_title_names_the_bare_article_after_it(tmp_path):
+    report = check_path(_docx(tmp_path, [
+        "PERJANJIAN KERJA SAMA", "Pasal 9", "JANGKA WAKTU", "Perjanjian ini berlaku 2 tahun.",
+        "BAB V", "KEADAAN KAHAR (FORCE MAJEURE)", "Pasal 10",
+        "(1) Para pihak dibebaskan dari kewajiban selama bencana alam berlangsung.",
+        "(2) Dalam hal terjadi bencana, pihak yang terkena memberitahukan dalam 14 hari."]))
+    kahar = next(c for c in report.clauses if c.id == "keadaan_kahar")
+    assert kahar.status == "present" and kahar.via == "judul"
+    assert kahar.location.pasal == "Pasal 10"
+    waktu = next(c for c in report.clauses if c.id == "jangka_waktu")
+    assert waktu.location.pasal == "Pasal 9"  # the chapter line is not swallowed by Pasal 9
+    assert "untitled-article" not in rules(report)
+
+
+def test_a_numbered_article_without_title_is_a_finding(tmp_path):
+    report = check_path(_docx(tmp_path, [
+        "PERJANJIAN KERJA SAMA", "Pasal 1", "PIHAK PERTAMA memberikan pekerjaan kepada PIHAK "
+        "KEDUA.", "Pasal 2", "JANGKA WAKTU", "Berlaku 1 tahun."]))
+    untitled = [f for f in report.findings if f.rule.id == "untitled-article"]
+    assert [f.params["pasal"] for f in untitled] == ["Pasal 1"]
+    assert untitled[0].severity == "warning"
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("NOTA KESEPAKATAN", "ksb"), ("PIAGAM KERJA SAMA", "ksb"), ("LETTER OF INTENT", "ksb"),
+    ("NOTA KESEPAHAMAN (MEMORANDUM OF UNDERSTANDING)", "ksb"), ("SURAT PERJANJIAN KERJA", "pks"),
+    ("KONTRAK PENGADAAN BARANG", "pks"), ("SURAT PERINTAH KERJA (SPK)", "pks"),
+    ("MEMORANDUM OF AGREEMENT", "pks"),
+])
+def test_kind_from_the_title(tmp_path, title, kind):
+    assert check_path(_docx(tmp_path, [title, "ANTARA", "A", "DAN", "B"])).kind == kind
+
+
+@pytest.mark.parametrize("blank", ["_NAMA_PERUSAHAAN_", "<JANGKA WAKTU PERJANJIAN>",
+                                   "${nama}", "«Nama»"])
+def test_blanks_of_other_tools_are_placeholders(tmp_path, blank):
+    report = check_path(_docx(tmp_path, ["PERJANJIAN KERJA SAMA", f"Nama: {blank} selaku wakil"]))
+    texts = [f.params["teks"] for f in report.findings if f.rule.id == "placeholder"]
+    assert any(blank in t for t in texts), texts
+
+
+def test_locations_name_article_ayat_and_first_words(tmp_path):
+    report = check_path(_docx(tmp_path, [
+        "PERJANJIAN KERJA SAMA",
+        "Budi, selanjutnya disebut sebagai PIHAK PERTAMA; Sri, selanjutnya disebut sebagai "
+        "PIHAK KEDUA.", "Pasal 9", "LAIN-LAIN", "(1) Hal lain diatur kemudian.",
+        "(2) Dalam hal terjadi keadaan kahar, PARA PIHAK membahas perselisihan yang timbul.",
+        "Pasal 10", "PENUTUP", "Perjanjian ini dibuat dalam rangkap 2 (dua)."]))
+    by_id = {c.id: c for c in report.clauses}
+    kahar = by_id["keadaan_kahar"]
+    assert kahar.via == "definisi" and kahar.confidence == 0.75
+    assert kahar.location.text("id") == ("Pasal 9 ayat (2), 'Dalam hal terjadi keadaan kahar, "
+                                         "PARA …'")
+    assert kahar.location.text("en").startswith("Article 9 paragraph (2), 'Dalam hal")
+    assert by_id["para_pihak"].via == "definisi" and by_id["para_pihak"].location.pasal is None
+    missing = next(f for f in report.findings if f.clause == "pengakhiran")
+    assert missing.candidate is None or missing.candidate.pasal in ("Pasal 9", "Pasal 10")
+    dispute = next(f for f in report.findings if f.clause == "penyelesaian_perselisihan")
+    assert dispute.candidate.text("id").startswith("Pasal 9 ayat (2)")  # "perselisihan"
+
+
+def test_text_report_shows_confidence_and_nearest_passage(tmp_path):
+    path = _docx(tmp_path, ["PERJANJIAN KERJA SAMA", "Pasal 1", "LAIN-LAIN",
+                            "Sengketa diselesaikan melalui mediasi.",
+                            "Perselisihan dicatat oleh sekretariat bersama."])
+    result = run("check", path)
+    assert "ditemukan dari rumusan, keyakinan 85%" in result.stdout
+    assert "bagian terdekat" in result.stdout
+    data = json.loads(run("check", path, "--format", "json").stdout)
+    finding = next(f for f in data["findings"] if f["clause"] == "pengakhiran")
+    assert finding["candidate"] is None or finding["candidate"].startswith("Pasal 1")
+    kahar = next(f for f in data["findings"] if f["clause"] == "keadaan_kahar")
+    assert kahar["candidate"] is None

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from ..docx_text import DocumentError, read_blocks
 from ..inputs import load_agreement
-from ..pdf_text import is_pdf, read_pdf_blocks
 from .agreement import check_agreement
 from .document import check_document, check_structure
 from .findings import ClauseStatus, Finding, Location, Report
@@ -27,7 +26,13 @@ __all__ = [
 
 
 def _is_pdf(path: Path) -> bool:
-    return path.suffix.lower() == ".pdf" or is_pdf(path)
+    if path.suffix.lower() == ".pdf":
+        return True
+    try:
+        with path.open("rb") as handle:
+            return b"%PDF-" in handle.read(1024)
+    except OSError:
+        return False
 
 
 def check_path(path: Path, *, kind: str | None = None, ksb: Path | None = None,
@@ -49,7 +54,12 @@ def _check_one(path: Path, book: Rulebook, kind: str | None, with_facts: bool):
     if path.suffix.lower() in INPUT_SUFFIXES:
         loaded = load_agreement(path)
         return check_agreement(loaded, book), facts_from_input(loaded)
-    blocks = read_pdf_blocks(path) if _is_pdf(path) else read_blocks(path)
+    if _is_pdf(path):
+        from ..pdf_text import read_pdf_blocks  # pdfplumber loads only for PDFs
+
+        blocks = read_pdf_blocks(path)
+    else:
+        blocks = read_blocks(path)
     structure = parse_structure(blocks, book)
     report = check_structure(str(path), structure, book, kind)
     facts = facts_from_blocks(blocks, structure.title_lines, report.jenis) if with_facts else None

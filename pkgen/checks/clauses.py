@@ -13,49 +13,59 @@ import re
 from ..docx_text import Block
 from .findings import ClauseStatus, Location
 from .rulebook import Clause, Rulebook
-from .structure import Article, Structure
+from .structure import Structure
 
 _EXCERPT_WORDS = 6
 
 
-def clause_statuses(structure: Structure, book: Rulebook) -> list[ClauseStatus]:
+def clause_statuses(structure: Structure, book: Rulebook,
+                    candidates: set[str] | frozenset[str] = frozenset()) -> list[ClauseStatus]:
     """Every canonical clause: present (with substance), empty (heading only) or missing.
 
     A clause counts as present under its own heading, or where another article (or the
     opening) defines it ("yang dimaksud dengan keadaan memaksa adalah …"); a word used in
-    passing does not count.
+    passing does not count. A missing clause named in ``candidates`` gets the passage
+    nearest to it.
     """
-    return [_status(clause, structure) for clause in book.klausul]
+    places = _places(structure)
+    return [_status(clause, structure, places, clause.id in candidates)
+            for clause in book.klausul]
 
 
-def _status(clause: Clause, structure: Structure) -> ClauseStatus:
+def _status(clause: Clause, structure: Structure, places: list[Block],
+            with_candidate: bool) -> ClauseStatus:
     under = [a for a in structure.articles if clause.id in a.clauses]
     full = [a for a in under if not a.is_empty()]
     if full:
         return ClauseStatus(clause.id, "present", locate(structure, full[0].heading), "judul")
-    defined = _defined_in(structure, clause)
+    defined = _defined_in(structure, clause, places)
     if defined is not None:
         where, confidence = defined
         return ClauseStatus(clause.id, "present", where, "definisi", confidence)
     if under:
         return ClauseStatus(clause.id, "empty", locate(structure, under[0].heading), "judul")
-    return ClauseStatus(clause.id, "missing", candidate=_nearest(structure, clause))
+    nearest = _nearest(structure, clause, places) if with_candidate else None
+    return ClauseStatus(clause.id, "missing", candidate=nearest)
 
 
-def _places(structure: Structure) -> list[tuple[Article | None, Block]]:
-    places: list[tuple[Article | None, Block]] = [(None, b) for b in structure.preamble]
+def _places(structure: Structure) -> list[Block]:
+    """The paragraphs a clause can be settled in: the opening and the articles' bodies."""
+    places = list(structure.preamble)
     for article in structure.articles:
-        places += [(article, b) for b in article.body]
+        places += article.body
     return places
 
 
-def _defined_in(structure: Structure, clause: Clause) -> tuple[Location, float] | None:
+def _defined_in(structure: Structure, clause: Clause,
+                places: list[Block]) -> tuple[Location, float] | None:
     """The surest phrase settling ``clause`` (the first one among equals), or None."""
+    if not structure.may_contain([d.pola for d in clause.definisi]):
+        return None
     best: tuple[float, Block] | None = None
     for definition in clause.definisi:
         if best is not None and definition.yakin <= best[0]:
             continue
-        for _, block in _places(structure):
+        for block in places:
             if definition.pola.search(block.text):
                 best = (definition.yakin, block)
                 break
@@ -64,14 +74,15 @@ def _defined_in(structure: Structure, clause: Clause) -> tuple[Location, float] 
     return locate(structure, best[1]), best[0]
 
 
-def _nearest(structure: Structure, clause: Clause) -> Location | None:
+def _nearest(structure: Structure, clause: Clause, places: list[Block]) -> Location | None:
     """The paragraph with the most of the clause's key words (the first among equals)."""
     if not clause.kata:
         return None
-    words = [re.compile(r"\b" + re.escape(w), re.IGNORECASE) for w in clause.kata]
+    words = re.compile(r"\b(" + "|".join(re.escape(w) for w in clause.kata) + ")",
+                       re.IGNORECASE)
     best: tuple[int, Block] | None = None
-    for _, block in _places(structure):
-        score = sum(1 for w in words if w.search(block.text))
+    for block in places:
+        score = len({m.lower() for m in words.findall(block.text)})
         if score and (best is None or score > best[0]):
             best = (score, block)
     return locate(structure, best[1]) if best else None
@@ -82,9 +93,13 @@ def locate(structure: Structure, block: Block) -> Location:
     if block.part != "body":
         return Location(part=block.part, kutipan=excerpt(block.text), halaman=block.page)
     article = structure.article_of(block)
-    quote = excerpt(block.text) if article is None or block is not article.heading else None
-    return Location(article.label if article else None, block.index, ayat=(
-        article.ayat(block) if article else None), kutipan=quote, halaman=block.page)
+    ayat = article.ayat(block) if article else None
+    text = block.text.strip()
+    if ayat and text.startswith(ayat):
+        text = text[len(ayat):]  # "ayat (2), 'Dalam hal …'", not "'(2) Dalam hal …'"
+    quote = excerpt(text) if article is None or block is not article.heading else None
+    return Location(article.label if article else None, block.index, ayat=ayat,
+                    kutipan=quote, halaman=block.page)
 
 
 def excerpt(text: str) -> str | None:

@@ -29,7 +29,9 @@ def check_structure(name: str, structure: Structure, book: Rulebook,
     """Check a parsed document (see :func:`check_document`); ``name`` names it in the report."""
     kind = kind or structure.kind or "pks"
     jenis = _jenis(structure.title_lines)
-    statuses = clause_statuses(structure, book)
+    reported = {c for r in book.rules("klausul_wajib", kind, jenis) if r.tingkat == "error"
+                for c in r.klausul}
+    statuses = clause_statuses(structure, book, reported)
     findings: list[Finding] = []
     findings += _clause_findings(statuses, book, kind, jenis)
     findings += _pattern_findings(structure, book, kind, jenis)
@@ -61,6 +63,8 @@ def _locate(structure: Structure, block: Block) -> Location:
 def _pattern_findings(structure, book, kind, jenis) -> list[Finding]:
     findings = []
     for rule in book.rules("pola", kind, jenis):
+        if not structure.may_contain(rule.pola):
+            continue
         for block in structure.blocks:
             for pattern in rule.pola:
                 match = pattern.search(block.text)

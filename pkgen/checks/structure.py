@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..docx_text import Block
 from .rulebook import Rulebook
@@ -81,13 +82,24 @@ class Structure:
     articles: list[Article]
     kind: str | None
     title_lines: list[str]
+    _owner: dict[int, Article] | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
+
+    def may_contain(self, patterns: list[re.Pattern]) -> bool:
+        """False only if none of ``patterns`` occurs anywhere: a cheap test before a search
+        paragraph by paragraph (a match across two paragraphs gives a needless search)."""
+        if not patterns:
+            return False
+        if self._text is None:
+            self._text = "\n".join(b.text for b in self.blocks)
+        return bool(joined(tuple(p.pattern for p in patterns)).search(self._text))
 
     def article_of(self, block: Block) -> Article | None:
         """The article holding ``block`` (heading or body), or None (preamble, header …)."""
-        for article in self.articles:
-            if article.heading is block or any(b is block for b in article.body):
-                return article
-        return None
+        if self._owner is None:
+            self._owner = {id(a.heading): a for a in self.articles}
+            self._owner.update({id(b): a for a in self.articles for b in a.body})
+        return self._owner.get(id(block))
 
 
 def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
@@ -206,11 +218,29 @@ def _same_row(a: Block, b: Block) -> bool:
 
 def _clauses(titles: list[str], book: Rulebook) -> set[str]:
     """The clauses whose heading wording matches any of an article's titles."""
-    normal = [" ".join(re.sub(r"[^\w]+", " ", t.upper()).split()) for t in titles if t]
-    return {
-        clause.id for clause in book.klausul
-        if any(p.search(t) for p in clause.judul for t in normal)
-    }
+    normal = tuple(" ".join(re.sub(r"[^\w]+", " ", t.upper()).split()) for t in titles if t)
+    if not normal:
+        return set()
+    key = (normal, book.digest)
+    found = _TITLE_CACHE.get(key) if book.digest else None
+    if found is None:
+        found = frozenset(
+            clause.id for clause in book.klausul
+            if any(joined(tuple(p.pattern for p in clause.judul)).search(t) for t in normal))
+        if len(_TITLE_CACHE) > 4096:
+            _TITLE_CACHE.clear()
+        _TITLE_CACHE[key] = found
+    return set(found)
+
+
+# Registers repeat the same titles in every draft: each is matched once per rulebook.
+_TITLE_CACHE: dict[tuple[tuple[str, ...], str], frozenset[str]] = {}
+
+
+@lru_cache(maxsize=256)
+def joined(patterns: tuple[str, ...]) -> re.Pattern:
+    """One expression matching where any of ``patterns`` matches (compiled once)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
 
 
 def _kind(body: list[Block], book: Rulebook) -> str | None:
