@@ -13,7 +13,7 @@ import re
 from ..docx_text import Block
 from .findings import ClauseStatus, Location
 from .rulebook import Clause, Rulebook
-from .structure import Structure
+from .structure import Structure, clauses_of_titles
 
 _EXCERPT_WORDS = 6
 
@@ -28,16 +28,20 @@ def clause_statuses(structure: Structure, book: Rulebook,
     nearest to it.
     """
     places = _places(structure)
-    return [_status(clause, structure, places, clause.id in candidates)
+    return [_status(clause, structure, book, places, clause.id in candidates)
             for clause in book.klausul]
 
 
-def _status(clause: Clause, structure: Structure, places: list[Block],
+def _status(clause: Clause, structure: Structure, book: Rulebook, places: list[Block],
             with_candidate: bool) -> ClauseStatus:
     under = [a for a in structure.articles if clause.id in a.clauses]
     full = [a for a in under if not a.is_empty()]
     if full:
         return ClauseStatus(clause.id, "present", locate(structure, full[0].heading), "judul")
+    titled = next((b for b in places if b.heading and b.text.strip()
+                   and clause.id in clauses_of_titles([b.text], book)), None)
+    if titled is not None:  # a Word sub-heading naming the clause inside an article
+        return ClauseStatus(clause.id, "present", locate(structure, titled), "judul")
     defined = _defined_in(structure, clause, places)
     if defined is not None:
         where, confidence = defined

@@ -23,6 +23,7 @@ _HEADING = re.compile(
 _CHAPTER = re.compile(r"^\s*BAB\s+([IVXLC]{1,8}|[0-9]{1,3})\b\s*[-–—:.]?\s*(.*?)\s*$",
                       re.IGNORECASE)
 _AYAT = re.compile(r"^\s*\((\d{1,2})\)")
+_NUMBERING = re.compile(r"^\s*(\d{1,2}(\.\d{1,2})*\.?|[A-Za-z]\.)\s+")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _BLANKISH = re.compile(r"[\s.…_\-–—:;,()]+")
 
@@ -135,7 +136,7 @@ def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
         if not inline_title and number is not None:
             i = _take_titles(body, i, article)
     for article in articles:
-        article.clauses = _clauses([article.title], book)
+        article.clauses = clauses_of_titles([article.title], book)
     return Structure(blocks, preamble, articles, _kind(body, book), _title_lines(body))
 
 
@@ -216,9 +217,10 @@ def _same_row(a: Block, b: Block) -> bool:
     return a.cell is not None and b.cell is not None and a.cell[:2] == b.cell[:2]
 
 
-def _clauses(titles: list[str], book: Rulebook) -> set[str]:
-    """The clauses whose heading wording matches any of an article's titles."""
-    normal = tuple(" ".join(re.sub(r"[^\w]+", " ", t.upper()).split()) for t in titles if t)
+def clauses_of_titles(titles: list[str], book: Rulebook) -> set[str]:
+    """The clauses whose heading wording matches any of ``titles`` ("7.1 Masa Berlaku" too)."""
+    normal = tuple(" ".join(re.sub(r"[^\w]+", " ", _NUMBERING.sub("", t).upper()).split())
+                   for t in titles if t)
     if not normal:
         return set()
     key = (normal, book.digest)
