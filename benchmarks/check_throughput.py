@@ -4,7 +4,7 @@ Renders the bundled examples and copies them with the checker's corpus into 1,00
 then checks them all with pkgen's checker (hardened ZIP/XML reader) and, for comparison, with
 the naive approach: open each file with python-docx and run the same clause detection on its
 paragraphs. Prints both and the ratio. Then measures the PDF rate: the real agreements of
-``tests/real/pdf`` (Word files converted by LibreOffice, one to six pages) checked over and over.
+``tests/real/pdf`` (Word files converted by LibreOffice, three to six pages) checked over and over.
 Run: ``python benchmarks/check_throughput.py [N] [PDFS]``.
 """
 
