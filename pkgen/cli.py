@@ -190,7 +190,7 @@ def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], fo
 def check(files: tuple[Path, ...], ksb: Path | None, kind: str | None,
           templates: tuple[str, ...], rules: Path | None, output_format: str,
           annotate: Path | None, force: bool, lang: str) -> None:
-    """Check agreements (.docx drafts or input files) for the clauses the law requires.
+    """Check agreements (Word, PDF or input files) for the clauses the law requires.
 
     Exit codes: 0 no error findings, 1 error findings, 2 a file cannot be read.
     """

@@ -89,7 +89,8 @@ class Block:
 
     ``index`` counts the body's paragraphs (tables included) from 1 in document order, the
     order python-docx's ``body.iter(w:p)`` yields them. ``cell`` is (table, row, column), each
-    from 1, for a paragraph in a table. ``part`` is 'body', 'header' or 'footer'.
+    from 1, for a paragraph in a table. ``part`` is 'body', 'header' or 'footer'. ``page`` is
+    the page number for a paragraph read from a PDF (None for Word, which has no fixed pages).
     """
 
     text: str
@@ -97,6 +98,7 @@ class Block:
     part: str = "body"
     cell: tuple[int, int, int] | None = None
     heading: bool = False
+    page: int | None = None
 
 
 def read_blocks(path: Path, data: bytes | None = None) -> list[Block]:

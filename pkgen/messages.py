@@ -600,6 +600,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "XML di {part} tidak dapat dibaca dengan aman ({detail}). Simpan ulang dari Word.",
         "en": "the XML in {part} cannot be read safely ({detail}). Save it again from Word.",
     },
+    # --- checker: reading PDF agreements -----------------------------------------------------
+    "pdf_not_pdf": {
+        "id": "bukan berkas PDF yang dapat dibaca. Periksa berkasnya, atau kirim dalam bentuk "
+        ".docx.",
+        "en": "not a readable PDF file. Check the file, or send it as .docx.",
+    },
+    "pdf_encrypted": {
+        "id": "PDF dilindungi kata sandi. Minta salinan tanpa kata sandi dari pengirimnya, atau "
+        "buka dengan kata sandinya lalu simpan ulang tanpa kata sandi.",
+        "en": "the PDF is password-protected. Ask the sender for a copy without a password, or "
+        "open it with the password and save it again without one.",
+    },
+    "pdf_damaged": {
+        "id": "PDF rusak dan tidak dapat dibaca ({detail}). Minta salinan yang utuh atau versi "
+        ".docx-nya.",
+        "en": "the PDF is damaged and cannot be read ({detail}). Ask for a complete copy or the "
+        ".docx version.",
+    },
+    "pdf_no_pages": {
+        "id": "PDF rusak: tidak ada halaman yang dapat dibaca. Minta salinan yang utuh atau versi "
+        ".docx-nya.",
+        "en": "the PDF is damaged: no page can be read. Ask for a complete copy or the .docx "
+        "version.",
+    },
+    "pdf_no_text": {
+        "id": "PDF ini tidak memuat teks (hasil pindai/gambar), jadi klausulnya tidak dapat "
+        "diperiksa. Minta versi .docx atau PDF yang dibuat dari Word, atau jadikan teks dengan "
+        "OCR (misalnya ocrmypdf) lalu periksa lagi.",
+        "en": "this PDF holds no text (a scan or images), so its clauses cannot be checked. Ask "
+        "for the .docx or a PDF saved from Word, or add a text layer with OCR (e.g. ocrmypdf) "
+        "and check it again.",
+    },
+    "pdf_too_large": {
+        "id": "PDF terlalu besar untuk diperiksa dengan aman ({part}: {size} bajt, batas "
+        "{limit}); berkas ini tidak diperiksa.",
+        "en": "the PDF is too large to check safely ({part}: {size} bytes, limit {limit}); the "
+        "file is not checked.",
+    },
+    "pdf_too_many_pages": {
+        "id": "PDF memuat {count} halaman (batas {limit}); perjanjian sepanjang itu tidak "
+        "diperiksa. Periksa berkasnya.",
+        "en": "the PDF has {count} pages (limit {limit}); an agreement that long is not checked. "
+        "Check the file.",
+    },
     # --- forms ------------------------------------------------------------------------------------
     "form_cell": {"id": "lembar '{sheet}', sel {cell}", "en": "sheet '{sheet}', cell {cell}"},
     "missing_cell": {
@@ -774,80 +818,3 @@ class _Filled(dict):
 
     def __missing__(self, key: str) -> str:
         return "…"
-
-
-#: The command line's help in Indonesian, by its English text. ``pkgen --help`` shows it
-#: unless PKGEN_LANG=en.
-HELP_ID: dict[str, str] = {
-    # commands (first line of each command's help)
-    "Draft and check Indonesian regional cooperation agreements (PKS and KSB).":
-        "Menyusun dan memeriksa perjanjian kerja sama daerah (PKS dan KSB).",
-    "Write a commented input skeleton to fill in (or a PKS pre-filled from its KSB).":
-        "Menulis kerangka masukan berkomentar untuk diisi (atau PKS yang diisi dari KSB-nya).",
-    "Check input files; print what is wrong, or OK.":
-        "Memeriksa berkas masukan; menampilkan yang salah, atau OK.",
-    "Render input files into Word drafts.":
-        "Membuat draf Word dari berkas masukan. Semua masukan diperiksa dan dirender sebelum "
-        "ada yang ditulis; masukan yang belum lengkap ditolak kecuali --allow-incomplete; draf "
-        "yang sudah disunting tangan tidak ditimpa kecuali --force.",
-    "Check agreements (.docx drafts or input files) for the clauses the law requires.":
-        "Memeriksa perjanjian (draf .docx atau berkas masukan) atas klausul yang wajib ada. "
-        "Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 berkas tidak dapat dibaca.",
-    "Render every input of a register into a drafts folder, incrementally.":
-        "Merender semua masukan dalam register ke folder draf, hanya yang berubah; draf yang "
-        "disunting tangan tidak pernah ditimpa (versi baru ditulis di sampingnya).",
-    "Write an Excel input form for OPD staff, blank or pre-filled.":
-        "Menulis formulir Excel untuk staf OPD, kosong atau sudah terisi.",
-    "Convert a filled Excel form into a commented YAML input for the register.":
-        "Mengubah formulir Excel yang terisi menjadi masukan YAML berkomentar untuk register.",
-    "Write the JSON Schema of input files, for editors that complete and check YAML.":
-        "Menulis JSON Schema berkas masukan, untuk editor yang melengkapi dan memeriksa YAML.",
-    "List the built-in templates.": "Menampilkan templat bawaan.",
-    # options
-    "Language of messages (Indonesian or English); also PKGEN_LANG.":
-        "Bahasa pesan (Indonesia atau Inggris); juga PKGEN_LANG.",
-    "Kind of cooperation.": "Jenis kerja sama.",
-    "Kind of document.": "Jenis dokumen.",
-    "Pre-fill a PKS from the input (YAML or form) of the KSB it follows.":
-        "Isi PKS dari masukan (YAML atau formulir) KSB yang ditindaklanjutinya.",
-    "File to write (default: print to stdout).": "Berkas yang ditulis (bawaan: ke layar).",
-    "Replace the output file if it exists.": "Timpa berkas keluaran bila sudah ada.",
-    "Output folder, or a file name ending in .docx for a single input.":
-        "Folder keluaran, atau nama berkas .docx untuk satu masukan.",
-    "Render with this .docx template instead of the built-in one.":
-        "Render dengan templat .docx ini, bukan templat bawaan.",
-    "Replace existing drafts even if they were edited since pkgen wrote them.":
-        "Timpa draf yang ada walaupun sudah disunting sejak ditulis pkgen.",
-    "Write drafts the checker finds incomplete, marked DRAF — BELUM LENGKAP.":
-        "Tulis juga draf yang belum lengkap, bertanda DRAF — BELUM LENGKAP.",
-    "Check with this rulebook instead of the built-in one.":
-        "Periksa dengan rulebook ini, bukan rulebook bawaan.",
-    "The KSB this PKS follows (.docx or input file): list the gap and conflicts.":
-        "KSB yang ditindaklanjuti PKS ini (.docx atau masukan): tampilkan celah dan "
-        "ketidaksesuaiannya.",
-    "Kind of document, when its title does not say.":
-        "Jenis dokumen, bila judulnya tidak menyebutkan.",
-    "Use this rulebook instead of the built-in one.":
-        "Gunakan rulebook ini, bukan rulebook bawaan.",
-    "Output for people or for programs.": "Keluaran untuk orang atau untuk program.",
-    "Write a copy of the .docx with a Word comment at each finding.":
-        "Tulis salinan .docx dengan komentar Word pada setiap temuan.",
-    "Replace the --annotate file if it exists.": "Timpa berkas --annotate bila sudah ada.",
-    "The drafts folder.": "Folder draf.",
-    "Render every input, changed or not.": "Render semua masukan, berubah atau tidak.",
-    "Print the plan; write nothing.": "Tampilkan rencana; tidak menulis apa pun.",
-    "Replace hand-edited drafts instead of writing beside them.":
-        "Timpa draf yang disunting tangan, bukan menulis di sampingnya.",
-    "Also write drafts the checker finds incomplete, marked as such.":
-        "Tulis juga draf yang belum lengkap, dengan tanda belum lengkap.",
-    "Worker processes.": "Jumlah proses pekerja.",
-    "Render every input with this template.": "Render semua masukan dengan templat ini.",
-    "Also write NAME.redline.docx: the old draft with the changes tracked.":
-        "Tulis juga NAMA.redline.docx: draf lama dengan perubahan terlacak.",
-    "Pre-fill the form from this input (YAML or form).":
-        "Isi formulir dari masukan ini (YAML atau formulir).",
-    "The .xlsx file to write.": "Berkas .xlsx yang ditulis.",
-    "The YAML input file to write.": "Berkas masukan YAML yang ditulis.",
-    "Show the version and exit.": "Tampilkan versi lalu keluar.",
-    "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
-}

@@ -352,8 +352,9 @@ class PenyelesaianPerselisihan(Base):
 class Pengakhiran(Base):
     """Termination: the causes and the notice period."""
 
-    sebab: Butir = _wajib()
-    """Sebab berakhirnya perjanjian, satu per baris."""
+    sebab: Butir = None
+    """Sebab berakhirnya perjanjian, satu per baris; kosong: sebab yang disebut PP 28/2018
+    Pasal 9 ayat (1) (dan Pasal 22 ayat (2) bagi KSDPK)."""
     pemberitahuan_hari: HariIsian = _wajib()
     """Batas pemberitahuan pengakhiran lebih awal, dalam hari."""
 

@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .build import Result as BuildResult
 from .checks.findings import Finding, Report
@@ -24,6 +25,11 @@ _SEVERITY = {
 _HEADERS = {
     "id": ("Tingkat", "Aturan", "Lokasi", "Temuan", "Dasar"),
     "en": ("Severity", "Rule", "Location", "Finding", "Basis"),
+}
+_WORDS = {
+    "candidate": ("bagian terdekat", "nearest passage"),
+    "defined": ("ditemukan dari rumusan, keyakinan", "found by its wording, confidence"),
+    "none": ("tidak ada bagian yang mirip", "no similar passage"),
 }
 
 
@@ -71,13 +77,38 @@ def print_text(report: Report, console: Console, lang: str = "id") -> None:
             word_id, word_en, style = _SEVERITY[finding.severity]
             table.add_row(
                 f"[{style}]{word_en if lang == 'en' else word_id}[/]",
-                finding.rule.id,
-                finding.location.text(lang) if finding.location else "—",
-                finding.message(report.book, lang),
-                finding.rule.dasar.text(lang),
+                Text(finding.rule.id),
+                Text(_where(finding, lang)),
+                Text(finding.message(report.book, lang)),
+                Text(finding.rule.dasar.text(lang)),
             )
         console.print(table)
+    for line in clause_notes(report, lang):
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
     console.print(verdict(report, lang), highlight=False, markup=False, soft_wrap=True)
+
+
+def _where(finding: Finding, lang: str) -> str:
+    pick = 1 if lang == "en" else 0
+    if finding.location:
+        return finding.location.text(lang)
+    if finding.rule.jenis_pemeriksaan == "klausul_wajib" and finding.severity == "error":
+        if finding.candidate:
+            return f"— ({_WORDS['candidate'][pick]}: {finding.candidate.text(lang)})"
+        return f"— ({_WORDS['none'][pick]})"
+    return "—"
+
+
+def clause_notes(report: Report, lang: str = "id") -> list[str]:
+    """One line per clause found by its wording rather than a heading, with the confidence."""
+    pick = 1 if lang == "en" else 0
+    notes = []
+    for status in report.clauses:
+        if status.via == "definisi" and status.confidence is not None and status.location:
+            name = report.book.clause(status.id).nama.get(lang)
+            notes.append(f"{name}: {_WORDS['defined'][pick]} {status.confidence:.0%} — "
+                         f"{status.location.text(lang)}")
+    return notes
 
 
 def to_json(reports: list[Report], lang: str = "id") -> str:

@@ -74,7 +74,10 @@ def _presets(dokumen: str, jenis: str) -> dict[str, object]:
         presets[f"pihak[{i}].kewenangan.dasar"] = (
             "akta" if bentuk == "badan_usaha" else
             "surat_kuasa" if dokumen == "PKS" and bentuk == "pemerintah_daerah" else "jabatan")
-    presets["penyelesaian_perselisihan.forum#"] = FORUMS[jenis]
+    presets["penyelesaian_perselisihan.forum#"] = f"Pilihan: {FORUMS[jenis]}."
+    if jenis == "KSDPK":
+        presets["sanksi#"] = "(wajib bagi kerja sama dengan pihak ketiga: PP 28/2018 Pasal 19 " \
+                             "ayat (2) huruf d)"
     return presets
 
 
@@ -87,7 +90,7 @@ class _Writer:
         if is_required(info):
             text += " (wajib)"
         if dotted + "#" in self.presets:
-            text += f" Pilihan: {self.presets[dotted + '#']}."
+            text += f" {self.presets[dotted + '#']}"
         pad = " " * indent
         self.lines += textwrap.wrap(text + (" Contoh:" if dotted in EXAMPLES else ""), WIDTH,
                                     initial_indent=pad + "# ", subsequent_indent=pad + "# ")

@@ -12,21 +12,44 @@ import pytest
 from conftest import EXAMPLE_FILES, ROOT
 from docx import Document
 
-from pkgen.docx_text import document_text
+from pkgen.docx_text import document_text, paragraph_texts
 from pkgen.inputs import load_agreement
 from pkgen.model import kinds_of
 from pkgen.render import PreparedTemplate, builtin_template, render_draft, write_atomic
+from pkgen.skeleton import skeleton
 
 GOLDEN = ROOT / "tests" / "golden"
 
 
-@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
-def test_golden_text(path):
-    text = document_text(Document(io.BytesIO(render_draft(load_agreement(path)).data)))
-    golden = GOLDEN / (path.stem + ".txt")
+def full_text(data: bytes) -> str:
+    """The draft's body, then its headers and footers (paraf boxes, page numbers, marks)."""
+    doc = Document(io.BytesIO(data))
+    parts = [document_text(doc)]
+    for name in ("header", "footer"):
+        element = getattr(doc.sections[0], name)._element
+        parts.append(f"--- {name} ---\n" + "\n".join(paragraph_texts(element)))
+    return "\n".join(parts)
+
+
+def _check_golden(name: str, text: str) -> None:
+    golden = GOLDEN / f"{name}.txt"
     if os.environ.get("PKGEN_UPDATE_GOLDEN"):
         golden.write_text(text + "\n", encoding="utf-8")
     assert text + "\n" == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_golden_text(path):
+    _check_golden(path.stem, full_text(render_draft(load_agreement(path)).data))
+
+
+def test_golden_text_of_an_incomplete_draft(tmp_path):
+    """A fresh skeleton rendered with --allow-incomplete: blanks and the mark on every page."""
+    path = tmp_path / "kerangka-pks-ksdd.yaml"
+    path.write_text(skeleton("PKS", "KSDD", path.name), encoding="utf-8")
+    text = full_text(render_draft(load_agreement(path), incomplete=True).data)
+    assert "--- header ---\nDRAF — BELUM LENGKAP" in text
+    _check_golden(path.stem, text)
 
 
 @pytest.mark.libreoffice

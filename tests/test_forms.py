@@ -98,14 +98,14 @@ def test_wrong_values_are_reported_by_sheet_and_cell(folder):
     book["Jangka Waktu"]["B3"] = "31-02-2023"
     book["Umum"]["B3"] = "KSDX"
     book["Hak dan Kewajiban"]["C5"] = "ketiga"
-    book["Pembiayaan"]["B3"] = "mungkin"
+    book["Sumber Dana"]["G3"] = "mungkin"
     book["Pembiayaan"]["B2"] = "satu miliar"
     book.save(form)
     with pytest.raises(InputError) as info:
         load_agreement(form)
     messages = info.value.format("id").splitlines()
     expected = ["lembar 'Hak dan Kewajiban', sel C5", "lembar 'Umum', sel B3",
-                "lembar 'Jangka Waktu', sel B3", "lembar 'Pembiayaan', sel B3",
+                "lembar 'Jangka Waktu', sel B3", "lembar 'Sumber Dana', sel G3",
                 "lembar 'Pembiayaan', sel B2"]
     for place in expected:
         assert any(place in m for m in messages), (place, messages)

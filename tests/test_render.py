@@ -8,6 +8,7 @@ import pytest
 from conftest import EXAMPLE_FILES, EXAMPLES, PKS_TPA, PKS_WISATA, make_template
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Cm
 
 from pkgen.docx_text import custom_properties, document_text
 from pkgen.errors import OutputError, TemplateError
@@ -64,8 +65,12 @@ def test_surat_kuasa_and_akta_in_komparisi():
     assert ("berdasarkan Surat Kuasa Wali Kota Mojokerto Nomor 180/077/417.111/2021 tanggal "
             "1 Maret 2021, dalam hal ini bertindak untuk dan atas nama Pemerintah Kota "
             "Mojokerto, selanjutnya disebut PIHAK PERTAMA.") in text
-    assert "berdasarkan Akta Pendirian PT Majapahit Wisata Nusantara" in text
-    assert "Meterai Rp10.000" in text
+    assert ("berdasarkan Akta Pendirian Nomor 14 tanggal 9 Agustus 2017 yang dibuat di "
+            "hadapan Notaris Siti Maesaroh, S.H., M.Kn., yang telah mendapat pengesahan Menteri "
+            "Hukum dan Hak Asasi Manusia Nomor AHU-0038142.AH.01.01.Tahun 2017, beserta "
+            "perubahannya terakhir dengan Akta Nomor 07 tanggal 12 Februari 2020, dalam hal ini "
+            "bertindak untuk dan atas nama PT Majapahit Wisata Nusantara") in text
+    assert "METERAI\nRp10.000" in text
 
 
 def test_values_are_escaped_and_printed_literally(edited):
@@ -219,15 +224,19 @@ def test_ksb_renders():
     assert "Kesepakatan Bersama ini berlaku untuk jangka waktu 5 (lima) tahun" in text
 
 
-def test_signature_table_has_one_column_per_party():
-    for path, count in ((PKS_TPA, 2), (EXAMPLES / "pks-spbe-mojokerto-jombang.yaml", 3)):
+def test_signatures_stand_two_by_two():
+    """Two parties: one row of two; three: two, then one centred in a column as wide."""
+    for path, shape in ((PKS_TPA, [2]), (EXAMPLES / "pks-spbe-mojokerto-jombang.yaml", [2, 1])):
         doc = Document(io.BytesIO(render_draft(load_agreement(path)).data))
-        table = doc.tables[-1]
-        assert len(table.columns) == count
-        assert [c.paragraphs[0].text for c in table.rows[0].cells][0].startswith("PIHAK ")
-        grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
-        assert len(grid) == count
-        assert len({g.get(qn("w:w")) for g in grid}) == 1  # equal columns
+        tables = doc.tables[-len(shape):]
+        assert [len(t.columns) for t in tables] == shape
+        for table in tables:
+            assert table.rows[0].cells[0].paragraphs[0].text.startswith("PIHAK ")
+            grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+            assert {g.get(qn("w:w")) for g in grid} == {str(Cm(7.5).twips)}
+            height = table.rows[2]._tr.trPr.find(qn("w:trHeight"))
+            assert height.get(qn("w:hRule")) == "exact" and int(height.get(qn("w:val"))) >= \
+                Cm(3).twips
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)

@@ -359,8 +359,9 @@ def financing(doc, noun):
     numbered_or_not = ("pembiayaan.ayat_jumlah or pembiayaan.ayat_tidak_membebani "
                        "or pembiayaan.ketentuan")
     tag(doc, "{%p if pembiayaan.sumber.tunggal %}")
-    tag(doc, "{%p set s = pembiayaan.sumber.tunggal %}")
+    tag(doc, "{%p with s = pembiayaan.sumber.tunggal %}")
     numbered(doc, numbered_or_not, "(1)", f"{cost} {SOURCE}")
+    tag(doc, "{%p endwith %}")
     tag(doc, "{%p else %}")
     numbered(doc, numbered_or_not, "(1)", f"{cost}:", keep_next=True)
     tag(doc, "{%p for s in pembiayaan.sumber.butir %}")
@@ -677,8 +678,9 @@ def correspondence(doc):
     intro = ("Setiap pemberitahuan dan surat-menyurat dalam pelaksanaan Perjanjian ini "
              "disampaikan secara tertulis kepada alamat")
     tag(doc, "{%p if korespondensi.tunggal %}")
-    tag(doc, "{%p set k = korespondensi.tunggal %}")
+    tag(doc, "{%p with k = korespondensi.tunggal %}")
     para(doc, f"(1)\t{intro} {address}", "Ayat")
+    tag(doc, "{%p endwith %}")
     tag(doc, "{%p else %}")
     para(doc, f"(1)\t{intro} berikut:", "Ayat", keep_next=True)
     tag(doc, "{%p for k in korespondensi.butir %}")

@@ -23,9 +23,19 @@ __all__ = [
 ]
 
 
+def _is_pdf(path: Path) -> bool:
+    if path.suffix.lower() == ".pdf":
+        return True
+    try:
+        with path.open("rb") as handle:
+            return b"%PDF-" in handle.read(1024)
+    except OSError:
+        return False
+
+
 def check_path(path: Path, *, kind: str | None = None, ksb: Path | None = None,
                rules: Path | None = None, templates=None) -> Report:
-    """Check the agreement at ``path`` (.docx or input file); with ``ksb``, against its KSB.
+    """Check the agreement at ``path`` (.docx, PDF or input file); with ``ksb``, against its KSB.
 
     An input file gets the same verdict as ``pkgen render`` gives it (its draft, rendered
     with ``templates``, is checked too). ``kind`` ('pks' or 'ksb') overrides the kind read
@@ -46,7 +56,12 @@ def _check_one(path: Path, book: Rulebook, kind: str | None, with_facts: bool, t
 
         produced = produce(path, book, templates)
         return produced.report, facts_from_input(produced.loaded)
-    blocks = read_blocks(path)
+    if _is_pdf(path):
+        from ..pdf_text import read_pdf_blocks  # pdfplumber loads only for PDFs
+
+        blocks = read_pdf_blocks(path)
+    else:
+        blocks = read_blocks(path)
     structure = parse_structure(blocks, book)
     report = check_structure(str(path), structure, book, kind)
     facts = facts_from_blocks(blocks, structure.title_lines, report.jenis) if with_facts else None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from .. import formatting as fmt
 from ..inputs import Loaded, Loc, cell_for, field_at, key_text, line_for
 from ..messages import message
 from ..model import Gap, Ksb, Pks, missing_parts, party_labels, term_end, term_start
@@ -166,7 +168,10 @@ class _Checker:
         self.term()
         self.forum()
         self.signatories(labels)
+        self.heads_sign(labels)
         self.dprd(labels)
+        self.amendments()
+        self.stamp_duty()
         self.revoked()
         self.substance()
 
@@ -228,6 +233,41 @@ class _Checker:
                     continue
                 self.findings.append(Finding(rule, None, self.at("pihak", i, "kewenangan"), {
                     "pihak": labels[i], "jabatan": jabatan}))
+
+    def heads_sign(self, labels: list[str]) -> None:
+        """A foreign cooperation is signed by the head of region, never under a power."""
+        for rule in self.book.rules("penandatangan_kepala_daerah", self.kind, self.jenis):
+            for i, p in enumerate(self.doc.pihak):
+                jabatan = p.penandatangan.jabatan if p.penandatangan else None
+                if not p.pemerintah or jabatan is None:
+                    continue
+                head = any(rx.search(jabatan) for rx in rule.kepala_daerah)
+                if not head or p.kewenangan.dasar != "jabatan":
+                    self.findings.append(Finding(rule, None, self.at("pihak", i, "penandatangan"),
+                                                 {"pihak": labels[i], "jabatan": jabatan}))
+
+    def amendments(self) -> None:
+        """A regulation cited without the last amendment in force on the day of signing."""
+        signed = self.doc.penandatanganan.tanggal if self.doc.penandatanganan else None
+        day = signed or date.today()
+        for rule in self.book.rules("perubahan_terakhir", self.kind, self.jenis):
+            for i, text in enumerate(self.doc.dasar_hukum or []):
+                for regulation in rule.perubahan:
+                    if not regulation.pola.search(text):
+                        continue
+                    latest, cited = regulation.latest(day), regulation.cited(text)
+                    if latest is None or (cited is not None and cited.berlaku >= latest.berlaku):
+                        continue
+                    self.findings.append(Finding(rule, None, self.at("dasar_hukum", i), {
+                        "peraturan": regulation.nama, "tanggal": _day(day),
+                        "terakhir": latest.nama, "sejak": _day(latest.berlaku),
+                        "disebut": cited.nama if cited else {"id": "tanpa perubahannya",
+                                                            "en": "none of its amendments"},
+                    }, tingkat=None if latest.sifat == "hukum" else "warning"))
+
+    def stamp_duty(self) -> None:
+        if not self.doc.penutup.meterai:
+            self.add("bea_meterai", ("penutup", "meterai"), "penutup")
 
     def dprd(self, labels: list[str]) -> None:
         """DPRD approval: each region's own, where its share is not in the current APBD
@@ -293,6 +333,10 @@ class _Checker:
             for name in ("pelaksanaan", "sanksi", "monitoring_evaluasi"):
                 items((name,), getattr(d, name))
         return out
+
+
+def _day(day: date) -> dict[str, str]:
+    return {"id": fmt.tanggal(day), "en": day.isoformat()}
 
 
 def _status(value: object, substantive: bool, loc: Loc) -> tuple[str, Loc]:

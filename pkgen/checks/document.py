@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from ..docx_text import Block, read_blocks
-from .findings import ClauseStatus, Finding, Location, Report
+from .clauses import clause_statuses, locate
+from .findings import Finding, Location, Report
 from .rulebook import Rulebook
-from .structure import Article, Structure, parse_structure
+from .structure import Structure, parse_structure
 
 _KSDPK_PARTY = re.compile(r"^(PT|CV|YAYASAN|KOPERASI|PERUM|PERSERODA|UNIVERSITAS|RUMAH SAKIT)\b"
                           r"|\b(TBK|PERSERO)\b", re.IGNORECASE)
@@ -28,54 +29,18 @@ def check_structure(name: str, structure: Structure, book: Rulebook,
     """Check a parsed document (see :func:`check_document`); ``name`` names it in the report."""
     kind = kind or structure.kind or "pks"
     jenis = _jenis(structure.title_lines)
-    statuses = clause_statuses(structure, book)
+    reported = {c for r in book.rules("klausul_wajib", kind, jenis) if r.tingkat == "error"
+                for c in r.klausul}
+    statuses = clause_statuses(structure, book, reported)
     findings: list[Finding] = []
     findings += _clause_findings(statuses, book, kind, jenis)
     findings += _pattern_findings(structure, book, kind, jenis)
     findings += _reference_findings(structure, book, kind, jenis)
     findings += _numbering_findings(structure, book, kind, jenis)
+    findings += _untitled_findings(structure, book, kind, jenis)
     findings += _revoked_findings(structure, book, kind, jenis)
+    findings += _content_findings(structure, book, kind, jenis)
     return Report(name, kind, jenis, book, statuses, findings)
-
-
-def clause_statuses(structure: Structure, book: Rulebook) -> list[ClauseStatus]:
-    """Every canonical clause: present (with substance), empty (heading only) or missing.
-
-    A clause counts as present under its own heading, or where another article (or the
-    opening) defines it ("yang dimaksud dengan keadaan memaksa adalah …"); a word used in
-    passing does not count.
-    """
-    statuses = []
-    for clause in book.klausul:
-        under = [a for a in structure.articles if clause.id in a.clauses]
-        full = [a for a in under if not a.is_empty()]
-        if full:
-            statuses.append(ClauseStatus(clause.id, "present", _at(full[0])))
-            continue
-        defined = _defined_in(structure, clause.definisi)
-        if defined is not None:
-            statuses.append(ClauseStatus(clause.id, "present", defined))
-        elif under:
-            statuses.append(ClauseStatus(clause.id, "empty", _at(under[0])))
-        else:
-            statuses.append(ClauseStatus(clause.id, "missing", None))
-    return statuses
-
-
-def _defined_in(structure: Structure, patterns: list[re.Pattern]) -> Location | None:
-    if not patterns:
-        return None
-    places: list[tuple[Article | None, list[Block]]] = [(None, structure.preamble)]
-    places += [(a, a.body) for a in structure.articles]
-    for article, blocks in places:
-        for block in blocks:
-            if any(p.search(block.text) for p in patterns):
-                return Location(article.label if article else None, block.index)
-    return None
-
-
-def _at(article: Article) -> Location:
-    return Location(article.label, article.heading.index)
 
 
 def _clause_findings(statuses, book, kind, jenis) -> list[Finding]:
@@ -84,7 +49,7 @@ def _clause_findings(statuses, book, kind, jenis) -> list[Finding]:
     for rule in book.rules("klausul_wajib", kind, jenis):
         for clause in rule.klausul:
             if by_id[clause].status == "missing":
-                findings.append(Finding(rule, clause, None))
+                findings.append(Finding(rule, clause, None, candidate=by_id[clause].candidate))
     for rule in book.rules("klausul_kosong", kind, jenis):
         for status in statuses:
             if status.status == "empty":
@@ -93,17 +58,14 @@ def _clause_findings(statuses, book, kind, jenis) -> list[Finding]:
 
 
 def _locate(structure: Structure, block: Block) -> Location:
-    if block.part != "body":
-        return Location(part=block.part)
-    for article in structure.articles:
-        if article.heading is block or any(b is block for b in article.body):
-            return Location(article.label, block.index)
-    return Location(None, block.index)
+    return locate(structure, block)
 
 
 def _pattern_findings(structure, book, kind, jenis) -> list[Finding]:
     findings = []
     for rule in book.rules("pola", kind, jenis):
+        if not structure.may_contain(rule.pola):
+            continue
         for block in structure.blocks:
             for pattern in rule.pola:
                 match = pattern.search(block.text)
@@ -155,6 +117,12 @@ def _numbering_findings(structure, book, kind, jenis) -> list[Finding]:
             for rule in book.rules("penomoran", kind, jenis)]
 
 
+def _untitled_findings(structure, book, kind, jenis) -> list[Finding]:
+    return [Finding(rule, None, locate(structure, article.heading), {"pasal": article.label})
+            for rule in book.rules("pasal_tanpa_judul", kind, jenis)
+            for article in structure.articles if article.untitled]
+
+
 def _revoked_findings(structure, book, kind, jenis) -> list[Finding]:
     findings = []
     for rule in book.rules("peraturan_dicabut", kind, jenis):
@@ -164,6 +132,18 @@ def _revoked_findings(structure, book, kind, jenis) -> list[Finding]:
                     findings.append(Finding(rule, None, _locate(structure, block), {
                         "nama": revoked.nama, "pengganti": revoked.pengganti}))
                     break
+    return findings
+
+
+def _content_findings(structure, book, kind, jenis) -> list[Finding]:
+    """An article of a clause that lacks what the clause must say (its rule's ``pola``)."""
+    findings = []
+    for rule in book.rules("isi_klausul", kind, jenis):
+        for clause in rule.klausul:
+            articles = [a for a in structure.articles if clause in a.clauses]
+            text = "\n".join(b.text for a in articles for b in a.body)
+            if articles and not any(p.search(text) for p in rule.pola):
+                findings.append(Finding(rule, clause, locate(structure, articles[0].heading)))
     return findings
 
 

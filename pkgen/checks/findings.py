@@ -12,7 +12,13 @@ STATUSES = ("present", "missing", "empty")
 
 @dataclass(frozen=True)
 class Location:
-    """Where something is: an article and paragraph of a document, or a key of an input."""
+    """Where something is, as a person finds it in Word or a PDF, or where it is in an input.
+
+    In a document: the article (``pasal``), its ``ayat``, the first words of the paragraph
+    (``kutipan``) and, for a PDF, the page (``halaman``); ``paragraf`` is the paragraph's
+    index in the body, kept for programs (Word comments are anchored on it). In an input: the
+    key and line.
+    """
 
     pasal: str | None = None
     paragraf: int | None = None
@@ -20,26 +26,42 @@ class Location:
     key: str | None = None
     line: int | None = None
     cell: tuple[str, str] | None = None  # (sheet, cell) of a form
+    ayat: str | None = None
+    kutipan: str | None = None
+    halaman: int | None = None
 
     def text(self, lang: str = "id") -> str:
-        """'Pasal 7, paragraf 45', 'keadaan_kahar, baris 12', "lembar 'Umum', sel B3" …"""
-        words = {"paragraf": ("paragraf", "paragraph"), "baris": ("baris", "line"),
-                 "awal": ("awal dokumen", "start of document")}
+        """"Pasal 9 ayat (2), 'Dalam hal terjadi …'", "lembar 'Umum', sel B3", 'header' …"""
+        words = {"halaman": ("halaman", "page"), "baris": ("baris", "line"),
+                 "ayat": ("ayat", "paragraph"), "awal": ("awal dokumen", "start of document"),
+                 "paragraf": ("paragraf", "paragraph")}
         pick = 1 if lang == "en" else 0
         parts = []
         if self.part != "body":
             parts.append(self.part)
+        if self.halaman:
+            parts.append(f"{words['halaman'][pick]} {self.halaman}")
         if self.pasal:
-            parts.append(self.pasal)
+            article = self.pasal if lang != "en" else self.pasal.replace("Pasal ", "Article ")
+            parts.append(article + (f" {words['ayat'][pick]} {self.ayat}" if self.ayat else ""))
         if self.key:
             parts.append(self.key)
-        if self.paragraf:
-            parts.append(f"{words['paragraf'][pick]} {self.paragraf}")
         if self.line:
             parts.append(f"{words['baris'][pick]} {self.line}")
         if self.cell:
             parts.append(message("form_cell", lang, sheet=self.cell[0], cell=self.cell[1]))
+        if self.kutipan:
+            parts.append(f"'{self.kutipan}'")
+        elif self.paragraf and not self.pasal:
+            parts.append(f"{words['paragraf'][pick]} {self.paragraf}")
         return ", ".join(parts) or words["awal"][pick]
+
+    def to_json(self) -> dict[str, object]:
+        """The parts of the location, for programs."""
+        return {"pasal": self.pasal, "ayat": self.ayat, "page": self.halaman,
+                "paragraph": self.paragraf, "part": self.part, "excerpt": self.kutipan,
+                "key": self.key, "line": self.line,
+                "cell": f"{self.cell[0]}!{self.cell[1]}" if self.cell else None}
 
 
 @dataclass(frozen=True)
@@ -49,6 +71,19 @@ class ClauseStatus:
     id: str
     status: str  # one of STATUSES
     location: Location | None = None
+    via: str | None = None  # 'judul' (its own heading) or 'definisi' (a phrase elsewhere)
+    confidence: float | None = None  # for a clause found by a phrase: how sure (0-1)
+    candidate: Location | None = None  # for a missing clause: the nearest passage
+
+    def to_json(self, lang: str) -> dict[str, object]:
+        """The stable JSON of a clause status (see README)."""
+        return {
+            "id": self.id, "status": self.status,
+            "location": self.location.text(lang) if self.location else None,
+            "found_by": self.via, "confidence": self.confidence,
+            "where": self.location.to_json() if self.location else None,
+            "candidate": self.candidate.text(lang) if self.candidate else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -59,11 +94,15 @@ class Finding:
     clause: str | None = None
     location: Location | None = None
     params: dict[str, object] = field(default_factory=dict)
+    #: Set when a rule's own data decides how severe this finding is (an amendment whose
+    #: force rests on practice gives a warning where one in the law gives an error).
+    tingkat: str | None = None
+    candidate: Location | None = None  # for a missing clause: the nearest passage to confirm
 
     @property
     def severity(self) -> str:
         """'error', 'warning' or 'info', as the rulebook says."""
-        return self.rule.tingkat
+        return self.tingkat or self.rule.tingkat
 
     def message(self, book: Rulebook, lang: str = "id") -> str:
         """The rule's description filled in, in ``lang``."""
@@ -108,15 +147,13 @@ class Report:
             "document": self.document,
             "kind": self.kind,
             "jenis": self.jenis,
-            "clauses": [
-                {"id": c.id, "status": c.status,
-                 "location": c.location.text(lang) if c.location else None}
-                for c in self.clauses
-            ],
+            "clauses": [c.to_json(lang) for c in self.clauses],
             "findings": [
                 {"rule": f.rule.id, "severity": f.severity, "clause": f.clause,
                  "message": f.message(self.book, lang), "citation": f.rule.dasar.text(lang),
-                 "location": f.location.text(lang) if f.location else None}
+                 "location": f.location.text(lang) if f.location else None,
+                 "where": f.location.to_json() if f.location else None,
+                 "candidate": f.candidate.text(lang) if f.candidate else None}
                 for f in self.sorted_findings()
             ],
         }

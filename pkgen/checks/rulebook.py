@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from ..errors import InputError, Problem
 from ..inputs import MAX_INPUT_BYTES, parse_yaml, problem_from_pydantic
@@ -50,36 +58,83 @@ class Bilingual(_Base):
         return self.en if lang == "en" else self.id
 
 
+def _definition(value: object) -> object:
+    return {"pola": value} if isinstance(value, str) else value
+
+
+class Definition(_Base):
+    """A phrase that settles a clause inside another article, and how sure a match makes us."""
+
+    pola: Pattern
+    yakin: float = Field(0.8, gt=0, le=1)
+
+
 class Clause(_Base):
-    """A canonical clause and how to recognise it in a document."""
+    """A canonical clause and how to recognise it in a document.
+
+    ``judul`` matches article titles; ``definisi`` phrases settle the clause inside another
+    article (each with its confidence, ``yakin``); ``kata`` are the words that point to the
+    passage nearest to the clause when it is missing.
+    """
 
     id: str
     nama: Bilingual
     judul: list[Pattern]
-    definisi: list[Pattern] = []
+    definisi: list[Annotated[Definition, BeforeValidator(_definition)]] = []
+    kata: list[str] = []
 
 
-class Citation(_Base):
-    """What a rule rests on, and how firmly."""
+class Detection(_Base):
+    """How the kind of a document is read off its title: the first phrase found wins."""
+
+    pks: list[Pattern]
+    ksb: list[Pattern]
+
+
+class Source(_Base):
+    """An article of a regulation: 'PP 28/2018 Pasal 19 ayat (2) huruf d'."""
 
     peraturan: str
     pasal: str | None = None
     ayat: str | None = None
+    huruf: str | None = None
+
+    def text(self) -> str:
+        """The article as cited."""
+        parts = [self.peraturan]
+        parts += [part for part in (self.pasal, f"ayat {self.ayat}" if self.ayat else None,
+                                    f"huruf {self.huruf}" if self.huruf else None) if part]
+        return " ".join(parts)
+
+
+class Citation(Source):
+    """What a rule rests on, and how firmly: ``hukum`` when read in the regulation itself
+    (``docs/dasar-hukum.md`` quotes each article), ``praktik`` when it is drafting practice,
+    ``belum_pasti`` when not yet confirmed. ``juga`` names further articles it rests on."""
+
     sifat: Literal["hukum", "praktik", "belum_pasti"]
+    juga: list[Source] = []
     catatan: str | None = None
 
     def text(self, lang: str = "id") -> str:
-        """E.g. 'PP 28/2018, Pasal 2 (praktik)'."""
-        parts = [self.peraturan]
-        if self.pasal:
-            parts.append(self.pasal)
-        if self.ayat:
-            parts.append(f"ayat {self.ayat}")
+        """E.g. 'PP 28/2018 Pasal 19 ayat (2); UU 23/2014 Pasal 366 ayat (2) (hukum)'."""
         basis = {
             "hukum": ("hukum", "law"), "praktik": ("praktik", "practice"),
             "belum_pasti": ("belum dipastikan", "unconfirmed"),
         }[self.sifat][1 if lang == "en" else 0]
-        return f"{', '.join(parts)} ({basis})"
+        texts, previous = [], None
+        for source in self.articles():
+            text = source.text()
+            if source.peraturan == previous and source.pasal:  # 'PP 28/2018 Pasal 2; Pasal 13'
+                text = text[len(source.peraturan) + 1:]
+            texts.append(text)
+            previous = source.peraturan
+        return f"{'; '.join(texts)} ({basis})"
+
+    def articles(self) -> list[Source]:
+        """Every article cited, the main one first."""
+        return [Source(peraturan=self.peraturan, pasal=self.pasal, ayat=self.ayat,
+                       huruf=self.huruf), *self.juga]
 
 
 class AppliesTo(_Base):
@@ -87,12 +142,16 @@ class AppliesTo(_Base):
 
     dokumen: list[Literal["pks", "ksb"]]
     jenis: list[Literal["KSDD", "KSDPK", "KSDPL", "KSDLL"]] | None = None
+    jenis_tak_diketahui: bool = True
+    """Whether the rule applies when the kind of cooperation cannot be told."""
 
     def covers(self, kind: str, jenis: str | None) -> bool:
         """True if the rule applies to a ``kind`` document of ``jenis`` (None: unknown)."""
         if kind not in self.dokumen:
             return False
-        return self.jenis is None or jenis is None or jenis in self.jenis
+        if jenis is None:
+            return self.jenis_tak_diketahui
+        return self.jenis is None or jenis in self.jenis
 
 
 class Revoked(_Base):
@@ -111,8 +170,34 @@ Check = Literal[
     "klausul_wajib", "klausul_kosong", "bagian_wajib", "pola", "rujukan_pasal", "penomoran",
     "peraturan_dicabut", "ksb_dirujuk", "pihak_sesuai_ksb", "tidak_melampaui_ksb",
     "surat_kuasa", "persetujuan_dprd", "jangka_ksb", "isi_bermakna", "celah_ksb",
-    "selisih_ksb", "forum_perselisihan",
+    "selisih_ksb", "forum_perselisihan", "pasal_tanpa_judul", "penandatangan_kepala_daerah",
+    "perubahan_terakhir", "bea_meterai", "isi_klausul", "persetujuan_dprd_luar_negeri",
 ]
+
+
+class Amendment(_Base):
+    """One amendment of a regulation and the day it took effect."""
+
+    nama: str
+    pola: Pattern
+    berlaku: date
+    sifat: Literal["hukum", "praktik", "belum_pasti"] = "hukum"
+
+
+class Amended(_Base):
+    """A regulation and its amendments in order: an agreement cites the last one in force."""
+
+    nama: str
+    pola: Pattern
+    urutan: list[Amendment]
+
+    def latest(self, day: date) -> Amendment | None:
+        """The last amendment in force on ``day``."""
+        return next((a for a in reversed(self.urutan) if a.berlaku <= day), None)
+
+    def cited(self, text: str) -> Amendment | None:
+        """The latest of the amendments a citation names, or None."""
+        return next((a for a in reversed(self.urutan) if a.pola.search(text)), None)
 
 
 class Rule(_Base):
@@ -134,6 +219,7 @@ class Rule(_Base):
     maks_tahun: int | None = None
     min_kata: int | None = None
     forum: dict[str, list[str]] = {}
+    perubahan: list[Amended] = []
 
 
 class Rulebook(_Base):
@@ -142,6 +228,7 @@ class Rulebook(_Base):
     versi: int
     klausul: list[Clause]
     aturan: list[Rule]
+    jenis_dokumen: Detection | None = None
     digest: str = ""
 
     @model_validator(mode="after")
@@ -165,6 +252,15 @@ class Rulebook(_Base):
     def clause(self, clause_id: str) -> Clause:
         """The clause with ``clause_id``."""
         return next(c for c in self.klausul if c.id == clause_id)
+
+    @property
+    def detection(self) -> Detection:
+        """The kind patterns; a rulebook without them uses the built-in ones."""
+        if self.jenis_dokumen is not None:
+            return self.jenis_dokumen
+        builtin = load_rulebook().jenis_dokumen
+        assert builtin is not None
+        return builtin
 
     def rules(self, check: str, kind: str, jenis: str | None) -> list[Rule]:
         """The rules of type ``check`` that apply to this document."""

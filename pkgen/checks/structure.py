@@ -2,14 +2,16 @@
 
 Headings are recognised in the forms agreements use: "Pasal 7" with the title on the next
 line, "PASAL 7 - TITLE" on one line, Roman numerals, "Article 7", and Word heading styles with
-no literal number. Bilingual agreements put "Pasal 7" and "Article 7" side by side in a table
-row: the two are one article.
+no literal number. Longer agreements group articles in chapters ("BAB V" / "KEADAAN KAHAR" /
+"Pasal 10"): a bare article takes its chapter's title. Bilingual agreements put "Pasal 7" and
+"Article 7" side by side in a table row: the two are one article.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..docx_text import Block
 from .rulebook import Rulebook
@@ -18,24 +20,24 @@ _HEADING = re.compile(
     r"^\s*(pasal|article|artikel)\s+([0-9]{1,3}|[IVXLC]{1,8})\b\s*[-–—:.]?\s*(.*?)\s*$",
     re.IGNORECASE,
 )
+_CHAPTER = re.compile(r"^\s*BAB\s+([IVXLC]{1,8}|[0-9]{1,3})\b\s*[-–—:.]?\s*(.*?)\s*$",
+                      re.IGNORECASE)
+_AYAT = re.compile(r"^\s*\((\d{1,2})\)")
+_NUMBERING = re.compile(r"^\s*(\d{1,2}(\.\d{1,2})*\.?|[A-Za-z]\.)\s+")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _BLANKISH = re.compile(r"[\s.…_\-–—:;,()]+")
-_KIND = [
-    ("pks", re.compile(r"PERJANJIAN\s+KERJA\s*SAMA|COOPERATION\s+AGREEMENT", re.IGNORECASE)),
-    ("ksb", re.compile(r"KESEPAKATAN\s+BERSAMA|MEMORANDUM|NOTA\s+KESEPAHAMAN|\bMOU\b",
-                       re.IGNORECASE)),
-]
 
 
 @dataclass
 class Article:
-    """An article: its heading paragraph, number (if written), titles and body."""
+    """An article: its heading paragraph, number (if written), titles, chapter and body."""
 
     heading: Block
     number: int | None
     titles: list[str] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
     clauses: set[str] = field(default_factory=set)
+    chapter: str | None = None
 
     @property
     def label(self) -> str:
@@ -46,12 +48,30 @@ class Article:
 
     @property
     def title(self) -> str:
-        """The titles joined ('KEADAAN KAHAR / FORCE MAJEURE')."""
-        return " / ".join(self.titles)
+        """The titles joined ('KEADAAN KAHAR / FORCE MAJEURE'), else the chapter's title."""
+        return " / ".join(self.titles) or (self.chapter or "")
+
+    @property
+    def untitled(self) -> bool:
+        """True for a numbered article with no title of its own nor of its chapter."""
+        return self.number is not None and not self.titles and not self.chapter
 
     def is_empty(self) -> bool:
         """True if the body has no words: nothing, or only dots, underscores and dashes."""
         return not any(_BLANKISH.sub("", b.text) for b in self.body)
+
+    def ayat(self, block: Block) -> str | None:
+        """The ayat ('(2)') ``block`` belongs to: its own number or the last one before it."""
+        if block is self.heading:
+            return None
+        for candidate in reversed(self.body[:self._position(block) + 1]):
+            match = _AYAT.match(candidate.text)
+            if match:
+                return f"({match.group(1)})"
+        return None
+
+    def _position(self, block: Block) -> int:
+        return next(i for i, b in enumerate(self.body) if b is block)
 
 
 @dataclass
@@ -63,20 +83,43 @@ class Structure:
     articles: list[Article]
     kind: str | None
     title_lines: list[str]
+    _owner: dict[int, Article] | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
+
+    def may_contain(self, patterns: list[re.Pattern]) -> bool:
+        """False only if none of ``patterns`` occurs anywhere: a cheap test before a search
+        paragraph by paragraph (a match across two paragraphs gives a needless search)."""
+        if not patterns:
+            return False
+        if self._text is None:
+            self._text = "\n".join(b.text for b in self.blocks)
+        return bool(joined(tuple(p.pattern for p in patterns)).search(self._text))
+
+    def article_of(self, block: Block) -> Article | None:
+        """The article holding ``block`` (heading or body), or None (preamble, header …)."""
+        if self._owner is None:
+            self._owner = {id(a.heading): a for a in self.articles}
+            self._owner.update({id(b): a for a in self.articles for b in a.body})
+        return self._owner.get(id(block))
 
 
 def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
     """Split ``blocks`` into preamble and articles and tag each article with its clauses."""
     body = [b for b in blocks if b.part == "body"]
+    numbered = any(_numbered(b) for b in body)
     articles: list[Article] = []
     preamble: list[Block] = []
+    chapter: str | None = None
     i = 0
     while i < len(body):
         block = body[i]
-        heading = _heading(block)
+        match = _CHAPTER.match(block.text)
+        if match and _title_like(block.text.strip()):
+            chapter, i = _chapter_title(body, i, match.group(2))
+            continue
+        heading = _heading(block, numbered)
         if heading is None:
-            target = articles[-1].body if articles else preamble
-            target.append(block)
+            (articles[-1].body if articles else preamble).append(block)
             i += 1
             continue
         number, inline_title = heading
@@ -85,7 +128,7 @@ def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
                 and _same_row(previous.heading, block)):
             article = previous  # the other language of a bilingual row
         else:
-            article = Article(block, number)
+            article = Article(block, number, chapter=chapter)
             articles.append(article)
         if inline_title:
             article.titles.append(inline_title)
@@ -93,12 +136,33 @@ def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
         if not inline_title and number is not None:
             i = _take_titles(body, i, article)
     for article in articles:
-        article.clauses = _clauses(article.titles, book)
-    return Structure(blocks, preamble, articles, _kind(body), _title_lines(body))
+        article.clauses = clauses_of_titles([article.title], book)
+    return Structure(blocks, preamble, articles, _kind(body, book), _title_lines(body))
 
 
-def _heading(block: Block) -> tuple[int | None, str] | None:
-    """(number, title on the same line) if ``block`` is an article heading."""
+def _numbered(block: Block) -> bool:
+    match = _HEADING.match(block.text)
+    return bool(match) and (not match.group(3) or _title_like(match.group(3)))
+
+
+def _chapter_title(body: list[Block], i: int, inline: str) -> tuple[str | None, int]:
+    """The title of the chapter whose 'BAB' line is body[i], and the index after it."""
+    if inline:
+        return inline, i + 1
+    j = i + 1
+    while j < len(body) and not body[j].text.strip():
+        j += 1
+    if j < len(body) and _title_like(body[j].text.strip()) and not _HEADING.match(body[j].text):
+        return body[j].text.strip(), j + 1
+    return None, i + 1
+
+
+def _heading(block: Block, numbered: bool) -> tuple[int | None, str] | None:
+    """(number, title on the same line) if ``block`` is an article heading.
+
+    In a document with numbered articles, an unnumbered Word heading is a sub-heading inside
+    an article (or part of the title block), not an article of its own.
+    """
     text = block.text.strip()
     if not text:
         return None
@@ -108,7 +172,7 @@ def _heading(block: Block) -> tuple[int | None, str] | None:
         if rest and not _title_like(rest):
             return None
         return _number(match.group(2)), rest
-    if block.heading and _title_like(text):
+    if block.heading and not numbered and _title_like(text):
         return None, text
     return None
 
@@ -122,7 +186,7 @@ def _take_titles(body: list[Block], i: int, article: Article) -> int:
         if not text:
             i += 1
             continue
-        if _heading(block) is not None or not _title_like(text):
+        if _heading(block, True) is not None or not _title_like(text) or _CHAPTER.match(text):
             break
         if taken == 1 and not (block.cell and article.heading.cell):
             break
@@ -153,19 +217,42 @@ def _same_row(a: Block, b: Block) -> bool:
     return a.cell is not None and b.cell is not None and a.cell[:2] == b.cell[:2]
 
 
-def _clauses(titles: list[str], book: Rulebook) -> set[str]:
-    """The clauses whose heading wording matches any of an article's titles."""
-    normal = [" ".join(re.sub(r"[^\w]+", " ", t.upper()).split()) for t in titles]
-    return {
-        clause.id for clause in book.klausul
-        if any(p.search(t) for p in clause.judul for t in normal)
-    }
+def clauses_of_titles(titles: list[str], book: Rulebook) -> set[str]:
+    """The clauses whose heading wording matches any of ``titles`` ("7.1 Masa Berlaku" too)."""
+    normal = tuple(" ".join(re.sub(r"[^\w]+", " ", _NUMBERING.sub("", t).upper()).split())
+                   for t in titles if t)
+    if not normal:
+        return set()
+    key = (normal, book.digest)
+    found = _TITLE_CACHE.get(key) if book.digest else None
+    if found is None:
+        found = frozenset(
+            clause.id for clause in book.klausul
+            if any(joined(tuple(p.pattern for p in clause.judul)).search(t) for t in normal))
+        if len(_TITLE_CACHE) > 4096:
+            _TITLE_CACHE.clear()
+        _TITLE_CACHE[key] = found
+    return set(found)
 
 
-def _kind(body: list[Block]) -> str | None:
+# Registers repeat the same titles in every draft: each is matched once per rulebook.
+_TITLE_CACHE: dict[tuple[tuple[str, ...], str], frozenset[str]] = {}
+
+
+@lru_cache(maxsize=256)
+def joined(patterns: tuple[str, ...]) -> re.Pattern:
+    """One expression matching where any of ``patterns`` matches (compiled once)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+
+
+def _kind(body: list[Block], book: Rulebook) -> str | None:
+    """'pks' or 'ksb' by the kind phrase that comes first in the opening paragraphs."""
     head = " ".join(b.text for b in body[:15])
-    hits = [(m.start(), kind) for kind, rx in _KIND if (m := rx.search(head))]
-    return min(hits)[1] if hits else None
+    detection = book.detection
+    hits = [(m.start(), -len(m.group(0)), kind)
+            for kind, patterns in (("ksb", detection.ksb), ("pks", detection.pks))
+            for rx in patterns if (m := rx.search(head))]
+    return min(hits)[2] if hits else None
 
 
 def _title_lines(body: list[Block]) -> list[str]:

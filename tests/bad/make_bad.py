@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -79,13 +80,74 @@ FILES = {
 }
 
 
+def pdf(objects: list[bytes], broken_xref: bool = False) -> bytes:
+    """A PDF file of ``objects`` (numbered from 1; object 1 is the catalog)."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % (offset + 7 if broken_xref else offset)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, start + 3 if broken_xref else start)
+    return bytes(out)
+
+
+def page_pdf(content: bytes, extra: bytes = b"", count: int = 1, kids: bytes = b"3 0 R",
+             broken_xref: bool = False) -> bytes:
+    """A one-page PDF (or one page listed ``count`` times) drawing ``content``."""
+    stream = b"<< /Length %d %s>>\nstream\n" % (len(content), extra) + content + b"\nendstream"
+    return pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+        stream,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream",
+    ], broken_xref)
+
+
+TEXT = b"BT /F1 12 Tf 72 760 Td (PERJANJIAN KERJA SAMA) Tj ET"
+SCAN = b"q 500 0 0 700 50 80 cm /Im1 Do Q"
+BOMB = zlib.compress(b"\0" * (100 * 1024 * 1024), 9)
+PDF_FILES = {
+    "bukan-pdf.pdf": b"Ini teks biasa, bukan PDF.\n",
+    "pdf-hasil-pindai.pdf": page_pdf(SCAN),
+    "pdf-bom.pdf": page_pdf(BOMB, b"/Filter /FlateDecode "),
+    "pdf-halaman-banyak.pdf": page_pdf(TEXT, count=200_000, kids=b"3 0 R " * 2000),
+    "pdf-xref-rusak.pdf": page_pdf(TEXT, broken_xref=True),
+    "pdf-rusak.pdf": b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R" + b"(" * 5000,
+}
+
+
+def encrypted_pdf() -> bytes:
+    """A text PDF that needs a user password (written with pypdf, a tool of this script only)."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(page_pdf(TEXT))))
+    writer.encrypt(user_password="rahasia", owner_password="pemilik", algorithm="AES-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def main() -> None:
     for name, text in YAML.items():
         (HERE / name).write_text(text, encoding="utf-8")
     for name, data in FILES.items():
         (HERE / name).write_bytes(data)
     (HERE / "bukan-utf8.yaml").write_bytes("tentang: Kerja Sama Daérah\n".encode("latin-1"))
-    print(f"wrote {len(YAML) + len(FILES) + 1} files to {HERE}")
+    for name, data in PDF_FILES.items():
+        (HERE / name).write_bytes(data)
+    (HERE / "pdf-terenkripsi.pdf").write_bytes(encrypted_pdf())
+    print(f"wrote {len(YAML) + len(FILES) + len(PDF_FILES) + 2} files to {HERE}")
 
 
 if __name__ == "__main__":

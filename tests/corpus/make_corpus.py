@@ -28,7 +28,8 @@ BODY = {
            "penimbunan; PIHAK KEDUA berhak membuang sampah dan wajib membayar jasa.",
     "waktu": "Perjanjian ini berlaku untuk jangka waktu 3 (tiga) tahun sejak ditandatangani.",
     "kahar": "Keadaan kahar meliputi bencana alam dan kebakaran; pihak yang mengalaminya "
-             "memberitahukan paling lambat 14 (empat belas) hari.",
+             "memberitahukan paling lambat 14 (empat belas) hari; selama keadaan kahar, "
+             "kewajibannya ditangguhkan.",
     "sengketa": "Perselisihan diselesaikan secara musyawarah untuk mufakat; apabila tidak "
                 "tercapai, diselesaikan oleh Gubernur Jawa Timur.",
     "akhir": "Perjanjian ini berakhir apabila jangka waktunya habis atau atas kesepakatan "
