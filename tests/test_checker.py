@@ -46,6 +46,38 @@ def test_every_heading_style_finds_the_required_clauses(name):
     assert rules(report, "warning") == []
 
 
+def _with_paragraph(source: Path, old: str, new: str, target: Path) -> Path:
+    doc = Document(str(source))
+    for paragraph in doc.paragraphs:
+        if old in paragraph.text:
+            paragraph.text = paragraph.text.replace(old, new)
+    doc.save(str(target))
+    return target
+
+
+def test_force_majeure_must_say_what_follows(tmp_path):
+    silent = _with_paragraph(CORPUS / "gaya-romawi.docx", "; selama keadaan kahar, "
+                             "kewajibannya ditangguhkan.", ".", tmp_path / "tanpa-akibat.docx")
+    report = check_path(silent)
+    assert "force-majeure-consequence" in rules(report, "error")
+    found = [f for f in report.findings if f.rule.id == "force-majeure-consequence"][0]
+    assert found.location.pasal == "Pasal 5"
+    assert "force-majeure-consequence" not in rules(check_path(CORPUS / "gaya-romawi.docx"))
+
+
+def test_sanctions_are_an_error_only_where_the_law_requires_them(edited):
+    unknown = check_path(CORPUS / "dwibahasa-tabel.docx")  # the parties do not tell the kind
+    assert unknown.jenis is None
+    assert "sanksi" not in {f.clause for f in unknown.findings if f.severity == "error"}
+    assert "advisory-sanctions" in rules(unknown, "info")
+    text = PKS_WISATA.read_text(encoding="utf-8")
+    block = text[text.index("sanksi:"):text.index("monitoring_evaluasi:")]
+    report = check_path(edited(PKS_WISATA, block, ""))
+    assert report.jenis == "KSDPK"
+    assert [(f.rule.id, f.clause) for f in report.findings if f.severity == "error"] == [
+        ("missing-clause-ksdpk", "sanksi")]
+
+
 def test_locations_name_the_article():
     report = check_path(CORPUS / "gaya-romawi.docx")
     where = {c.id: c.location.pasal for c in report.clauses if c.location}

@@ -225,10 +225,13 @@ def test_ksb_renders():
 
 
 def test_signatures_stand_two_by_two():
-    """Two parties: one row of two; three: two, then one centred in a column as wide."""
+    """Two parties: one row of two; three: two, then one centred in a column as wide; all
+    inside one row that does not break across pages."""
     for path, shape in ((PKS_TPA, [2]), (EXAMPLES / "pks-spbe-mojokerto-jombang.yaml", [2, 1])):
         doc = Document(io.BytesIO(render_draft(load_agreement(path)).data))
-        tables = doc.tables[-len(shape):]
+        block = doc.tables[-1]
+        assert len(block.rows) == 1 and block.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+        tables = block.rows[0].cells[0].tables
         assert [len(t.columns) for t in tables] == shape
         for table in tables:
             assert table.rows[0].cells[0].paragraphs[0].text.startswith("PIHAK ")
@@ -270,3 +273,76 @@ def test_prepared_template_reports_errors_like_the_naive_render(tmp_path):
     broken = make_template(tmp_path / "broken.docx", ["{% if x %}"])
     with pytest.raises(TemplateError):
         PreparedTemplate(broken)
+
+
+def test_a_term_in_stars_is_printed_in_italics():
+    doc = Document(io.BytesIO(render_draft(load_agreement(
+        EXAMPLES / "pks-spbe-mojokerto-jombang.yaml")).data))
+    runs = [r for p in doc.paragraphs for r in p.runs if "service level agreement" in r.text]
+    assert [(r.text, r.italic) for r in runs] == [("service level agreement", True)]
+    paragraph = next(p for p in doc.paragraphs if "service level agreement" in p.text)
+    assert "(service level agreement)" in paragraph.text and "*" not in paragraph.text
+
+
+def _emblem(path: Path, colour: str) -> Path:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (200, 240), "white")
+    ImageDraw.Draw(image).polygon([(10, 10), (190, 10), (190, 150), (100, 230), (10, 150)],
+                                  fill=colour)
+    image.save(path)
+    return path
+
+
+def _with_emblems(edited, tmp_path) -> Path:
+    _emblem(tmp_path / "lambang-kota.png", "darkgreen")
+    _emblem(tmp_path / "lambang-kabupaten.jpg", "darkred")
+    return edited(PKS_TPA, "  - nama: Pemerintah Kota Mojokerto\n",
+                  "  - nama: Pemerintah Kota Mojokerto\n    lambang: lambang-kota.png\n",
+                  "  - nama: Pemerintah Kabupaten Mojokerto\n",
+                  "  - nama: Pemerintah Kabupaten Mojokerto\n"
+                  "    lambang: lambang-kabupaten.jpg\n")
+
+
+def test_emblems_stand_in_a_row_above_the_title(edited, tmp_path):
+    draft = render_draft(load_agreement(_with_emblems(edited, tmp_path)))
+    doc = Document(io.BytesIO(draft.data))
+    body = doc.element.body
+    first = body[0]
+    assert first.tag == qn("w:tbl")  # the row of emblems comes before the title
+    extents = first.findall(".//" + qn("wp:extent"))
+    assert [int(e.get("cy")) for e in extents] == [22 * 36_000] * 2  # 22 mm high each
+    assert doc.paragraphs[0].text == "PERJANJIAN KERJA SAMA"
+    names = {n for n in zipfile.ZipFile(io.BytesIO(draft.data)).namelist()
+             if n.startswith("word/media/")}
+    assert len(names) == 2
+    plain = Document(io.BytesIO(render_draft(load_agreement(PKS_TPA)).data))
+    assert plain.element.body[0].tag == qn("w:p")  # no emblem given: no empty row
+
+
+@pytest.mark.libreoffice
+def test_emblems_print_above_the_title(edited, tmp_path, to_pdf):
+    import pdfplumber
+
+    target = tmp_path / "lambang.docx"
+    write_atomic(render_draft(load_agreement(_with_emblems(edited, tmp_path))).data, target)
+    [pdf] = to_pdf([target], tmp_path)
+    with pdfplumber.open(pdf) as printed:
+        page = printed.pages[0]
+        title = next(w for w in page.extract_words() if w["text"] == "PERJANJIAN")
+        images = page.images
+    assert len(images) == 2
+    assert all(i["bottom"] + 6 < title["top"] for i in images)  # clear of the title
+    assert abs(images[0]["top"] - images[1]["top"]) < 1  # side by side
+    assert all(abs((i["bottom"] - i["top"]) - 22 * 72 / 25.4) < 1 for i in images)
+
+
+@pytest.mark.parametrize("stamped", [True, False])
+def test_meterai_spaces_follow_the_penutup(edited, stamped):
+    """'bermeterai cukup' in the PENUTUP and a meterai space under every signatory, or
+    neither: both come from penutup.meterai."""
+    path = edited(EXAMPLES / "pks-spbe-mojokerto-jombang.yaml", "  meterai: true",
+                  f"  meterai: {'Ya' if stamped else 'Tidak'}")
+    text = text_of(render_draft(load_agreement(path)).data)
+    assert ("masing-masing bermeterai cukup" in text) is stamped
+    assert text.count("METERAI\nRp10.000") == (3 if stamped else 0)

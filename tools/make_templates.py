@@ -42,7 +42,7 @@ def new_document(title: str):
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     # The bottom margin leaves the paraf boxes and the page number clear of the body text.
-    section.top_margin, section.bottom_margin = Cm(2.0), Cm(3.2)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.8)
     section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
     section.footer_distance = Cm(0.8)
     doc.core_properties.title = title
@@ -73,7 +73,7 @@ def _font(style, size=12, bold=None):
 
 
 def _para_style(doc, name, base="Normal", align=None, left=0.0, hanging=0.0, before=0,
-                after=6, bold=None, keep_next=False, size=12, outline=None):
+                after=6, bold=None, keep_next=False, size=12, outline=None, spacing=1.15):
     styles = doc.styles
     style = styles[name] if name in [s.name for s in styles] else styles.add_style(
         name, WD_STYLE_TYPE.PARAGRAPH)
@@ -86,7 +86,7 @@ def _para_style(doc, name, base="Normal", align=None, left=0.0, hanging=0.0, bef
     pf.left_indent = Cm(left)
     pf.first_line_indent = Cm(-hanging) if hanging else Cm(0)
     pf.space_before, pf.space_after = Pt(before), Pt(after)
-    pf.line_spacing = 1.15
+    pf.line_spacing = spacing
     pf.keep_with_next = keep_next
     pf.widow_control = True
     if hanging:
@@ -112,7 +112,8 @@ def _styles(doc):
     _para_style(doc, "Butir", align=J, left=1.75, hanging=0.75, after=3)
     _para_style(doc, "Butir Pasal", align=J, left=0.75, hanging=0.75, after=3)
     _para_style(doc, "Komparisi", align=J, left=0.75, hanging=0.75)
-    _para_style(doc, "Tanda Tangan", align=C, after=0, size=12, keep_next=True)
+    _para_style(doc, "Tanda Tangan", align=C, after=0, size=12, keep_next=True, spacing=1.0)
+    _para_style(doc, "Jarak Tanda Tangan", after=0, size=8, keep_next=True, spacing=1.0)
     _para_style(doc, "Meterai", align=C, after=0, size=8, keep_next=True)
     _para_style(doc, "Paraf", align=C, after=0, size=8)
     _para_style(doc, "Kaki", align=C, after=0, size=9)
@@ -254,6 +255,7 @@ def title_block(doc):
     first.paragraphs[0].add_run("{%tc for p in lambang %}")
     last.paragraphs[0].add_run("{%tc endfor %}")
     cell.paragraphs[0].style = doc.styles["Tanda Tangan"]
+    cell.paragraphs[0].paragraph_format.space_after = Pt(10)  # clear of the title
     cell.paragraphs[0].add_run("{{ p.gambar }}")
     tag(doc, "{%p endif %}")
     para(doc, "{{ judul }}", "Judul Dokumen")
@@ -283,7 +285,7 @@ AKTA = (
 )
 KOMPARISI = (
     "{{ p.no }}.\t**{{ p.penandatangan.nama_kapital }}**, {{ p.penandatangan.jabatan }}"
-    "{% if p.penandatangan.nip %}, NIP {{ p.penandatangan.nip }}{% endif %}, berkedudukan di "
+    "{% if p.penandatangan.nip %}, NIP\u00a0{{ p.penandatangan.nip }}{% endif %}, berkedudukan di "
     "{{ p.alamat }}, "
     "{% if p.kewenangan.dasar == 'jabatan' %}dalam hal ini bertindak dalam jabatannya untuk "
     "dan atas nama {{ p.nama }}"
@@ -426,12 +428,12 @@ def closing(doc, noun):
     """The PENUTUP: originals and stamp duty, as the signature spaces show them (UU 10/2020:
     each original is a document bearing duty)."""
     article(doc, "penutup", "PENUTUP")
-    para(doc, f"{noun} ini dibuat dan ditandatangani oleh PARA PIHAK pada hari, tanggal, bulan "
-              "dan tahun sebagaimana disebut pada awal " + noun + " ini, dalam rangkap "
-              "{{ penutup.rangkap }} asli{% if penutup.meterai %}, masing-masing bermeterai "
-              "cukup{% endif %} dan mempunyai kekuatan hukum yang sama, masing-masing PIHAK "
-              "memegang paling sedikit 1 (satu) asli.", keep_next=True)
-    para(doc, "", keep_next=True)
+    last = para(doc, f"{noun} ini dibuat dan ditandatangani oleh PARA PIHAK pada hari, "
+                "tanggal, bulan dan tahun sebagaimana disebut pada awal " + noun + " ini, dalam "
+                "rangkap {{ penutup.rangkap }} asli{% if penutup.meterai %}, masing-masing "
+                "bermeterai cukup{% endif %} dan mempunyai kekuatan hukum yang sama, "
+                "masing-masing PIHAK memegang paling sedikit 1 (satu) asli.", keep_next=True)
+    last.paragraph_format.space_after = Pt(18)  # the signatures follow at a distance
 
 
 def ending(doc, noun):
@@ -443,25 +445,37 @@ def ending(doc, noun):
     footer(doc)
 
 
-SIGNING_HEIGHT = Cm(3.2)
+SIGNING_HEIGHT = Cm(3.0)
 
 
 def signatures(doc):
     """Signatories two by two in aligned rows — label, position, a signing space of fixed
-    height (with a framed meterai space), name, NIP — kept on the page of the PENUTUP."""
-    tag(doc, "{%p for baris in tanda_tangan %}")
-    table = doc.add_table(rows=5, cols=3)
+    height (with a framed meterai space), name, NIP.
+
+    The rows of signatories sit inside one borderless row that may not break across pages,
+    kept with the PENUTUP's last paragraph: Word and LibreOffice both move the whole block to
+    the next page rather than split it (LibreOffice ignores keep-with-next between rows).
+    """
+    outer = doc.add_table(rows=1, cols=1)
+    outer.alignment = WD_TABLE_ALIGNMENT.CENTER
+    outer.autofit = False
+    _no_borders(outer)
+    _no_cell_margins(outer)
+    outer.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    block = outer.rows[0].cells[0]
+    block.width = Cm(16)
+    block.paragraphs[0].add_run("{%p for baris in tanda_tangan %}")
+    table = block.add_table(rows=5, cols=3)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _no_borders(table)
     contents = [
         "**{{ p.label }},**", "{{ p.penandatangan.jabatan_kapital }}", None,
         "__{{ p.penandatangan.nama_kapital }}__",
-        "{% if p.penandatangan.nip %}NIP {{ p.penandatangan.nip }}{% endif %}",
+        "{% if p.penandatangan.nip %}NIP\u00a0{{ p.penandatangan.nip }}{% endif %}",
     ]
     for row, text in zip(table.rows, contents, strict=True):
-        trpr = row._tr.get_or_add_trPr()
-        trpr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         first, cell, last = row.cells
         # Each signatory's column keeps its width: a lone last one is centred, not stretched.
         for c, width in ((first, 0.5), (cell, 7.5), (last, 0.5)):
@@ -473,8 +487,18 @@ def signatures(doc):
             _signing_space(doc, row, cell)
         else:
             _fill(cell.paragraphs[0], text)
-    para(doc, "", "Tanda Tangan")
-    tag(doc, "{%p endfor %}")
+    block.paragraphs[-1].style = doc.styles["Jarak Tanda Tangan"]  # between the rows
+    tag(block, "{%p endfor %}")
+
+
+def _no_cell_margins(table):
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        m = OxmlElement(f"w:{side}")
+        m.set(qn("w:w"), "0")
+        m.set(qn("w:type"), "dxa")
+        margins.append(m)
+    table._tbl.tblPr.append(margins)
 
 
 def _fill(paragraph, text):

@@ -1,0 +1,66 @@
+"""Draw the README's pictures of a draft: its first page and its signature page, as
+LibreOffice prints them.
+
+Run ``python tools/make_pictures.py`` after changing a template; it writes
+``docs/gambar/contoh-halaman-pertama.png`` and ``docs/gambar/contoh-halaman-tanda-tangan.png``
+from ``examples/pks-spbe-mojokerto-jombang.yaml`` (three parties, F4). Needs LibreOffice
+(``soffice``) and poppler (``pdftoppm``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pdfplumber
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pkgen.inputs import load_agreement  # noqa: E402
+from pkgen.render import render_draft, write_atomic  # noqa: E402
+
+EXAMPLE = ROOT / "examples" / "pks-spbe-mojokerto-jombang.yaml"
+OUT = ROOT / "docs" / "gambar"
+DPI = 60
+
+
+def signature_page(pdf: Path) -> int:
+    """The page (from 1) that holds the first signatory's label, the last "PIHAK KESATU,"."""
+    found = 0
+    with pdfplumber.open(pdf) as printed:
+        for number, page in enumerate(printed.pages, 1):
+            words = [w["text"] for w in page.extract_words()]
+            if any(a == "PIHAK" and b == "KESATU," for a, b in zip(words, words[1:],
+                                                                    strict=False)):
+                found = number
+    if not found:
+        raise SystemExit(f"{pdf.name}: no signature page found")
+    return found
+
+
+def main() -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or shutil.which("pdftoppm") is None:
+        raise SystemExit("needs LibreOffice (soffice) and poppler-utils (pdftoppm)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        draft = folder / "contoh.docx"
+        write_atomic(render_draft(load_agreement(EXAMPLE)).data, draft)
+        subprocess.run([soffice, f"-env:UserInstallation=file://{folder / 'profile'}",
+                        "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+                        str(draft)], check=True, capture_output=True, timeout=300)
+        pdf = folder / "contoh.pdf"
+        for page, name in ((1, "contoh-halaman-pertama"),
+                           (signature_page(pdf), "contoh-halaman-tanda-tangan")):
+            subprocess.run(["pdftoppm", "-png", "-r", str(DPI), "-f", str(page), "-l",
+                            str(page), "-singlefile", str(pdf), str(OUT / name)], check=True)
+            print(f"wrote {OUT / name}.png (page {page})")
+
+
+if __name__ == "__main__":
+    main()
