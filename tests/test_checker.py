@@ -76,6 +76,9 @@ def test_sanctions_are_an_error_only_where_the_law_requires_them(edited):
     assert report.jenis == "KSDPK"
     assert [(f.rule.id, f.clause) for f in report.findings if f.severity == "error"] == [
         ("missing-clause-ksdpk", "sanksi")]
+    [error] = [f for f in report.findings if f.severity == "error"]
+    citation = error.rule.dasar.text("id")
+    assert citation.startswith("PP 28/2018 Pasal 19 ayat (2) huruf a–d; UU 23/2014 Pasal 366")
 
 
 def test_locations_name_the_article():
@@ -488,3 +491,56 @@ def test_text_report_shows_confidence_and_nearest_passage(tmp_path):
     assert finding["candidate"] is None or finding["candidate"].startswith("Pasal 1")
     kahar = next(f for f in data["findings"] if f["clause"] == "keadaan_kahar")
     assert kahar["candidate"] is None
+
+
+# --- the legal basis over time ---------------------------------------------------------------
+
+OLD_CHAIN = ("kali diubah, terakhir dengan Undang-Undang Nomor 11 Tahun 2020 tentang Cipta Kerja",
+             "kali diubah, terakhir dengan Undang-Undang Nomor 9 Tahun 2015 tentang Perubahan "
+             "Kedua atas Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah")
+
+
+def _amendment_findings(report):
+    return [(f.severity, f.location.line) for f in report.findings
+            if f.rule.id == "outdated-amendment"]
+
+
+def test_a_citation_out_of_date_on_the_day_of_signing_is_an_error(edited):
+    report = check_path(edited(PKS_TPA, *OLD_CHAIN))  # signed 16 November 2020
+    assert _amendment_findings(report) == [("error", 57)]  # the list item
+    [finding] = [f for f in report.findings if f.rule.id == "outdated-amendment"]
+    message = finding.message(report.book, "id")
+    assert "16 November 2020" in message and "Undang-Undang Nomor 11 Tahun 2020" in message
+    assert "sejak 2 November 2020" in message and "Nomor 9 Tahun 2015" in message
+
+
+def test_a_citation_current_on_the_day_of_signing_is_not_a_finding(edited):
+    assert _amendment_findings(check_path(PKS_TPA)) == []
+    # the KSB of 2019 rightly names UU 9/2015: UU 11/2020 came a year later
+    assert _amendment_findings(check_path(KSB_TPA)) == []
+    # signed before UU 11/2020 came into force, the old citation is still right
+    early = edited(PKS_TPA, *OLD_CHAIN, "  tanggal: 2020-11-16", "  tanggal: 2020-10-30")
+    assert _amendment_findings(check_path(early)) == []
+
+
+def test_an_amendment_known_from_practice_only_is_a_warning(edited):
+    report = check_path(edited(PKS_TPA, "  tanggal: 2020-11-16", "  tanggal: 2024-02-01"))
+    assert _amendment_findings(report) == [("warning", 57)]
+
+
+def test_a_citation_without_its_amendments_is_reported(edited):
+    report = check_path(edited(
+        PKS_TPA, "sebagaimana telah beberapa\n    kali diubah, terakhir dengan Undang-Undang "
+                 "Nomor 11 Tahun 2020 tentang Cipta Kerja", ""))
+    [finding] = [f for f in report.findings if f.rule.id == "outdated-amendment"]
+    assert "tanpa perubahannya" in finding.message(report.book, "id")
+
+
+def test_a_replaced_ministerial_regulation_is_a_warning(edited):
+    report = check_path(edited(
+        PKS_TPA, "Peraturan Menteri Dalam Negeri Nomor 22 Tahun 2020 tentang Tata Cara Kerja Sama "
+                 "Daerah\n    dengan Daerah Lain dan Kerja Sama Daerah dengan Pihak Ketiga",
+        "Peraturan Menteri Dalam Negeri Nomor 22 Tahun 2009 tentang Petunjuk Teknis Tata Cara "
+        "Kerja Sama Daerah"))
+    found = [(f.rule.id, f.severity) for f in report.findings if "regulation" in f.rule.id]
+    assert found == [("replaced-regulation", "warning")]
