@@ -19,9 +19,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .errors import InputError, Problem
-from .messages import MESSAGES
+from .messages import messages
 from .model import DOKUMEN, MODELS, Agreement, Ksb, Loc, Pks, consistency_problems
-from .yamlread import Lines, Parsed, key_text, line_for, parse_yaml, type_name
+from .yamlread import Lines, Parsed, key_text, line_for, nearest, parse_yaml, type_name
 
 #: Inputs are a few kilobytes; anything past this is the wrong file.
 MAX_INPUT_BYTES = 1_000_000
@@ -243,7 +243,7 @@ def problem_from_pydantic(
         code = "int_parsing"
     elif code == "value_error":
         params["detail"] = error.get("msg", "")
-    if code not in MESSAGES:
+    if code not in messages():
         params["detail"] = error.get("msg", code)
         code = "generic"
     return Problem(code, path, line_for(loc, lines), key_text(loc), params,
@@ -254,11 +254,8 @@ def cell_for(loc: Loc, cells: Cells | None) -> tuple[str, str] | None:
     """The form cell of ``loc``, or of the nearest enclosing key that has one."""
     if not cells:
         return None
-    for end in range(len(loc), 0, -1):
-        if loc[:end] in cells:
-            return cells[loc[:end]]
     inside = [key for key in cells if key[: len(loc)] == loc]  # a part left wholly empty
-    return cells[inside[0]] if inside else None
+    return nearest(loc, cells) or (cells[inside[0]] if inside else None)
 
 
 def _strip_union_tags(loc: Loc) -> Loc:

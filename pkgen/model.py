@@ -501,6 +501,11 @@ def party_labels(doc: Agreement) -> list[str]:
     return [f"PIHAK {word(i + 1)}" for i in range(len(doc.pihak))]
 
 
+def same_party(name: str) -> str:
+    """A party's name as compared between documents: case and spacing do not matter."""
+    return " ".join(name.upper().split())
+
+
 def term_start(doc: Agreement) -> dt.date | None:
     """The first day of the term: its start date, else the date of signing, else None."""
     signed = doc.penandatanganan.tanggal if doc.penandatanganan else None

@@ -33,7 +33,7 @@ from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 from markupsafe import Markup, escape
 
-from . import __version__
+from ._version import __version__
 from .context import ARTICLES, build_context
 from .docx_text import paragraph_texts
 from .errors import OutputError, Problem, TemplateError
