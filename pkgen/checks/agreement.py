@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..inputs import Loaded, Loc, cell_for, field_at, key_text, line_for
+from ..inputs import Loaded, Loc, cell_for, key_text, line_for
 from ..messages import Text, msg
 from ..model import (
     Gap,
@@ -17,6 +17,7 @@ from ..model import (
     term_end,
     term_start,
 )
+from ..model.fields import field_at
 from .findings import ClauseStatus, Finding, Location, Report
 from .rulebook import Rulebook
 
