@@ -8,6 +8,7 @@ Results go to stdout, diagnostics to stderr.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,8 +19,9 @@ from rich.progress import Progress
 
 from . import __version__
 from . import build as build_module
+from .build.single import replaceable, write_drafts
 from .checks import check_agreement, check_path, load_rulebook
-from .docx_text import custom_properties, open_document, text_hash
+from .docx_text import open_document
 from .emit import agreement_yaml
 from .errors import EXIT_FINDINGS, EXIT_INPUT, InputError, OutputError, PkgenError, Problem
 from .forms import agreement_data, write_form
@@ -165,14 +167,19 @@ def render(files: tuple[Path, ...], output: Path, template: Path | None, force: 
         click.echo(message("incomplete_refused", lang, count=len(incomplete)), err=True)
         sys.exit(EXIT_FINDINGS)
     for _draft, target in drafts:
-        if target.exists() and not force and not _unedited_draft(target):
+        if replaceable(target, force) is None:
             problems.append(Problem("refuse_overwrite", params={"path": str(target)}))
     if problems:
         problems.append(Problem("errors_found", params={"count": len(problems)}))
         raise PkgenError(problems)
-    for draft, target in drafts:
-        write_atomic(draft.data, target)
-        click.echo(message("written", lang, path=str(target)))
+    refused = []
+    for target, written in write_drafts([(d.data, t) for d, t in drafts], force):
+        if written:
+            click.echo(message("written", lang, path=str(target)))
+        else:  # edited, or saved by someone, between the check above and the write
+            refused.append(Problem("refuse_overwrite", params={"path": str(target)}))
+    if refused:
+        raise PkgenError(refused)
 
 
 @main.command()
@@ -254,11 +261,18 @@ def build(register: Path, output: Path, force: bool, dry_run: bool, overwrite_ed
     options = build_module.Options(force, dry_run, overwrite_edited, allow_incomplete, jobs,
                                    template, rules, lang, redline)
     console = _console(stderr=False)
-    if dry_run:
-        result = build_module.plan(register, output, options)
-    else:
-        with _progress(console, lang) as advance:
-            result = build_module.build(register, output, options, advance)
+    try:
+        if dry_run:
+            result = build_module.plan(register, output, options)
+        else:
+            with _progress(console, lang) as advance:
+                result = build_module.build(register, output, options, advance)
+    except build_module.BuildInterrupted as err:
+        name = signal.Signals(err.signum).name
+        click.echo(message("build_interrupted", lang, signal=name), err=True)
+        sys.exit(128 + err.signum)
+    for notice in result.notices:
+        click.echo(notice.format(lang), err=True)
     print_build(result, console, lang, dry_run)
     if result.exit_code:
         sys.exit(result.exit_code)
@@ -271,11 +285,14 @@ def _progress(console: Console, lang: str):
         yield lambda item, done, total: console.print(
             f"[{done}/{total}] {item.rel}", markup=False, highlight=False)
         return
-    with Progress(console=console, transient=True) as bar:
+    # Refreshed by hand, not by a thread: worker processes are forked only from a process
+    # with a single thread.
+    with Progress(console=console, transient=True, auto_refresh=False) as bar:
         task = bar.add_task(message("building", lang), total=None)
 
         def advance(_item, done, total):
             bar.update(task, completed=done, total=total)
+            bar.refresh()
 
         yield advance
 
@@ -382,16 +399,6 @@ def _targets(files: tuple[Path, ...], output: Path) -> list[Path]:
             raise OutputError(Problem("output_name_clash", params={"name": target.name}))
         targets.append(target)
     return [output / t.name for t in targets]
-
-
-def _unedited_draft(path: Path) -> bool:
-    """True if ``path`` is a pkgen draft whose text is still what pkgen wrote."""
-    try:
-        doc = open_document(path)
-    except Exception:  # not a readable .docx: never replace it silently
-        return False
-    stamp = custom_properties(doc).get("pkgen.text_sha256")
-    return stamp is not None and stamp == text_hash(doc)
 
 
 def _indonesian_help(group: click.Group) -> None:

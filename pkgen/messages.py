@@ -402,16 +402,56 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- build ---------------------------------------------------------------------------------
     "build_locked": {
-        "id": "build lain sedang berjalan pada folder draf ini. Tunggu sampai selesai, lalu "
-        "jalankan lagi.",
-        "en": "another build is running on this drafts folder. Wait for it to finish, then run "
-        "again.",
+        "id": "build lain sedang berjalan pada folder draf ini (proses {pid} di komputer {host}, "
+        "sejak {since}). Tunggu sampai selesai, lalu jalankan lagi.",
+        "en": "another build is running on this drafts folder (process {pid} on computer "
+        "{host}, since {since}). Wait for it to finish, then run again.",
     },
     "manifest_invalid": {
-        "id": "manifest build rusak ({detail}). Pindahkan berkas itu (draf tidak terhapus), lalu "
-        "jalankan build lagi; setiap draf yang sudah ada akan dianggap suntingan tangan.",
-        "en": "the build manifest is damaged ({detail}). Move the file away (no draft is "
-        "deleted) and build again; every existing draft will be treated as hand-edited.",
+        "id": "manifest build rusak ({detail}); disimpan sebagai .pkgen-manifest.rusak.json. "
+        "Manifest dibangun ulang dari draf itu sendiri: setiap draf yang tidak disunting "
+        "dikenali dari sidik isinya dan diambil alih kembali; hanya draf yang benar-benar "
+        "disunting dianggap suntingan tangan. Tidak ada draf yang ditimpa atau dihapus.",
+        "en": "the build manifest is damaged ({detail}); kept as .pkgen-manifest.rusak.json. "
+        "The manifest was rebuilt from the drafts themselves: every draft nobody edited is "
+        "recognised by its content fingerprint and adopted again; only drafts really edited "
+        "count as hand-edited. No draft was replaced or deleted.",
+    },
+    "folder_not_writable": {
+        "id": "folder draf tidak dapat ditulis ({detail}). Periksa izin folder itu (atau apakah "
+        "foldernya hanya-baca), lalu jalankan lagi; tidak ada yang ditulis.",
+        "en": "the drafts folder cannot be written ({detail}). Check the folder's permissions "
+        "(or whether it is read-only), then run again; nothing was written.",
+    },
+    "disk_full": {
+        "id": "disk penuh: berkas ini tidak dapat ditulis dan berkas sementaranya sudah dihapus. "
+        "Kosongkan ruang disk, lalu jalankan lagi; berkas yang ada tidak berubah.",
+        "en": "the disk is full: this file could not be written and its temporary file was "
+        "removed. Free some disk space, then run again; the existing file is unchanged.",
+    },
+    "input_changing": {
+        "id": "masukan ini disimpan berulang kali selama build membacanya; jalankan build lagi "
+        "setelah selesai menyunting.",
+        "en": "this input was saved again and again while the build read it; run the build "
+        "again once it is no longer being edited.",
+    },
+    "build_recovered": {
+        "id": "berkas yang dipindahkan oleh build yang terhenti ({draft}) disimpan di sini; "
+        "periksa isinya, lalu hapus atau pakai.",
+        "en": "a file moved by a build that was stopped ({draft}) is kept here; check it, then "
+        "delete or use it.",
+    },
+    "build_worker_died": {
+        "id": "proses pekerja build berhenti tiba-tiba (mungkin kehabisan memori). Tidak ada "
+        "draf yang dipasang; jalankan lagi, bila perlu dengan --jobs 1.",
+        "en": "a build worker process died (perhaps out of memory). No draft was installed; run "
+        "again, with --jobs 1 if need be.",
+    },
+    "build_interrupted": {
+        "id": "build dihentikan ({signal}). Setiap draf tetap versi lama atau versi baru, dan "
+        "manifest sesuai dengan isi folder; jalankan build lagi untuk melanjutkan.",
+        "en": "the build was stopped ({signal}). Every draft is either the old or the new "
+        "version and the manifest matches the folder; run the build again to carry on.",
     },
     "template_missing_heading": {
         "id": "templat tidak memuat judul pasal untuk klausul wajib: {articles} (paragraf "
@@ -459,6 +499,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason_draft_missing": {"id": "draf tidak ada", "en": "draft missing"},
     "reason_not_from_manifest": {
         "id": "berkas ini tidak ditulis pkgen", "en": "this file was not written by pkgen"},
+    "reason_read_only": {
+        "id": "draf dibuat hanya-baca: dilindungi", "en": "the draft was made read-only: "
+        "protected"},
+    "reason_changed_during_build": {
+        "id": "draf disimpan orang lain selama build berjalan",
+        "en": "the draft was saved by someone while the build ran"},
+    "reason_open_elsewhere": {
+        "id": "draf sedang dibuka program lain", "en": "the draft is open in another program"},
     # --- command line ------------------------------------------------------------------------
     "ok": {"id": "OK", "en": "OK"},
     "written": {"id": "ditulis: {path}", "en": "written: {path}"},
