@@ -118,8 +118,14 @@ def _link(src: Path, dst: Path) -> bool:
 
 def _put_back(aside: Path, target: Path) -> None:
     """Return a moved file to its name; if someone created that name meanwhile, keep both."""
-    if not _link(aside, target):
-        os.rename(aside, free_name(target, RECOVERED))
+    try:
+        if _link(aside, target):
+            return
+    except OSError:
+        if not target.exists():  # no link here, whatever the reason: a rename will do
+            os.rename(aside, target)
+            return
+    os.rename(aside, free_name(target, RECOVERED))
 
 
 def free_name(path: Path, marker: str) -> Path:
@@ -153,6 +159,7 @@ def recover(drafts: Path) -> list[Problem]:
         kept = free_name(drafts / "draf", RECOVERED)  # no journal line: keep it visibly
         os.rename(leftover, kept)
         notices.append(Problem("build_recovered", kept, params={"draft": "?"}))
+    # Only pkgen's own staged drafts are left: nothing anybody wrote is removed here.
     shutil.rmtree(staging, ignore_errors=True)
     (drafts / JOURNAL).unlink(missing_ok=True)
     return notices

@@ -25,6 +25,7 @@ from .state import Copy, Entry, Expect, Failure, Item, Options, Record, Result, 
 from .store import load_manifest
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")  # YAML inputs and filled forms
+UNKNOWN = Stat(-1, -1, -1)  # the stat of no file: the content is read every time
 BESIDE = ".pkgen-baru.docx"  # NAME.pkgen-baru.docx: the new version beside an edited draft
 _MARK = BESIDE[: -len(".docx")]
 
@@ -65,7 +66,7 @@ def plan(register: Path, drafts: Path, options: Options) -> Result:
         if len(claims[draft]) > 1:  # x.yaml and x.xlsx: which one is the draft? Ask.
             items.append(Item(path, rel, draft, State.FAILED, failure=Failure.INPUT, problems=(
                 message("build_name_clash", options.lang, draft=draft,
-                        inputs=", ".join(claims[draft])),)))
+                        inputs=", ".join(claims[draft])),), entry=entries.get(draft, Entry())))
             continue
         items.append(_plan_item(path, rel, draft, entries.get(draft, Entry()), context))
     present = {i.draft for i in items}
@@ -121,7 +122,8 @@ def inspect(path: Path, known: Copy | None, rel: str) -> Look:
         elif stamped is not None and match(stamped.fingerprint, current):
             record, accept = stamped, (current,)
         else:
-            origin = known.record if known else stamped
+            origin = known.record if known else (
+                stamped if stamped is not None and stamped.input == rel else None)
             return Look(Seen.EDITED, origin, stat, reason="" if origin else "not_from_manifest")
     if not stat.writable:
         return Look(Seen.PROTECTED, record, stat, reason="read_only")
@@ -206,7 +208,9 @@ def _plan_edited(base: Item, look: Look, entry: Entry, context: _Context) -> Ite
     beside = find_beside(context.drafts, base.draft, base.rel, entry.beside)
     current = beside.record if beside is not None else look.record
     reason = context.staleness(current, base.input) if current else "not_from_manifest"
-    keep = Entry(entry.draft, beside)  # never the edited file's stat: it is not pkgen's
+    # What pkgen last wrote there, but never with the edited file's stat: it is not pkgen's.
+    origin = entry.draft or (Copy(base.draft, look.record, UNKNOWN) if look.record else None)
+    keep = Entry(origin, beside)
     if not reason:
         return _with(base, state=State.EDITED, reason=look.reason, entry=keep)
     if context.options.overwrite_edited and look.seen is not Seen.PROTECTED:

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -88,11 +89,11 @@ def _render_all(items: list[Item], register: Path, drafts: Path, staging: Path,
                 options.template.resolve() if options.template else None, options.rules,
                 options.allow_incomplete, options.lang) for i in todo]
     outcomes = {}
-    for done, (item, outcome) in enumerate(zip(todo, _run(jobs, options.jobs, lock_fd),
-                                               strict=True), 1):
-        outcomes[item.draft] = outcome
-        if progress:
-            progress(item, done, len(todo))
+    with closing(_run(jobs, options.jobs, lock_fd)) as results:  # workers stop on any exit
+        for done, (item, outcome) in enumerate(zip(todo, results, strict=True), 1):
+            outcomes[item.draft] = outcome
+            if progress:
+                progress(item, done, len(todo))
     return outcomes
 
 
@@ -169,22 +170,26 @@ def _install(item: Item, outcome: Outcome, drafts: Path, aside: Path, options: O
     target, expect = item.target, item.expect
     for _attempt in range(5):
         try:
+            # The staged file's stat is the installed draft's: taken before, it cannot be
+            # that of a file someone saved over the draft a moment after.
+            stat = Stat.of(outcome.staged)
             placed = place(outcome.staged, drafts / target, expect, aside,
                            keep_old=options.redline and target == item.draft)
         except OSError as err:
             return replace(item, state=State.FAILED, failure=Failure.OUTPUT, problems=(
                 output_problem(drafts / target, err).format(options.lang),))
         if placed.ok:
-            return _installed(item, target, outcome, drafts, placed.old, options)
+            return _installed(item, Copy(target, outcome.record, stat), drafts, placed.old,
+                              options)
         item = replace(item, state=State.EDITED_STALE, reason=placed.reason)
         target, expect = beside_name(drafts, item.draft), Expect()
     return replace(item, state=State.FAILED, failure=Failure.OUTPUT, problems=(
         message("output_write_failed", options.lang, detail=target),))
 
 
-def _installed(item: Item, target: str, outcome: Outcome, drafts: Path, old: bytes | None,
+def _installed(item: Item, copy: Copy, drafts: Path, old: bytes | None,
                options: Options) -> Item:
-    copy = Copy(target, outcome.record, Stat.of(drafts / target))
+    target = copy.path
     if target == item.draft:
         entry = Entry(copy, None)
         _drop_redundant_beside(item.entry.beside, drafts)
