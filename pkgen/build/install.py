@@ -68,6 +68,26 @@ def place(staged: Path, target: Path, expect: Expect, aside: Path,
         return Placed(installed, "" if installed else "changed_during_build", old)
 
 
+def remove(target: Path, expect: Expect, aside: Path) -> bool:
+    """Delete ``target`` if it is still what ``expect`` says (moved aside and checked first,
+    as for an install); False if it was left alone."""
+    with signals.critical():
+        try:
+            os.rename(target, aside)
+        except OSError:
+            return False
+        try:
+            if not accepts(aside, expect):
+                _put_back(aside, target)
+                return False
+        except BaseException:
+            if aside.exists():
+                _put_back(aside, target)
+            raise
+        aside.unlink()
+        return True
+
+
 def accepts(path: Path, expect: Expect) -> bool:
     """True if ``path`` is still what the planner saw: its stat, or an accepted content."""
     try:

@@ -124,6 +124,8 @@ def inspect(path: Path, known: Copy | None, rel: str) -> Look:
         else:
             origin = known.record if known else (
                 stamped if stamped is not None and stamped.input == rel else None)
+            if not stat.writable:
+                return Look(Seen.PROTECTED, origin, stat, reason="read_only")
             return Look(Seen.EDITED, origin, stat, reason="" if origin else "not_from_manifest")
     if not stat.writable:
         return Look(Seen.PROTECTED, record, stat, reason="read_only")
@@ -196,9 +198,12 @@ def _plan_item(path: Path, rel: str, draft: str, entry: Entry, context: _Context
             beside=entry.beside))
     if look.seen is Seen.UNEDITED:
         reason = context.staleness(look.record, path)
+        beside = entry.beside
+        if reason and beside is None:  # a version beside from before the manifest was lost
+            beside = find_beside(context.drafts, draft, rel, None)
         return _with(base, state=State.STALE if reason else State.UNCHANGED, reason=reason,
                      expect=Expect(look.stat, look.accept), entry=Entry(
-                         Copy(draft, look.record, look.stat), entry.beside))
+                         Copy(draft, look.record, look.stat), beside))
     return _plan_edited(base, look, Entry(known, entry.beside), context)
 
 

@@ -24,7 +24,7 @@ from ..errors import OutputError, PkgenError, Problem
 from ..files import fsync_folder, output_problem, write_atomic
 from ..messages import message
 from .changes import report_markdown
-from .install import accepts, new_aside, place, recover
+from .install import new_aside, place, recover, remove
 from .planning import beside_name, plan, unfollowed_ksb
 from .signals import critical, interruptible
 from .state import Copy, Entry, Expect, Failure, Item, Job, Options, Outcome, Result, Stat, State
@@ -159,7 +159,8 @@ def _install_all(items: list[Item], outcomes: dict[str, Outcome], drafts: Path, 
             continue
         with critical():  # Ctrl-C waits until the install is done and noted
             done[item.draft] = _install(item, outcome, drafts, asides[item.draft], options)
-    fsync_folder(drafts)
+    for folder in {(drafts / i.written).parent for i in done.values() if i.written}:
+        fsync_folder(folder)  # the renames themselves, durable
 
 
 def _install(item: Item, outcome: Outcome, drafts: Path, aside: Path, options: Options) -> Item:
@@ -203,10 +204,12 @@ def _installed(item: Item, copy: Copy, drafts: Path, old: bytes | None,
 
 def _drop_redundant_beside(beside: Copy | None, drafts: Path) -> None:
     """The draft is current again (its hand edit was undone): the unedited version pkgen
-    wrote beside it is no longer needed."""
-    if beside is not None and accepts(drafts / beside.path, Expect(beside.stat, (
-            beside.record.fingerprint,))):
-        (drafts / beside.path).unlink(missing_ok=True)
+    wrote beside it is no longer needed. An edited one stays."""
+    if beside is None or not (drafts / beside.path).exists():
+        return
+    aside = new_aside(drafts / STAGING)
+    write_journal(drafts, [{"target": beside.path, "aside": aside.name}])
+    remove(drafts / beside.path, Expect(beside.stat, (beside.record.fingerprint,)), aside)
 
 
 def _write_redline(item: Item, old: bytes, drafts: Path, lang: str) -> Item:
