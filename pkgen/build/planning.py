@@ -153,6 +153,7 @@ class _Context:
         self.register, self.drafts, self.options, self.rulebook = (register, drafts, options,
                                                                     rulebook)
         self._hashes: dict[Path, str | None] = {}
+        self._templates: dict[str, Path | None] = {}
 
     def sha(self, path: Path) -> str | None:
         if path not in self._hashes:
@@ -180,11 +181,16 @@ class _Context:
 
     def _template(self, record: Record) -> Path | None:
         """The template a draft made from ``record`` would be rendered with now."""
+        if record.template not in self._templates:
+            self._templates[record.template] = self._template_for(record.template)
+        return self._templates[record.template]
+
+    def _template_for(self, recorded: str) -> Path | None:
         if self.options.template is not None:
             chosen = self.options.template.resolve()
-            return chosen if str(chosen) == record.template else None
-        builtin = builtin_templates().get(Path(record.template).stem)
-        if builtin is not None and record.template in (str(builtin.resolve()), builtin.name):
+            return chosen if str(chosen) == recorded else None
+        builtin = builtin_templates().get(Path(recorded).stem)
+        if builtin is not None and recorded in (str(builtin.resolve()), builtin.name):
             return builtin
         return None  # made with a template given then, the built-in one now
 

@@ -14,7 +14,7 @@ import socket
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 
 from ..errors import PkgenError, Problem
@@ -78,12 +78,18 @@ def parse_manifest(data: object) -> dict[str, Entry]:
 
 
 def save_manifest(drafts: Path, entries: dict[str, Entry]) -> None:
-    """Write the manifest durably (raises OutputError)."""
+    """Write the manifest durably, unless it already says exactly this (raises
+    OutputError)."""
     data = {"versi": VERSION, "drafts": {
         name: {"draft": _plain(e.draft), "beside": _plain(e.beside)}
         for name, e in sorted(entries.items())}}
-    write_atomic(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
-                 drafts / MANIFEST)
+    text = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    try:
+        if (drafts / MANIFEST).read_bytes() == text:
+            return  # a build that changed nothing writes nothing
+    except OSError:
+        pass
+    write_atomic(text, drafts / MANIFEST)
 
 
 def set_aside_damaged(drafts: Path) -> None:
@@ -109,7 +115,8 @@ def _copy(value: object) -> Copy | None:
 def _plain(copy: Copy | None) -> dict | None:
     if copy is None:
         return None
-    return {"path": copy.path, "record": asdict(copy.record),
+    record = {f.name: getattr(copy.record, f.name) for f in fields(Record)}  # not asdict: slow
+    return {"path": copy.path, "record": record,
             "stat": [copy.stat.size, copy.stat.mtime_ns, copy.stat.inode]}
 
 
@@ -128,6 +135,8 @@ def _legacy_entry(name: str, value: dict) -> Entry:
 
 def write_journal(drafts: Path, notes: list[dict]) -> None:
     """Note, durably and before any of them happens, every draft an install may move aside."""
+    if not notes:
+        return
     path = drafts / JOURNAL
     try:
         with path.open("a", encoding="utf-8") as handle:

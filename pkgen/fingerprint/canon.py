@@ -36,6 +36,13 @@ _V = "{urn:schemas-microsoft-com:vml}"
 _O = "{urn:schemas-microsoft-com:office:office}"
 EMU_PER_TWIP = 635
 _PPR = f"{W}pPr"
+# Tags compared on every element, built once.
+_P, _TBL, _SECT, _SDT, _RUN, _RPR = (f"{W}{n}" for n in ("p", "tbl", "sectPr", "sdt", "r", "rPr"))
+_TEXT = {f"{W}t", f"{W}delText"}
+_FIELD = {f"{W}fldChar", f"{W}instrText", f"{W}pgNum"}
+_OBJECTS = {f"{W}drawing", f"{W}pict", f"{W}object"}
+_NOTES = {f"{W}footnoteReference", f"{W}endnoteReference"}
+_ALTERNATE = f"{_MC}AlternateContent"
 _CHARS = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "\u2011",
           f"{W}softHyphen": "\u00ad"}
 _BREAKS = {"page": "\f", "column": "\v"}
@@ -86,19 +93,19 @@ class Canon:
     def _blocks(self, parent: etree._Element, part: str) -> None:
         for child in parent:
             tag = child.tag
-            if tag == f"{W}p":
+            if tag == _P:
                 self._paragraph(child, part)
-            elif tag == f"{W}tbl":
+            elif tag == _TBL:
                 self._table(child, part)
-            elif tag == f"{W}sectPr":
+            elif tag == _SECT:
                 self._section(child, part)
-            elif tag == f"{W}sdt":
+            elif tag == _SDT:
                 self._blocks(content(child), part)
             elif tag in _WRAPPERS:
                 self._blocks(child, part)
             elif tag in _TRACKED:
                 self._tracked(child, part, self._blocks)
-            elif tag == f"{_MC}AlternateContent":
+            elif tag == _ALTERNATE:
                 self._blocks(_choice(child), part)
             elif tag == f"{W}altChunk":
                 self.tokens.append(f"CHUNK|{self._target(part, child.get(f'{_R}id'))}")
@@ -177,7 +184,7 @@ class Canon:
     def _inline(self, parent: etree._Element, part: str, style: str) -> None:
         for child in parent:
             tag = child.tag
-            if tag == f"{W}r":
+            if tag == _RUN:
                 self._run(child, part, style)
             elif tag == f"{W}hyperlink":
                 self._flush()
@@ -205,30 +212,33 @@ class Canon:
                 self.tokens.append(etree.QName(tag).localname[12:])
 
     def _run(self, r: etree._Element, part: str, style: str) -> None:
-        fmt = "" if self._plain else self.styles.run(style, r.find(f"{W}rPr"))
+        rpr = r[0] if len(r) and r[0].tag == _RPR else None
+        fmt = "" if self._plain else self.styles.run(style, rpr)
         self._run_content(r, part, fmt)
 
     def _run_content(self, r: etree._Element, part: str, fmt: str) -> None:
         for child in r:
             tag = child.tag
-            if tag in (f"{W}t", f"{W}delText"):
+            if tag in _TEXT:
                 self._add(fmt, child.text or "")
+            elif tag == _RPR:
+                continue
             elif tag in _CHARS:
                 self._add(fmt, _CHARS[tag])
             elif tag == f"{W}br":
                 self._add(fmt, _BREAKS.get(child.get(f"{W}type", ""), "\n"))
             elif tag == f"{W}sym":
                 self._add(fmt, f"[{child.get(f'{W}font')}:{child.get(f'{W}char')}]")
-            elif tag in (f"{W}fldChar", f"{W}instrText", f"{W}pgNum"):
+            elif tag in _FIELD:
                 self._field_part(child)
-            elif tag in (f"{W}drawing", f"{W}pict", f"{W}object"):
+            elif tag in _OBJECTS:
                 self._flush()
                 self._drawing(child, part)
-            elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+            elif tag in _NOTES:
                 self._note(etree.QName(tag).localname[:-9], child.get(f"{W}id", ""))
             elif tag == f"{W}commentReference":
                 self._comment(child.get(f"{W}id", ""))
-            elif tag == f"{_MC}AlternateContent":
+            elif tag == _ALTERNATE:
                 self._run_content(_choice(child), part, fmt)
 
     def _add(self, fmt: str, text: str) -> None:
@@ -242,7 +252,7 @@ class Canon:
     def _flush(self) -> None:
         if self._text:
             self.tokens.append(f"T|{self._format}|{''.join(self._text)}")
-        self._text, self._format = [], None
+            self._text, self._format = [], None
 
     # --- fields, notes, comments, drawings ----------------------------------------------------
 
