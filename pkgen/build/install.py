@@ -15,6 +15,8 @@ import errno
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,22 +50,15 @@ def place(staged: Path, target: Path, expect: Expect, aside: Path,
         if expect.stat is None:
             return Placed(True) if _link(staged, target) else Placed(False,
                                                                      "changed_during_build")
-        try:
-            os.rename(target, aside)
-        except FileNotFoundError:
-            return Placed(False, "changed_during_build")  # deleted since planning: ask again
-        except PermissionError:
-            return Placed(False, "open_elsewhere")  # Windows: open in Word
-        try:
+        reason = _move_aside(target, aside)
+        if reason:
+            return Placed(False, reason)
+        with _put_back_on_failure(aside, target):
             if not accepts(aside, expect):
                 _put_back(aside, target)
                 return Placed(False, "changed_during_build")
             old = aside.read_bytes() if keep_old else None
             installed = _link(staged, target)  # False: someone saved a new file meanwhile
-        except BaseException:
-            if aside.exists():
-                _put_back(aside, target)
-            raise
         aside.unlink()  # the draft pkgen wrote and nobody edited, now replaced
         return Placed(installed, "" if installed else "changed_during_build", old)
 
@@ -73,19 +68,40 @@ def remove(target: Path, expect: Expect, aside: Path) -> bool:
     as for an install); False if it was left alone."""
     with signals.critical():
         try:
-            os.rename(target, aside)
+            if _move_aside(target, aside):
+                return False
         except OSError:
             return False
-        try:
+        with _put_back_on_failure(aside, target):
             if not accepts(aside, expect):
                 _put_back(aside, target)
                 return False
-        except BaseException:
-            if aside.exists():
-                _put_back(aside, target)
-            raise
         aside.unlink()
         return True
+
+
+def _move_aside(target: Path, aside: Path) -> str:
+    """Move ``target`` to ``aside`` in one rename; '' or why it could not be moved."""
+    try:
+        os.rename(target, aside)
+    except FileNotFoundError:
+        return "changed_during_build"  # deleted since planning: the plan no longer holds
+    except PermissionError:
+        if os.name == "nt":
+            return "open_elsewhere"  # Windows: a program holding it open forbids the move
+        raise
+    return ""
+
+
+@contextmanager
+def _put_back_on_failure(aside: Path, target: Path) -> Iterator[None]:
+    """Whatever goes wrong in the block, the file moved aside goes back to its name."""
+    try:
+        yield
+    except BaseException:
+        if aside.exists():
+            _put_back(aside, target)
+        raise
 
 
 def accepts(path: Path, expect: Expect) -> bool:

@@ -42,20 +42,23 @@ class TemplateCache:
     def __init__(self) -> None:
         self._prepared: dict[tuple[str, str], PreparedTemplate | TemplateError] = {}
         self._checked: dict[tuple, TemplateError | None] = {}
+        self._seen: dict[tuple, tuple[str, str]] = {}  # (path, stat) -> key: not read again
 
     def get(self, path: Path, loaded: Loaded, book) -> PreparedTemplate:
         """The prepared template at ``path``, checked for ``loaded``'s kind of document."""
         try:
-            data = path.read_bytes()
+            found = path.stat()
+            stat = (str(path), found.st_size, found.st_mtime_ns, found.st_ino)
+            key = self._seen.get(stat)
+            if key is None:
+                data = path.read_bytes()
+                key = (hashlib.sha256(data).hexdigest(), path.name)
+                if key not in self._prepared:
+                    self._prepare(key, path, data)
+                self._seen[stat] = key
         except OSError as err:
             raise TemplateError(Problem("template_unreadable", path, params={
                 "detail": err.strerror or str(err)})) from err
-        key = (hashlib.sha256(data).hexdigest(), path.name)
-        if key not in self._prepared:
-            try:
-                self._prepared[key] = PreparedTemplate(path, data)
-            except TemplateError as err:
-                self._prepared[key] = err
         prepared = self._prepared[key]
         if isinstance(prepared, TemplateError):
             raise prepared
@@ -69,6 +72,12 @@ class TemplateCache:
         if self._checked[kind] is not None:
             raise self._checked[kind]
         return prepared
+
+    def _prepare(self, key: tuple[str, str], path: Path, data: bytes) -> None:
+        try:
+            self._prepared[key] = PreparedTemplate(path, data)
+        except TemplateError as err:
+            self._prepared[key] = err
 
 
 def start_worker(parent: int, lock_fd: int | None) -> None:

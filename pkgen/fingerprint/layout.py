@@ -41,19 +41,21 @@ def content(sdt: etree._Element) -> etree._Element:
 
 
 def rows(tbl: etree._Element):
-    for child in tbl:
-        if child.tag == f"{W}tr":
-            yield child
-        elif child.tag in (f"{W}sdt", f"{W}customXml"):
-            yield from rows(content(child) if child.tag == f"{W}sdt" else child)
+    """The rows of a table, those inside content controls included."""
+    return _inside(tbl, f"{W}tr")
 
 
 def cells(row: etree._Element):
-    for child in row:
-        if child.tag == f"{W}tc":
+    """The cells of a row, those inside content controls included."""
+    return _inside(row, f"{W}tc")
+
+
+def _inside(element: etree._Element, tag: str):
+    for child in element:
+        if child.tag == tag:
             yield child
         elif child.tag in (f"{W}sdt", f"{W}customXml"):
-            yield from cells(content(child) if child.tag == f"{W}sdt" else child)
+            yield from _inside(content(child) if child.tag == f"{W}sdt" else child, tag)
 
 
 def cell_props(cell: etree._Element) -> str:
