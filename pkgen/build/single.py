@@ -9,7 +9,6 @@ render and a build never write at the same time and a killed render is put right
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from contextlib import ExitStack
 from pathlib import Path
@@ -19,7 +18,7 @@ from ..files import file_mode, fsync_folder, output_problem
 from .install import free_name, new_aside, place, recover
 from .planning import Seen, inspect
 from .state import Expect
-from .store import JOURNAL, MANIFEST, STAGING, locked, write_journal
+from .store import MANIFEST, STAGING, locked, write_journal
 
 
 def replaceable(target: Path, force: bool) -> Expect | None:
@@ -79,5 +78,4 @@ def _write_one(data: bytes, target: Path, force: bool) -> bool:
         if staged is not None:
             staged.unlink(missing_ok=True)
         if managed:
-            shutil.rmtree(staging, ignore_errors=True)
-            (folder / JOURNAL).unlink(missing_ok=True)
+            recover(folder)  # puts back anything left aside; removes staging and journal
