@@ -154,6 +154,8 @@ class _Context:
                                                                     rulebook)
         self._hashes: dict[Path, str | None] = {}
         self._templates: dict[str, Path | None] = {}
+        # The template every job is rendered with (None: the built-in one for its kind).
+        self.template = options.template.resolve() if options.template else None
 
     def sha(self, path: Path) -> str | None:
         if path not in self._hashes:
@@ -198,7 +200,7 @@ class _Context:
 def _plan_item(path: Path, rel: str, draft: str, entry: Entry, context: _Context) -> Item:
     known = entry.draft if entry.draft is not None and entry.draft.record.input == rel else None
     look = inspect(context.drafts / draft, known, rel)
-    base = Item(path, rel, draft, State.NEW, target=draft)
+    base = Item(path, rel, draft, State.NEW, target=draft, template=context.template)
     if look.seen is Seen.ABSENT:
         return _with(base, reason="draft_missing" if known else "", entry=Entry(
             beside=entry.beside))

@@ -85,9 +85,8 @@ def _make_folder(drafts: Path) -> None:
 def _render_all(items: list[Item], register: Path, drafts: Path, staging: Path,
                 options: Options, progress: Progress | None, lock_fd: int) -> dict[str, Outcome]:
     todo = [i for i in items if i.todo]
-    jobs = [Job(i.input, i.rel, register, i.draft, drafts / i.draft, staging,
-                options.template.resolve() if options.template else None, options.rules,
-                options.allow_incomplete, options.lang) for i in todo]
+    jobs = [Job(i.input, i.rel, register, i.draft, drafts / i.draft, staging, i.template,
+                options.rules, options.allow_incomplete, options.lang) for i in todo]
     outcomes = {}
     with closing(_run(jobs, options.jobs, lock_fd)) as results:  # workers stop on any exit
         for done, (item, outcome) in enumerate(zip(todo, results, strict=True), 1):

@@ -155,6 +155,7 @@ class Item:
     state: State
     reason: str = ""
     target: str = ""  # where a rendered draft goes: the draft or NAME.pkgen-baru.docx
+    template: Path | None = None  # chosen at planning time; None: the built-in one for its kind
     expect: Expect = field(default_factory=Expect)
     entry: Entry = field(default_factory=Entry)
     problems: tuple[str, ...] = ()
