@@ -126,7 +126,7 @@ def test_build_keeps_each_kind_on_its_own_template(work):
     edited.unlink()
     result = b.build(register, drafts, b.Options(force=True))
     problems = [p for i in result.items for p in i.problems]
-    assert result.exit_code == 2 and any("dipakai build sebelumnya" in p for p in problems)
+    assert result.exit_code == 2 and any("dipakai build sebelumnya" in p.say() for p in problems)
     result = b.build(register, drafts, b.Options(force=True, templates=[
         Given(builtin_templates()["pks_ksdd"], "pks_ksdd")]))
     assert result.exit_code == 0
