@@ -2,7 +2,8 @@ import datetime as dt
 
 from conftest import EXAMPLES, PKS_TPA, PKS_WISATA
 
-from pkgen.context import build_context, term_end
+from pkgen.context import build_context
+from pkgen.model import term_end
 from pkgen.inputs import load_agreement
 
 
