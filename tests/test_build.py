@@ -143,10 +143,10 @@ def test_force_and_dry_run(register):
     assert not drafts.exists()
     run(register)
     manifest = (drafts / b.MANIFEST).read_bytes()
-    result, _ = run(register, force=True, dry_run=True)
+    result, _ = run(register, all=True, dry_run=True)
     assert set(states(result).values()) == {"stale"}
     assert (drafts / b.MANIFEST).read_bytes() == manifest
-    result, _ = run(register, force=True)
+    result, _ = run(register, all=True)
     assert set(states(result).values()) == {"stale"}
 
 
@@ -167,7 +167,7 @@ def test_hand_edits_are_never_lost(register):
         p.text for p in Document(str(beside)).paragraphs)
     again, _ = run(register)
     assert states(again)[TPA] == "edited"  # the new version is beside it; nothing more to do
-    result, _ = run(register, force=True, overwrite_edited=True)
+    result, _ = run(register, all=True, overwrite_edited=True)
     assert states(result)[TPA] == "edited-stale"
     assert draft.read_bytes() != edited
     assert states(run(register)[0])[TPA] == "unchanged"
@@ -315,9 +315,9 @@ def test_cli_build_plain_progress_and_summary(register):
     assert "[1/4]" in result.stdout and "[4/4]" in result.stdout
     assert "baru" in result.stdout and "│ 4" in result.stdout
     plan = CliRunner().invoke(main, ["build", str(register), "-o", str(drafts), "--dry-run",
-                                     "--force", "--lang", "en"])
+                                     "--all", "--lang", "en"])
     assert "Build plan (nothing written)" in plan.stdout
-    assert "stale (--force)" in plan.stdout
+    assert "stale (--all)" in plan.stdout
 
 
 def test_redline_shows_the_changes_as_tracked_revisions(register):

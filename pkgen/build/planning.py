@@ -204,7 +204,7 @@ class _Context:
             return "rulebook"
         if record.pkgen_version != __version__:
             return "pkgen"
-        return "forced" if self.options.force else ""
+        return "forced" if self.options.all else ""
 
     def _template(self, record: Record) -> Path | None:
         """The template a draft made from ``record`` would be rendered with now, if it is

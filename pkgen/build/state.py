@@ -42,7 +42,7 @@ class Failure(enum.StrEnum):
 class Options:
     """What the user asked of a build."""
 
-    force: bool = False
+    all: bool = False  # render every input, changed or not
     dry_run: bool = False
     overwrite_edited: bool = False
     allow_incomplete: bool = False
