@@ -114,8 +114,7 @@ def annotate(source: Path, report: Report, lang: str = "id") -> bytes:
         if not paragraphs:
             return None
         p = Paragraph(paragraphs[min(index, len(paragraphs)) - 1], doc._body)
-        runs = p.runs or [p.add_run("")]
-        return runs
+        return p.runs or [p.add_run("")]
 
     for finding in report.sorted_findings():
         runs = anchor(finding)

@@ -9,6 +9,7 @@ build and found by content, so a template edited in place is prepared again.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -41,10 +42,8 @@ def start_worker(parent: int, lock_fd: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if lock_fd is not None:
-        try:
+        with contextlib.suppress(OSError):
             os.close(lock_fd)  # a forked worker's copy; the build keeps its own
-        except OSError:
-            pass
     threading.Thread(target=_watch, args=(parent,), daemon=True).start()
 
 

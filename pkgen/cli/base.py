@@ -36,6 +36,7 @@ class _Group(clilang.Group):
 
 
 def lang_option(func):
+    """--lang: the language of messages, effective as soon as it is parsed."""
     def remember(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
         clilang.use(value)
         return value
@@ -74,7 +75,7 @@ def expand(files: tuple[Path, ...]) -> tuple[Path, ...]:
     for path in files:
         pattern = str(path)
         if not path.exists() and any(c in pattern for c in "*?["):
-            matches = sorted(Path(".").glob(pattern)) if not path.is_absolute() else sorted(
+            matches = sorted(Path().glob(pattern)) if not path.is_absolute() else sorted(
                 Path(path.anchor).glob(str(path.relative_to(path.anchor))))
             out.extend(matches or [path])
         else:

@@ -20,7 +20,7 @@ from .base import lang_option, main, make_console, option, template_options
 
 
 @main.command()
-@click.argument("register", required=False, default=Path("."),
+@click.argument("register", required=False, default=Path(),
                 type=click.Path(file_okay=False, exists=True, path_type=Path))
 @option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
         default=Path("drafts"), show_default=True, help="The drafts folder.")

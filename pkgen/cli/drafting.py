@@ -50,7 +50,7 @@ def validate(files: tuple[Path, ...], templates: tuple[str, ...], rules: Path | 
 @main.command()
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(dir_okay=False, path_type=Path))
-@option("-o", "--output", type=click.Path(path_type=Path), default=Path("."),
+@option("-o", "--output", type=click.Path(path_type=Path), default=Path(),
         show_default="the current folder",
         help="Output folder, or a file name ending in .docx for a single input.")
 @template_options

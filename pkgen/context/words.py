@@ -79,10 +79,12 @@ def user_text(text: str | None) -> str:
 
 
 def text_or_blank(text: str | None) -> str:
+    """The user's text, or dotted blanks where a required one is not filled in yet."""
     return user_text(text) if text is not None else BLANK
 
 
 def days(days: int | None) -> str:
+    """'14 (empat belas) hari', or dotted blanks."""
     return fmt.angka_terbilang(days, "hari") if days is not None else f"{BLANK} hari"
 
 

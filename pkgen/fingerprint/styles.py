@@ -154,6 +154,7 @@ def _indent(ind: etree._Element) -> Props:
 
 
 def fill(shd: etree._Element) -> str:
+    """A shading's colour as it shows."""
     if shd.get(f"{W}val") == "nil":
         return "auto"
     return (shd.get(f"{W}fill") or "auto").upper().replace("AUTO", "auto")
