@@ -241,7 +241,7 @@ class Styles:
             direct = paragraph_props(ppr)
             chosen = merge(style_p, direct)
             num = (chosen.get("numId") or "0", chosen.get("ilvl") or "0")
-            indent, label = self._numbering.level(*num) if num[0] != "0" else ({}, "")
+            label, indent = self._numbering.level(*num) if num[0] != "0" else ("", {})
             props = merge(self.doc_p, style_p, indent, direct)
             for key_ in ("numId", "ilvl"):
                 props.pop(key_, None)
