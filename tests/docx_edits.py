@@ -351,8 +351,8 @@ EDITS: dict[str, Callable[[Path, Path], None]] = {
         bold_word, italic_word, underline_word, highlight_word, color_word, font_size,
         font_name, strike_word, hidden_word, align_paragraph, indent_paragraph,
         spacing_paragraph, paragraph_style, numbered_list, style_changed, page_break, margins,
-        orientation, paper_size, section_added, comment, picture, tracked_insertion, tracked_deletion,
-        text_box, equation, footnote)
+        orientation, paper_size, section_added, comment, picture, tracked_insertion,
+        tracked_deletion, text_box, equation, footnote)
 }
 
 
