@@ -81,11 +81,11 @@ def paragraph_props(ppr: etree._Element | None) -> Props:
             out.update(_indent(child))
         elif name == "spacing":
             for attr in ("before", "after", "line", "lineRule"):
-                if child.get(f"{W}{attr}") is not None:
-                    out[f"spacing.{attr}"] = child.get(f"{W}{attr}")
+                if (given := child.get(f"{W}{attr}")) is not None:
+                    out[f"spacing.{attr}"] = given
             for attr in ("beforeAutospacing", "afterAutospacing"):
-                if child.get(f"{W}{attr}") is not None:
-                    out[f"spacing.{attr}"] = on_value(child.get(f"{W}{attr}"))
+                if (given := child.get(f"{W}{attr}")) is not None:
+                    out[f"spacing.{attr}"] = on_value(given)
         elif name == "tabs":
             for tab in child.findall(f"{W}tab"):
                 kind = tab.get(f"{W}val", "left")
@@ -141,12 +141,12 @@ def _indent(ind: etree._Element) -> Props:
     out: Props = {}
     for attr, key in (("left", "ind.left"), ("start", "ind.left"), ("right", "ind.right"),
                       ("end", "ind.right")):
-        if ind.get(f"{W}{attr}") is not None:
-            out[key] = str(int(ind.get(f"{W}{attr}")))
-    if ind.get(f"{W}hanging") is not None:
-        out["ind.first"] = str(-int(ind.get(f"{W}hanging")))
-    elif ind.get(f"{W}firstLine") is not None:
-        out["ind.first"] = str(int(ind.get(f"{W}firstLine")))
+        if (value := ind.get(f"{W}{attr}")) is not None:
+            out[key] = str(int(value))
+    if (hanging := ind.get(f"{W}hanging")) is not None:
+        out["ind.first"] = str(-int(hanging))
+    elif (first := ind.get(f"{W}firstLine")) is not None:
+        out["ind.first"] = str(int(first))
     return out
 
 
@@ -251,8 +251,8 @@ class Styles:
         key = (style, _key(rpr))
         if key not in self._runs:
             char: Props = {}
-            if rpr is not None and rpr.find(f"{W}rStyle") is not None:
-                char = self.chain(rpr.find(f"{W}rStyle").get(f"{W}val"), "character")[1]
+            if rpr is not None and (rstyle := rpr.find(f"{W}rStyle")) is not None:
+                char = self.chain(rstyle.get(f"{W}val"), "character")[1]
             text = visible(merge(self.doc_r, self.chain(style or None, "paragraph")[1], char,
                                  run_props(rpr, self.theme)))
             if rpr is not None and rpr.find(f"{W}rPrChange") is not None:
