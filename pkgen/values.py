@@ -139,8 +139,9 @@ def date_value(value: object) -> object:
     if not text:
         return None
     weekday = _WEEKDAY.match(text)
-    named = DAYS.get(weekday.group(1).lower()) if weekday else None
-    parts = _date_parts(text[weekday.end():] if named is not None else text)
+    day_name = weekday.group(1) if weekday else ""
+    named = DAYS.get(day_name.lower())
+    parts = _date_parts(text[weekday.end():] if weekday and named is not None else text)
     if parts is None:
         raise PydanticCustomError("date_type", "not a date", {"input": text})
     year, month, day = parts
@@ -153,7 +154,7 @@ def date_value(value: object) -> object:
             "input": text, "year": year, "low": YEARS[0], "high": YEARS[1]})
     if named is not None and found.weekday() != named:
         raise PydanticCustomError("date_weekday", "wrong weekday", {
-            "input": text, "day": weekday.group(1)})  # type: ignore[union-attr]
+            "input": text, "day": day_name})
     return found
 
 
