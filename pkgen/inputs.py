@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import InputError, Problem
 from .messages import messages
@@ -168,12 +169,13 @@ def validate(data: dict, lines: Lines, path: Path | None = None, cells: Cells | 
     per wrong key path, located by ``lines`` (YAML) or ``cells`` (a form).
     """
     kind = data.get("dokumen")
-    model = MODELS.get(kind.strip().upper()) if isinstance(kind, str) else None
+    dokumen = kind.strip().upper() if isinstance(kind, str) else ""
+    model = MODELS.get(dokumen)
     if model is None:
         raise InputError(Problem("dokumen_unknown", path, lines.get(("dokumen",), 1), "dokumen",
                                  {"value": kind or "", "choices": ", ".join(DOKUMEN)},
                                  cell_for(("dokumen",), cells)))
-    data = {**data, "dokumen": kind.strip().upper()}
+    data = {**data, "dokumen": dokumen}
     problems = _comment_problems(model, parsed, path) if parsed else []
     try:
         document = model.model_validate(data)
@@ -208,7 +210,7 @@ def _is_text(annotation: object) -> bool:
 
 
 def problem_from_pydantic(
-    error: dict, model: type[BaseModel], lines: Lines, path: Path | None,
+    error: ErrorDetails, model: type[BaseModel], lines: Lines, path: Path | None,
     cells: Cells | None = None,
 ) -> Problem:
     """A pydantic error as a located problem with one of the catalogue's message codes."""
