@@ -93,10 +93,9 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
         where = Problem("generic", path, lines.get(("ksb", "berkas")), "ksb.berkas",
                         cell=cells.get(("ksb", "berkas")))
         ksb_path = _find_ksb(document.ksb.berkas, [*ksb_base, path.parent])
-        ksb = _load_referenced_ksb(ksb_path, where)
-        combined = hashlib.sha256(raw + pictures + b"\0" + ksb.digest.encode()).hexdigest()
-        return Loaded(path, document, combined, ksb.document, ksb_path,  # type: ignore[arg-type]
-                      ksb.digest, lines, cells)
+        ksb, ksb_digest = _load_referenced_ksb(ksb_path, where)
+        combined = hashlib.sha256(raw + pictures + b"\0" + ksb_digest.encode()).hexdigest()
+        return Loaded(path, document, combined, ksb, ksb_path, ksb_digest, lines, cells)
     return Loaded(path, document, digest, lines=lines, cells=cells)
 
 
@@ -134,14 +133,15 @@ def _find_ksb(name: str, folders: list[Path]) -> Path:
     return next((c for c in candidates if c.is_file()), candidates[-1])
 
 
-def _load_referenced_ksb(ksb_path: Path, where: Problem) -> Loaded:
+def _load_referenced_ksb(ksb_path: Path, where: Problem) -> tuple[Ksb, str]:
+    """The KSB at ``ksb_path`` and the digest of what was read of it."""
     try:
         loaded = load_agreement(ksb_path)
     except InputError as err:
         raise InputError([*err.problems, _with(where, "ksb_file_invalid")]) from err
     if not isinstance(loaded.document, Ksb):
         raise InputError(_with(where, "ksb_file_not_ksb", path=str(ksb_path), found=loaded.kind))
-    return loaded
+    return loaded.document, loaded.digest
 
 
 def _with(problem: Problem, code: str, **params: object) -> Problem:
