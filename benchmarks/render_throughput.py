@@ -1,43 +1,58 @@
-"""Render throughput: the naive docxtpl loop against pkgen's prepared templates, one and two
-workers, a no-op rebuild, and peak memory. Run: ``python benchmarks/render_throughput.py [N]``.
+"""Render throughput, every way side by side: plain docxtpl, pkgen's one-off render, pkgen's
+prepared templates on one and two workers, then ``pkgen build`` itself (first run, no-op
+rebuild, peak memory). Run: ``python benchmarks/render_throughput.py [N] [--sample S]``.
 
 Every draft is rendered from the same template (the KSDD PKS) with N different inputs (the
-TPA example with its subject numbered), loaded beforehand: loading YAML costs the same in both
-ways and is not what is compared.
+TPA example with its subject numbered), loaded beforehand: loading YAML costs the same in every
+way and is not what is compared. Each way writes every draft to disk the same way (a plain
+write, as docxtpl's save; ``pkgen build`` writes into a staging folder and renames into place).
 
-- naive: for each input, a new ``DocxTemplate`` from the .docx, render, save (``render_draft``);
-- pkgen, 1 worker: the template prepared once, every draft rendered from it
-  (``PreparedTemplate.render``), in one process;
-- pkgen, 2 workers: the same in two processes, each preparing the template once.
-Every draft is written to disk the same way in all three (a plain write, as docxtpl's save;
-``pkgen build`` writes into a staging folder the same way and renames into place).
+- plain docxtpl: for each draft ``DocxTemplate(path)``, ``render(context)``, ``save``, with
+  the same context pkgen renders (built beforehand, once per input), escaped as a Word file
+  must be (``autoescape=True``);
+- pkgen one-off: :func:`pkgen.render.render_draft`, which also numbers the articles, finishes
+  tables and paper, and stamps provenance and the content fingerprint into the draft;
+- pkgen prepared, 1 worker: :class:`pkgen.render.PreparedTemplate` read and compiled once,
+  every draft rendered from it — the same drafts, part for part, as the one-off render;
+- pkgen prepared, 2 workers: the same in two processes, each with its own prepared template.
 
-Then ``pkgen build`` itself: a register of N inputs built once with 2 workers, then rebuilt
-with nothing changed (the no-op rebuild), and the peak memory of a one-worker build of N/5 and
-of N inputs, each in a fresh process.
+The two slow ways render S drafts (default 100) and the fast ways all N; the ways take turns
+in rounds, so that load from other programs on the machine weighs on each of them alike.
+Preparing a template (once per process) is timed apart.
 
-The last line: ``speedup_1worker`` is one worker's throughput over the naive loop's,
-``speedup_2workers`` two workers' over one worker's, ``noop_<N>_s`` the no-op rebuild time.
+Then ``pkgen build``: a register of N inputs built with 2 workers (load, check each input,
+render, check each draft, install durably), rebuilt with nothing changed (the no-op rebuild),
+and the peak memory of a one-worker build of N/5 and of N inputs, each in a fresh process.
+
+The last line: ``speedup_1worker`` is one worker's throughput over the one-off render's,
+``speedup_2workers`` two workers' over one worker's, ``noop_<N>_s`` the no-op rebuild time,
+``build_<N>_s`` the first build's, ``speedup_vs_docxtpl`` one worker's throughput over plain
+docxtpl's.
 """
 
 from __future__ import annotations
 
+import argparse
+import io
 import multiprocessing
 import shutil
-import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+from docxtpl import DocxTemplate
 
 from pkgen import build
 from pkgen.inputs import load_agreement
 from pkgen.model import kinds_of
-from pkgen.render import PreparedTemplate, builtin_template, render_draft
+from pkgen.render import PreparedTemplate, _context, builtin_template, render_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "pks-tpa-kota-kab-mojokerto.yaml"
 KSB = ROOT / "examples" / "ksb-tpa-kota-kab-mojokerto.yaml"
+ROUNDS = 5
 
 
 def make_register(folder: Path, count: int) -> list[Path]:
@@ -54,50 +69,63 @@ def make_register(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def naive(loaded: list, out: Path) -> None:
-    for i, agreement in enumerate(loaded):
-        (out / f"naive-{i:04d}.docx").write_bytes(render_draft(agreement).data)
-
-
-# The loaded inputs, shared with forked workers without copying or pickling them.
+# What every way renders from, shared with forked workers without copying or pickling it.
 _WORKER: dict = {}
 
 
+def plain_docxtpl(indices: range) -> None:
+    for i in indices:
+        tpl = DocxTemplate(_WORKER["template"])
+        tpl.render(_WORKER["contexts"][i], autoescape=True)
+        buffer = io.BytesIO()
+        tpl.save(buffer)
+        (_WORKER["out"] / f"plain-{i:04d}.docx").write_bytes(buffer.getvalue())
+
+
+def one_off(indices: range) -> None:
+    for i in indices:
+        draft = render_draft(_WORKER["loaded"][i])
+        (_WORKER["out"] / f"one-off-{i:04d}.docx").write_bytes(draft.data)
+
+
 def _prepare(template: str) -> None:
-    _WORKER["template"] = PreparedTemplate(Path(template))
+    _WORKER["prepared"] = PreparedTemplate(Path(template))
 
 
-def _render_range(args: tuple) -> int:
-    start, stop, out = args
-    prepared = _WORKER["template"]
+def _render_range(args: tuple[int, int]) -> int:
+    start, stop = args
+    prepared = _WORKER["prepared"]
     for i in range(start, stop):
-        (Path(out) / f"fast-{i:04d}.docx").write_bytes(prepared.render(_WORKER["loaded"][i]).data)
+        draft = prepared.render(_WORKER["loaded"][i])
+        (_WORKER["out"] / f"prepared-{i:04d}.docx").write_bytes(draft.data)
     return stop - start
 
 
-def one_worker(loaded: list, template: Path, out: Path) -> None:
-    _WORKER["loaded"] = loaded
-    _prepare(str(template))
-    _render_range((0, len(loaded), str(out)))
+def prepared(indices: range) -> None:
+    _render_range((indices.start, indices.stop))
 
 
-def two_workers(loaded: list, template: Path, out: Path) -> None:
-    _WORKER["loaded"] = loaded
+def two_workers(pool: ProcessPoolExecutor, indices: range) -> None:
     size = 25
-    ranges = [(i, min(i + size, len(loaded)), str(out)) for i in range(0, len(loaded), size)]
-    fork = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(2, mp_context=fork, initializer=_prepare,
-                             initargs=(str(template),)) as pool:
-        assert sum(pool.map(_render_range, ranges)) == len(loaded)
+    ranges = [(i, min(i + size, indices.stop)) for i in range(indices.start, indices.stop, size)]
+    assert sum(pool.map(_render_range, ranges)) == len(indices)
 
 
-def timed(label: str, count: int, run) -> float:
-    start = time.perf_counter()
-    run()
-    seconds = time.perf_counter() - start
-    print(f"{label:<34} {count:>5} drafts {seconds:8.2f} s {count / seconds:8.1f} drafts/s "
-          f"{seconds / count * 1000:7.2f} ms/draft", flush=True)
+def in_rounds(ways: dict[str, tuple[int, Callable[[range], None]]]) -> dict[str, float]:
+    """Seconds each way took for its whole count, the ways taking turns in ROUNDS rounds."""
+    seconds = dict.fromkeys(ways, 0.0)
+    for r in range(ROUNDS):
+        for name, (count, run) in ways.items():
+            indices = range(count * r // ROUNDS, count * (r + 1) // ROUNDS)
+            start = time.perf_counter()
+            run(indices)
+            seconds[name] += time.perf_counter() - start
     return seconds
+
+
+def line(label: str, count: int, seconds: float, note: str = "") -> None:
+    print(f"{label:<36} {count:>5} drafts {seconds:8.2f} s {count / seconds:8.1f} drafts/s "
+          f"{seconds / count * 1000:7.2f} ms/draft {note}", flush=True)
 
 
 def _peak_build(register: str, drafts: str, queue) -> None:
@@ -119,44 +147,81 @@ def peak_memory_mb(register: Path, drafts: Path) -> float:
     return peak / 1024
 
 
+def rendering(count: int, sample: int, root: Path) -> dict[str, float]:
+    """Drafts per second of each way of rendering."""
+    paths = make_register(root / "register", count)
+    print(f"loading {count} inputs …", flush=True)
+    loaded = [load_agreement(p) for p in paths]
+    template = builtin_template(kinds_of(loaded[0].document)[0])
+    _WORKER.update(loaded=loaded, template=template, out=root / "out",
+                   contexts=[_context(a) for a in loaded[:sample]])
+    (root / "out").mkdir()
+    start = time.perf_counter()
+    _prepare(str(template))
+    print(f"preparing the template (once per process): "
+          f"{(time.perf_counter() - start) * 1000:.0f} ms", flush=True)
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(2, mp_context=fork, initializer=_prepare,
+                             initargs=(str(template),)) as pool:
+        two_workers(pool, range(0, 50))  # both workers started and prepared
+        seconds = in_rounds({
+            "plain": (sample, plain_docxtpl),
+            "one-off": (sample, one_off),
+            "prepared": (count, prepared),
+            "two": (count, lambda indices: two_workers(pool, indices)),
+        })
+    rate = {"plain": sample / seconds["plain"], "one-off": sample / seconds["one-off"],
+            "prepared": count / seconds["prepared"], "two": count / seconds["two"]}
+    line("plain docxtpl (DocxTemplate per draft)", sample, seconds["plain"])
+    line("pkgen one-off (render_draft)", sample, seconds["one-off"],
+         f"{rate['one-off'] / rate['plain']:.2f}x plain docxtpl")
+    line("pkgen prepared, 1 worker", count, seconds["prepared"],
+         f"{rate['prepared'] / rate['plain']:.1f}x plain docxtpl, "
+         f"{rate['prepared'] / rate['one-off']:.1f}x one-off")
+    line("pkgen prepared, 2 workers", count, seconds["two"],
+         f"{rate['two'] / rate['prepared']:.2f}x 1 worker")
+    _WORKER.clear()
+    return rate
+
+
+def building(count: int, root: Path) -> tuple[float, float]:
+    """Seconds of a first build of ``count`` inputs on 2 workers, and of a no-op rebuild."""
+    register, drafts = root / "register", root / "drafts"
+    start = time.perf_counter()
+    build.build(register, drafts, build.Options(jobs=2))
+    first = time.perf_counter() - start
+    line("pkgen build, first run, 2 workers", count, first)
+    start = time.perf_counter()
+    result = build.build(register, drafts, build.Options(jobs=2))
+    noop = time.perf_counter() - start
+    assert result.count("unchanged") == count + 1, "the no-op rebuild rendered something"
+    print(f"{'pkgen build, nothing changed':<36} {count:>5} drafts {noop:8.2f} s", flush=True)
+    small = max(1, count // 5)
+    make_register(root / "small", small)
+    low = peak_memory_mb(root / "small", root / "small-drafts")
+    high = peak_memory_mb(register, root / "memory-drafts")
+    print(f"peak memory, one-worker build: {small} inputs {low:.0f} MB, "
+          f"{count} inputs {high:.0f} MB", flush=True)
+    return first, noop
+
+
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("count", nargs="?", type=int, default=1000)
+    parser.add_argument("--sample", type=int, default=100,
+                        help="drafts rendered by each of the two slow ways (default 100)")
+    args = parser.parse_args()
+    count, sample = args.count, max(ROUNDS, min(args.sample, args.count))
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        paths = make_register(root / "register", count)
-        print(f"loading {count} inputs …", flush=True)
-        loaded = [load_agreement(p) for p in paths]
-        template = builtin_template(kinds_of(loaded[0].document)[0])
-        for name in ("naive", "one", "two"):
-            (root / name).mkdir()
-        slow = timed("naive (DocxTemplate per draft)", count,
-                     lambda: naive(loaded, root / "naive"))
-        one = timed("pkgen, 1 worker (prepared)", count,
-                    lambda: one_worker(loaded, template, root / "one"))
-        two = timed("pkgen, 2 workers (prepared)", count,
-                    lambda: two_workers(loaded, template, root / "two"))
-        loaded.clear()  # the build below loads its own inputs
-
-        drafts = root / "drafts"
-        timed("pkgen build, first run, 2 workers", count,
-              lambda: build.build(root / "register", drafts, build.Options(jobs=2)))
-        start = time.perf_counter()
-        result = build.build(root / "register", drafts, build.Options(jobs=2))
-        noop = time.perf_counter() - start
-        assert result.count("unchanged") == count + 1, "the no-op rebuild rendered something"
-        print(f"{'pkgen build, nothing changed':<34} {count:>5} drafts {noop:8.2f} s")
-
-        small = max(1, count // 5)
-        make_register(root / "small", small)
-        low = peak_memory_mb(root / "small", root / "small-drafts")
-        high = peak_memory_mb(root / "register", root / "memory-drafts")
-        print(f"peak memory, one-worker build: {small} inputs {low:.0f} MB, "
-              f"{count} inputs {high:.0f} MB")
-    print(f"naive {count / slow:.1f} drafts/s; 1 worker {count / one:.1f} drafts/s "
-          f"({slow / one:.1f}x naive); 2 workers {count / two:.1f} drafts/s "
-          f"({one / two:.2f}x 1 worker)")
-    print(f"speedup_1worker={slow / one:.1f} speedup_2workers={one / two:.2f} "
-          f"noop_{count}_s={noop:.2f}")
+        rate = rendering(count, sample, Path(tmp))
+        first, noop = building(count, Path(tmp))
+    print(f"plain docxtpl {rate['plain']:.1f} drafts/s; one-off {rate['one-off']:.1f} drafts/s; "
+          f"1 worker {rate['prepared']:.1f} drafts/s ({rate['prepared'] / rate['plain']:.1f}x "
+          f"plain docxtpl); 2 workers {rate['two']:.1f} drafts/s "
+          f"({rate['two'] / rate['prepared']:.2f}x 1 worker)")
+    print(f"speedup_1worker={rate['prepared'] / rate['one-off']:.1f} "
+          f"speedup_2workers={rate['two'] / rate['prepared']:.2f} noop_{count}_s={noop:.2f} "
+          f"build_{count}_s={first:.2f} speedup_vs_docxtpl={rate['prepared'] / rate['plain']:.1f}")
 
 
 if __name__ == "__main__":
