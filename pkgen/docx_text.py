@@ -11,8 +11,9 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from docx import Document
@@ -133,12 +134,21 @@ def read_blocks(path: Path, data: bytes | None = None) -> list[Block]:
     except (EOFError, zlib.error, OSError) as err:
         raise DocumentError(Problem("docx_truncated", path, params={"detail": str(err)})) from err
     document = _parse(parts["word/document.xml"], "word/document.xml", path)
-    others = {
-        name: _parse(data, name, path) for name, data in sorted(parts.items())
-        if "/header" in name or "/footer" in name
-    }
+    others = {name: _parse(data, name, path) for name, data in parts.items()
+              if header_or_footer(name)}
+    return blocks_of(document, others, parts.get("word/styles.xml"))
+
+
+def blocks_of(document: etree._Element, others: Mapping[str, etree._Element],
+              styles_xml: bytes | None) -> list[Block]:
+    """The blocks of a document already in memory, as :func:`read_blocks` reads them.
+
+    ``document`` is the root of ``word/document.xml``, ``others`` the roots of its header and
+    footer parts by name (those :func:`header_or_footer` names: ``word/header1.xml`` …),
+    ``styles_xml`` its styles part as stored.
+    """
     used = _used_styles(document).union(*(_used_styles(r) for r in others.values()))
-    styles = _heading_styles(parts.get("word/styles.xml"), used)
+    styles = _heading_styles(styles_xml, frozenset(used))
     blocks: list[Block] = []
     body = document.find(f"{_W}body")
     if body is not None:
@@ -146,7 +156,7 @@ def read_blocks(path: Path, data: bytes | None = None) -> list[Block]:
         # that a finding can be anchored on the same paragraph when annotating.
         order = {p: i for i, p in enumerate(body.iter(f"{_W}p"), 1)}
         _walk(body, styles, blocks, "body", None, order)
-    for name, root in others.items():
+    for name, root in sorted(others.items()):
         _walk(root, styles, blocks, "header" if "/header" in name else "footer", None, {})
     return blocks
 
@@ -157,11 +167,16 @@ def _ole_kind(path: Path) -> str:
     return "docx_encrypted" if "EncryptedPackage".encode("utf-16-le") in head else "docx_old_doc"
 
 
+def header_or_footer(name: str) -> bool:
+    """True for the name of a header or footer part whose paragraphs are read as blocks."""
+    return re.fullmatch(r"word/(header|footer)\d*\.xml", name) is not None
+
+
 def _read_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, bytes]:
     wanted = [
         info for info in archive.infolist()
         if info.filename == "word/document.xml" or info.filename == "word/styles.xml"
-        or re.fullmatch(r"word/(header|footer)\d*\.xml", info.filename)
+        or header_or_footer(info.filename)
     ]
     if not any(info.filename == "word/document.xml" for info in wanted):
         raise DocumentError(Problem("docx_no_document", path))
@@ -200,15 +215,17 @@ def _parse(data: bytes, part: str, path: Path) -> etree._Element:
             "part": part, "detail": str(err)})) from err
 
 
-def _heading_styles(data: bytes | None, used: set[str]) -> set[str]:
+@lru_cache(maxsize=4)  # the style sheets of a build's few templates
+def _heading_styles(data: bytes | None, used: frozenset[str]) -> frozenset[str]:
     """Return which of the ``used`` paragraph style ids are headings.
 
     A style is a heading by its name ('heading 1', 'Judul 2', 'Title'), by an outline level, or
     by being based on a heading style. Style sheets are large (Word's hold hundreds of latent
-    styles), so only the definitions of the used styles and their parents are looked at.
+    styles), so only the definitions of the used styles and their parents are looked at, and
+    the answer is kept for the next document with the same styles (every draft of a template).
     """
     if not data or not used:
-        return set()
+        return frozenset()
     text = data.decode("utf-8", "replace")
     definitions: dict[str, str] = {}
 
@@ -227,7 +244,7 @@ def _heading_styles(data: bytes | None, used: set[str]) -> set[str]:
         parent = re.search(r'<w:basedOn w:val="([^"]*)"', body)
         return parent is not None and depth < 10 and is_heading(parent.group(1), depth + 1)
 
-    return {sid for sid in used if is_heading(sid)}
+    return frozenset(sid for sid in used if is_heading(sid))
 
 
 def _used_styles(root: etree._Element) -> set[str]:
@@ -252,7 +269,7 @@ def _walk(element, styles, blocks, part, cell, order, tables=None) -> None:
             _walk(child, styles, blocks, part, cell, order, tables)
 
 
-def _is_heading(p, styles: set[str]) -> bool:
+def _is_heading(p, styles: frozenset[str]) -> bool:
     ppr = p.find(f"{_W}pPr")
     if ppr is None:
         return False

@@ -16,7 +16,7 @@ from .checks.findings import Report
 from .checks.rulebook import Rulebook
 from .checks.structure import parse_structure
 from .context import build_context
-from .docx_text import Block, read_blocks
+from .docx_text import Block
 from .errors import Problem, TemplateError
 from .inputs import Loaded, load_agreement
 from .model import ORDER
@@ -115,7 +115,7 @@ def produce(path: Path, book: Rulebook, templates: TemplateChoice | None = None,
     template = templates.template_for(loaded.document)
     stamp = provenance(loaded) if provenance else None
     draft = renderer.render(loaded, template, book, report.has_errors, stamp)
-    blocks = read_blocks(path, draft.data)
+    blocks = draft.blocks(path)
     document = check_structure(str(path), parse_structure(blocks, book), book)
     errors = [f for f in document.findings if f.severity == "error"
               and f.rule.jenis_pemeriksaan in TEMPLATE_CHECKS]

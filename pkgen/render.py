@@ -17,7 +17,7 @@ import hashlib
 import io
 import re
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from markupsafe import Markup, escape
 
 from ._version import __version__
 from .context import build_context
-from .docx_text import paragraph_texts
+from .docx_text import Block, blocks_of, header_or_footer, paragraph_texts, read_blocks
 from .errors import Problem, TemplateError
 from .files import write_atomic  # noqa: F401  (re-exported: the atomic write drafts use)
 from .fingerprint import Package, fingerprint
@@ -55,11 +55,25 @@ _NOT_A_TEMPLATE: dict[str, str | None] = {"pkgen.dokumen": None}
 
 @dataclass(frozen=True)
 class Draft:
-    """A rendered draft in memory: the .docx bytes and what it was made from."""
+    """A rendered draft in memory: the .docx bytes and what it was made from.
+
+    ``parts``, when the renderer still holds them, are the parsed document, its headers and
+    footers by name, and its style sheet as stored: the XML ``data`` was written from, so
+    that its text is read without reading ``data`` again.
+    """
 
     data: bytes
     template: Path
     properties: dict[str, str]
+    parts: tuple[etree._Element, dict[str, etree._Element], bytes | None] | None = field(
+        default=None, repr=False, compare=False)
+
+    def blocks(self, path: Path) -> list[Block]:
+        """The draft's paragraphs as :func:`pkgen.docx_text.read_blocks` reads ``data``;
+        ``path`` names the draft in a message."""
+        if self.parts is None:
+            return read_blocks(path, self.data)
+        return blocks_of(*self.parts)
 
 
 def builtin_templates() -> dict[str, Path]:
@@ -169,6 +183,12 @@ class PreparedTemplate:
         tpl.docx.save(skeleton)
         self._zip = ZipTemplate(skeleton.getvalue())
         self._package = Package.read(skeleton.getvalue())  # styles, media: for fingerprints
+        # What a draft's text is read from besides the parts rendered for it.
+        self._styles_xml = self._package.blob("word/styles.xml")
+        rendered = {name for name, _template in self._parts}
+        self._texts = {name: etree.fromstring(self._package.blob(name) or b"")
+                       for name in self._zip.names if header_or_footer(name)
+                       and name not in rendered}
 
     def variables(self) -> tuple[set[str], set[str]]:
         """The top-level names the template uses, and the article ids it has headings for."""
@@ -206,7 +226,9 @@ class PreparedTemplate:
         replace["word/document.xml"] = _serialize(root)
         replace[CUSTOM_PART] = custom_properties_xml(self._custom,
                                                      {**properties, **_NOT_A_TEMPLATE})
-        return Draft(self._zip.build(replace), self.path, properties)
+        texts = {**self._texts, **{n: e for n, e in others.items() if header_or_footer(n)}}
+        return Draft(self._zip.build(replace), self.path, properties,
+                     (root, texts, self._styles_xml))
 
 
 def _tags_outside_parts(tpl: DocxTemplate) -> bool:

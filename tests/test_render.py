@@ -10,7 +10,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from pkgen.docx_text import custom_properties, document_text
+from pkgen.docx_text import custom_properties, document_text, read_blocks
 from pkgen.errors import OutputError, TemplateError
 from pkgen.inputs import load_agreement
 from pkgen.render import builtin_templates, render_draft, write_atomic
@@ -258,6 +258,8 @@ def test_prepared_template_gives_the_same_draft_as_the_naive_render(path):
         assert a.read(name) == b.read(name), name
     assert fast.properties == naive.properties
     assert b.testzip() is None
+    # its text, read from the XML still in memory, is the text of the file written
+    assert fast.parts is not None and fast.blocks(path) == read_blocks(path, fast.data)
     again = prepared.render(loaded)  # a prepared template renders any number of drafts
     assert again.data == fast.data
 
