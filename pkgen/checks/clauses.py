@@ -13,7 +13,7 @@ import re
 from ..docx_text import Block
 from .findings import ClauseStatus, Location
 from .rulebook import Clause, Rulebook
-from .structure import Structure, clauses_of_titles
+from .structure import Structure, clauses_of_titles, first_match
 
 _EXCERPT_WORDS = 6
 
@@ -63,14 +63,16 @@ def _places(structure: Structure) -> list[Block]:
 def _defined_in(structure: Structure, clause: Clause,
                 places: list[Block]) -> tuple[Location, float] | None:
     """The surest phrase settling ``clause`` (the first one among equals), or None."""
-    if not structure.may_contain([d.pola for d in clause.definisi]):
+    phrases = tuple(d.pola for d in clause.definisi)
+    if not any(first_match(phrases, b.text) for b in places) or not structure.may_contain(
+            list(phrases)):
         return None
     best: tuple[float, Block] | None = None
     for definition in clause.definisi:
         if best is not None and definition.yakin <= best[0]:
             continue
         for block in places:
-            if definition.pola.search(block.text):
+            if first_match((definition.pola,), block.text):
                 best = (definition.yakin, block)
                 break
     if best is None:

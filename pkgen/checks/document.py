@@ -10,7 +10,7 @@ from ..messages import msg
 from .clauses import clause_statuses, locate
 from .findings import Finding, Location, Report
 from .rulebook import Rulebook
-from .structure import Structure, parse_structure
+from .structure import Structure, first_match, parse_structure
 
 _KSDPK_PARTY = re.compile(r"^(PT|CV|YAYASAN|KOPERASI|PERUM|PERSERODA|UNIVERSITAS|RUMAH SAKIT)\b"
                           r"|\b(TBK|PERSERO)\b", re.IGNORECASE)
@@ -65,15 +65,13 @@ def _locate(structure: Structure, block: Block) -> Location:
 def _pattern_findings(structure, book, kind, jenis) -> list[Finding]:
     findings = []
     for rule in book.rules("pola", kind, jenis):
-        if not structure.may_contain(rule.pola):
-            continue
-        for block in structure.blocks:
-            for pattern in rule.pola:
-                match = pattern.search(block.text)
-                if match:
-                    findings.append(Finding(rule, None, _locate(structure, block),
-                                            {"teks": _excerpt(block.text, match)}))
-                    break
+        patterns = tuple(rule.pola)
+        hits = [(block, match) for block in structure.blocks
+                if (match := first_match(patterns, block.text))]
+        if hits and structure.may_contain(rule.pola):
+            findings += [Finding(rule, None, _locate(structure, block),
+                                 {"teks": _excerpt(block.text, match)})
+                         for block, match in hits]
     return findings
 
 
@@ -127,7 +125,9 @@ def _revoked_findings(structure, book, kind, jenis) -> list[Finding]:
     for rule in book.rules("peraturan_dicabut", kind, jenis):
         for revoked in rule.dicabut:
             for block in structure.blocks:
-                if revoked.cited_as_current(block.text):
+                # Citing it at all, first: a question most drafts answer as the last one did.
+                if first_match((revoked.pola,), block.text) and \
+                        revoked.cited_as_current(block.text):
                     findings.append(Finding(rule, None, _locate(structure, block), {
                         "nama": revoked.nama, "pengganti": revoked.pengganti}))
                     break

@@ -239,6 +239,20 @@ def clauses_of_titles(titles: list[str], book: Rulebook) -> set[str]:
 _TITLE_CACHE: dict[tuple[tuple[str, ...], str], frozenset[str]] = {}
 
 
+@lru_cache(maxsize=16384)
+def first_match(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
+    """The first match in ``text`` of the first of ``patterns`` found in it, or None.
+
+    Drafts of one template repeat most of their paragraphs word for word (a register's
+    drafts, and every draft checked again at each build), so each answer is kept.
+    """
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return match
+    return None
+
+
 @lru_cache(maxsize=256)
 def joined(patterns: tuple[str, ...]) -> re.Pattern:
     """One expression matching where any of ``patterns`` matches (compiled once)."""
