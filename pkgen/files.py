@@ -49,6 +49,16 @@ def output_problem(target: Path, err: OSError) -> Problem:
     return Problem("output_write_failed", target, params={"detail": err.strerror or str(err)})
 
 
+def fsync_file(path: Path) -> None:
+    """Flush a file written earlier (by this process or another) to disk; OSError if it
+    cannot be. Several threads flushing at once share the file system's journal commits."""
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def fsync_folder(folder: Path) -> None:
     """Flush a folder's entries (a rename in it) to disk; a no-op where folders cannot be
     opened (Windows, where a rename is durable once it returns)."""

@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -313,20 +314,48 @@ def test_a_live_lock_names_its_holder_and_a_dead_ones_is_taken_over(register, tm
 def test_a_full_disk_names_the_draft_and_leaves_no_staging(register, monkeypatch):
     _, drafts = run(register)
     retitle(register / f"{WISATA}.yaml")
-    write = worker._write_durably
+    write = worker._write_staged
 
     def full(path, data):
         path.write_bytes(data[: len(data) // 2])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(worker, "_write_durably", full)
+    monkeypatch.setattr(worker, "_write_staged", full)
     result = CliRunner().invoke(main, ["build", str(register), "-o", str(drafts)])
-    monkeypatch.setattr(worker, "_write_durably", write)
+    monkeypatch.setattr(worker, "_write_staged", write)
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"{drafts / WISATA}.docx: disk penuh" in " ".join(result.stdout.split())
     assert not (drafts / b.STAGING).exists()
     assert not [p for p in drafts.rglob("*") if p.suffix == ".tmp"]
     assert "Tahap II" not in text(drafts / f"{WISATA}.docx")
+
+
+def test_a_draft_that_cannot_be_flushed_to_disk_replaces_nothing(register, monkeypatch):
+    _, drafts = run(register)
+    retitle(register / f"{WISATA}.yaml")
+    retitle(register / f"{TPA}.yaml")
+    before = (drafts / f"{WISATA}.docx").read_bytes()
+    flushed: list[Path] = []
+    lock = threading.Lock()
+
+    def failing(path):
+        with lock:  # flushes run in several threads
+            flushed.append(path)
+            first = len(flushed) == 1
+        if first:  # the first staged draft: an I/O error
+            raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(b_run, "fsync_file", failing)
+    result, _ = run(register, jobs=2)
+    failed = [i for i in result.items if i.state == b.State.FAILED]
+    assert len(flushed) == 2 and len(failed) == 1
+    assert failed[0].failure == b.Failure.OUTPUT and "Input/output error" in str(
+        failed[0].problems[0])
+    assert not flushed[0].exists()  # the draft that failed is gone with the staging folder
+    assert not (drafts / b.STAGING).exists()
+    if failed[0].draft == f"{WISATA}.docx":
+        assert (drafts / f"{WISATA}.docx").read_bytes() == before
+    assert_consistent(drafts)
 
 
 def test_a_really_full_disk(register, tmp_path):

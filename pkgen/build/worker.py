@@ -127,7 +127,7 @@ def _stage(job: Job, made: Produced, snapshot: _Snapshot, book) -> Outcome:
     assert draft is not None and document is not None  # produce renders unless told not to
     staged = job.staging / f"new-{uuid.uuid4().hex}.docx"
     try:
-        _write_durably(staged, draft.data)
+        _write_staged(staged, draft.data)
     except OSError as err:
         staged.unlink(missing_ok=True)
         return Outcome(job.draft, failure=Failure.OUTPUT,
@@ -153,7 +153,10 @@ def _errors(report, book) -> tuple[Text, ...]:
         for f in report.sorted_findings() if f.severity == "error")
 
 
-def _write_durably(path: Path, data: bytes) -> None:
+def _write_staged(path: Path, data: bytes) -> None:
+    """Write a new staged draft. The build flushes it to disk before installing it
+    (:func:`pkgen.build.run.flush_staged`), many drafts at once, which costs a fraction of
+    flushing each here on its own."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                  0o666)
     try:
@@ -163,6 +166,5 @@ def _write_durably(path: Path, data: bytes) -> None:
             if not written:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             view = view[written:]
-        os.fsync(fd)
     finally:
         os.close(fd)
