@@ -34,12 +34,15 @@ _ITALIC_RE = re.compile("\ue002" + re.escape(_TOKEN) + "(.*?)\ue003")
 _HEADING_RE = re.compile("^\\s*Pasal\\s*" + re.escape(_TOKEN) + "(\\w+)\ue001\\s*$")
 
 
-def finish(body, others: list, template: Path, kertas: str) -> None:
+def finish(body, others: list, template: Path, kertas: str) -> str:
     """Number the articles, mend table grids and set the paper size of a rendered draft.
 
     ``body`` is the document's ``w:body``; ``others`` are the roots of its headers and footers.
+    Returns the body's text as finished, one paragraph per line (as
+    :func:`pkgen.docx_text.paragraph_texts` reads it), for the draft's provenance.
     """
-    number_articles(body, template)
+    paragraphs = [(p, *_texts(p)) for p in body.iter(_P)]  # one walk, for both uses
+    number_articles(paragraphs, template)
     for root in (body, *others):
         italicize(root)
     width, height = (Mm(v).twips for v in PAPER_MM[kertas])
@@ -49,16 +52,19 @@ def finish(body, others: list, template: Path, kertas: str) -> None:
     limit = text_width(body)
     for root in (body, *others):
         fix_table_grids(root, limit)
+    # Only a paragraph with a marker (an article number, italics) changed since it was read.
+    return "\n".join(_texts(p)[1] if _TOKEN in text else written
+                     for p, text, written in paragraphs)
 
 
-def number_articles(body, template: Path) -> None:
+def number_articles(paragraphs: list[tuple[etree._Element, str, str]], template: Path) -> None:
     """Replace article markers by numbers: headings in document order, then references.
 
+    ``paragraphs`` are the body's paragraphs in order, each with its text (:func:`_texts`).
     A reference to an article that was not rendered is an error naming its paragraph.
     """
-    paragraphs = [(p, _text(p)) for p in body.iter(qn("w:p"))]
     numbers: dict[str, int] = {}
-    for _p, text in paragraphs:
+    for _p, text, _written in paragraphs:
         match = _HEADING_RE.match(text)
         if match:
             article = match.group(1)
@@ -67,20 +73,20 @@ def number_articles(body, template: Path) -> None:
                     Problem("template_article_twice", template, params={"article": article})
                 )
             numbers[article] = len(numbers) + 1
-    for p, text in paragraphs:
+    for p, text, _written in paragraphs:
+        if _TOKEN not in text:
+            continue
         missing = [a for a in _MARK_RE.findall(text) if a not in numbers]
         if missing:
             shown = _MARK_RE.sub(lambda m: f"{{{{ pasal.{m.group(1)} }}}}", text)
             raise TemplateError(Problem("template_undefined", template, params={
                 "name": f"pasal.{missing[0]}", "paragraph": near(shown)}))
-        if _TOKEN not in text:
-            continue
         for t in p.iter(_T):
             if t.text and _TOKEN in t.text:
                 t.text = _MARK_RE.sub(lambda m: str(numbers[m.group(1)]), t.text)
 
 
-_T = qn("w:t")
+_P, _T, _TAB, _BR = (qn(f"w:{n}") for n in ("p", "t", "tab", "br"))
 
 
 def italicize(root) -> None:
@@ -130,8 +136,19 @@ def _add_run(after, model, text: str | None, italic: bool):
     return run
 
 
-def _text(paragraph) -> str:
-    return "".join(t.text or "" for t in paragraph.iter(_T))
+def _texts(paragraph) -> tuple[str, str]:
+    """The paragraph's words (its ``w:t``), and its text with tabs and breaks as well (as
+    :func:`pkgen.docx_text.paragraph_text` reads it)."""
+    words, text = [], []
+    for node in paragraph.iter(_T, _TAB, _BR):
+        tag = node.tag
+        if tag == _T:
+            value = node.text or ""
+            words.append(value)
+            text.append(value)
+        else:
+            text.append("\t" if tag == _TAB else "\n")
+    return "".join(words), "".join(text)
 
 
 def fix_table_grids(element, limit: int | None = None) -> None:

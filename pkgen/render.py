@@ -125,14 +125,14 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
     document = tpl.docx
     others = [rel.target_part.element for rel in document.part.rels.values()
               if rel.reltype in (RT.HEADER, RT.FOOTER)]
-    finish(document.element.body, others, path, loaded.document.kertas)
+    text = finish(document.element.body, others, path, loaded.document.kertas)
     if incomplete:
         for section in document.sections:
             _mark_incomplete(section)
     part = _custom_part(document)
     buffer = io.BytesIO()
     tpl.save(buffer)  # the fingerprint is of the content as saved; properties are not content
-    properties = _properties(loaded, path, raw, document.element.body, incomplete,
+    properties = _properties(loaded, path, raw, text, incomplete,
                              fingerprint(buffer.getvalue()), provenance)
     part._blob = custom_properties_xml(part.blob, {**properties, **_NOT_A_TEMPLATE})
     buffer = io.BytesIO()
@@ -217,11 +217,11 @@ class PreparedTemplate:
         tree = tpl.fix_tables(body_xml)
         tpl.docx_ids_index = 1000
         tpl.fix_docpr_ids(tree)
-        finish(tree, list(others.values()), self.path, loaded.document.kertas)
+        text = finish(tree, list(others.values()), self.path, loaded.document.kertas)
         root = copy.deepcopy(self._shell)
         root.insert(self._body_index, tree)
         content = fingerprint(self._package, {"word/document.xml": root, **others})
-        properties = _properties(loaded, self.path, self.raw, tree, False, content, provenance)
+        properties = _properties(loaded, self.path, self.raw, text, False, content, provenance)
         replace = {name: _serialize(element) for name, element in others.items()}
         replace["word/document.xml"] = _serialize(root)
         replace[CUSTOM_PART] = custom_properties_xml(self._custom,
@@ -306,11 +306,11 @@ def _serialize(element) -> bytes:
     return etree.tostring(element, encoding="UTF-8", standalone=True)
 
 
-def _properties(loaded: Loaded, path: Path, raw: bytes, body, incomplete: bool,
+def _properties(loaded: Loaded, path: Path, raw: bytes, text: str, incomplete: bool,
                 content: str, provenance: dict[str, str] | None) -> dict[str, str]:
-    """The draft's provenance; ``pkgen.fingerprint`` is its content as written (see
-    :mod:`pkgen.fingerprint`), by which an edit is recognised even without a manifest."""
-    text = "\n".join(paragraph_texts(body))
+    """The draft's provenance; ``text`` is its body's text (one paragraph per line),
+    ``pkgen.fingerprint`` its content as written (see :mod:`pkgen.fingerprint`), by which an
+    edit is recognised even without a manifest."""
     properties = {
         "pkgen.version": __version__,
         "pkgen.template": path.name,
