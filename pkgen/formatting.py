@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -17,8 +18,12 @@ from num2words import num2words
 #: lower. This is the guard for direct callers.
 MAX_WORDS = 10**36 - 1
 _PRECISION = 60  # decimal digits: room for MAX_WORDS plus sen
+#: Babel and num2words take tens of microseconds a call, and a draft spells the same dates and
+#: numbers several times (a register's drafts, the same ones again): each answer is kept.
+_KEEP = lru_cache(maxsize=1024, typed=True)  # typed: True is not taken for 1
 
 
+@_KEEP
 def terbilang(number: int | Decimal) -> str:
     """Return ``number`` in Indonesian words: 1250000 -> 'satu juta dua ratus lima puluh ribu'.
 
@@ -42,6 +47,7 @@ def angka_terbilang(number: int, unit: str = "") -> str:
     return f"{text} {unit}" if unit else text
 
 
+@_KEEP
 def rupiah(amount: int | Decimal) -> str:
     """Return the amount in figures: 1250000 -> 'Rp1.250.000,00'."""
     value = _sen(amount)
@@ -71,16 +77,19 @@ def rupiah_lengkap(amount: int | Decimal) -> str:
     return f"{rupiah(amount)} ({rupiah_terbilang(amount)})"
 
 
+@_KEEP
 def tanggal(day: dt.date) -> str:
     """Return the date as written in agreements: '28 Oktober 2019'."""
     return format_date(day, "d MMMM y", locale="id")
 
 
+@_KEEP
 def nama_hari(day: dt.date) -> str:
     """Return the weekday name: 'Senin'."""
     return format_date(day, "EEEE", locale="id")
 
 
+@_KEEP
 def nama_bulan(day: dt.date) -> str:
     """Return the month name: 'Oktober'."""
     return format_date(day, "MMMM", locale="id")
