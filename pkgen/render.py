@@ -292,8 +292,11 @@ def _lines(xml: str) -> str:
 
 def _after_render(tpl: DocxTemplate, xml: str) -> str:
     """What docxtpl's render_xml_part does to a part after Jinja has rendered it."""
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    # re.sub(r"\n<w:p([ >])", r"<w:p\1", xml), as two plain replacements (several times faster)
+    xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+    if "{_" in xml or "_}" in xml:  # else none of the four replacements has anything to do
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace(
+            "%_}", "%}")
     # resolve_listing turns tabs, newlines, \a and \f in text into Word markup and leaves
     # everything else as it is, so without any of them it can be skipped.
     if any(char in xml for char in "\t\n\a\f"):
