@@ -48,6 +48,11 @@ _CHARS = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen"
 _BREAKS = {"page": "\f", "column": "\v"}
 _TRACKED = {f"{W}{n}" for n in ("ins", "del", "moveFrom", "moveTo")}
 _WRAPPERS = {f"{W}smartTag", f"{W}customXml", f"{W}dir", f"{W}bdo"}
+_LINK, _FLD_SIMPLE, _BR, _SYM, _COMMENT_REF = (
+    f"{W}{n}" for n in ("hyperlink", "fldSimple", "br", "sym", "commentReference"))
+_MATH = (f"{_M}oMath", f"{_M}oMathPara")
+_COMMENT_RANGE = (f"{W}commentRangeStart", f"{W}commentRangeEnd")
+_R_ID, _W_TYPE, _W_ID = f"{_R}id", f"{W}type", f"{W}id"
 _SKIP_SWITCHES = ("\\* MERGEFORMAT", "\\* Arabic", "\\* ARABIC")
 
 
@@ -111,7 +116,9 @@ class Canon:
                 self.tokens.append(f"CHUNK|{self._target(part, child.get(f'{_R}id'))}")
 
     def _paragraph(self, p: etree._Element, part: str) -> None:
-        ppr = p[0] if len(p) and p[0].tag == _PPR else None
+        ppr = p[0] if len(p) else None
+        if ppr is not None and ppr.tag != _PPR:
+            ppr = None
         shown, num, style = self.styles.paragraph(ppr)
         self._flush()
         if self._plain:
@@ -122,7 +129,7 @@ class Canon:
         self._inline(p, part, style)
         self._flush()
         self.tokens.append("/P")
-        if ppr is not None and (sect := ppr.find(f"{W}sectPr")) is not None:
+        if ppr is not None and (sect := next(ppr.iterchildren(_SECT), None)) is not None:
             self._section(sect, part)
 
     def _table(self, tbl: etree._Element, part: str) -> None:
@@ -186,9 +193,11 @@ class Canon:
             tag = child.tag
             if tag == _RUN:
                 self._run(child, part, style)
-            elif tag == f"{W}hyperlink":
+            elif tag == _PPR:
+                continue
+            elif tag == _LINK:
                 self._flush()
-                rid = child.get(f"{_R}id")
+                rid = child.get(_R_ID)
                 self.tokens.append(f"LINK|{self._target(part, rid) if rid else ''}"
                                    f"#{child.get(f'{W}anchor', '')}")
                 self._inline(child, part, style)
@@ -198,36 +207,43 @@ class Canon:
                 self._tracked(child, part, self._inline, style)
             elif tag in _WRAPPERS:
                 self._inline(child, part, style)
-            elif tag == f"{W}sdt":
+            elif tag == _SDT:
                 self._inline(content(child), part, style)
-            elif tag == f"{W}fldSimple":
+            elif tag == _FLD_SIMPLE:
                 self._field(child.get(f"{W}instr", ""))
-            elif tag in (f"{_M}oMath", f"{_M}oMathPara"):
+            elif tag in _MATH:
                 self._flush()
                 self.tokens.append("MATH|" + "".join(t.text or "" for t in child.iter(f"{_M}t")))
-            elif tag == f"{_MC}AlternateContent":
+            elif tag == _ALTERNATE:
                 self._inline(_choice(child), part, style)
-            elif tag in (f"{W}commentRangeStart", f"{W}commentRangeEnd"):
+            elif tag in _COMMENT_RANGE:
                 self._flush()
                 self.tokens.append(etree.QName(tag).localname[12:])
 
     def _run(self, r: etree._Element, part: str, style: str) -> None:
-        rpr = r[0] if len(r) and r[0].tag == _RPR else None
+        rpr = r[0] if len(r) else None
+        if rpr is not None and rpr.tag != _RPR:
+            rpr = None
         fmt = "" if self._plain else self.styles.run(style, rpr)
         self._run_content(r, part, fmt)
 
     def _run_content(self, r: etree._Element, part: str, fmt: str) -> None:
         for child in r:
             tag = child.tag
-            if tag in _TEXT:
-                self._add(fmt, child.text or "")
-            elif tag == _RPR:
+            if tag == _RPR:
                 continue
+            if tag in _TEXT:
+                text = child.text
+                if text and not self._fields:  # as _add, for the commonest case
+                    if fmt != self._format:
+                        self._flush()
+                        self._format = fmt
+                    self._text.append(text)
             elif tag in _CHARS:
                 self._add(fmt, _CHARS[tag])
-            elif tag == f"{W}br":
-                self._add(fmt, _BREAKS.get(child.get(f"{W}type", ""), "\n"))
-            elif tag == f"{W}sym":
+            elif tag == _BR:
+                self._add(fmt, _BREAKS.get(child.get(_W_TYPE, ""), "\n"))
+            elif tag == _SYM:
                 self._add(fmt, f"[{child.get(f'{W}font')}:{child.get(f'{W}char')}]")
             elif tag in _FIELD:
                 self._field_part(child)
@@ -235,9 +251,9 @@ class Canon:
                 self._flush()
                 self._drawing(child, part)
             elif tag in _NOTES:
-                self._note(etree.QName(tag).localname[:-9], child.get(f"{W}id", ""))
-            elif tag == f"{W}commentReference":
-                self._comment(child.get(f"{W}id", ""))
+                self._note(etree.QName(tag).localname[:-9], child.get(_W_ID, ""))
+            elif tag == _COMMENT_REF:
+                self._comment(child.get(_W_ID, ""))
             elif tag == _ALTERNATE:
                 self._run_content(_choice(child), part, fmt)
 

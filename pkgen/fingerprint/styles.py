@@ -321,12 +321,21 @@ class _Numbering:
 
 
 def _key(props: etree._Element | None) -> object:
-    """A cache key for a ``w:pPr`` or ``w:rPr``; the commonest shapes without serialising."""
+    """A cache key for a ``w:pPr`` or ``w:rPr``: equal only for the same elements, attributes
+    and text. Not serialised: in a document the serialisation of an element repeats every
+    namespace declared above it, which costs several times more than the element itself."""
     if props is None or not len(props):
         return b""
-    if len(props) == 1 and props[0].tag == _PSTYLE and len(props[0].attrib) == 1:
-        return props[0].get(f"{W}val")
-    return etree.tostring(props)
+    if len(props) == 1:
+        only = props[0]
+        if only.tag == _PSTYLE and len(only.attrib) == 1:
+            return only.get(_VAL)
+    return _shape(props)
+
+
+def _shape(element: etree._Element) -> tuple:
+    return (element.tag, tuple(element.attrib.items()), element.text,
+            tuple(_shape(child) for child in element))
 
 
 def _changes(ppr: etree._Element | None) -> str:
@@ -341,7 +350,7 @@ def _changes(ppr: etree._Element | None) -> str:
     return "|" + ",".join(marks) if marks else ""
 
 
-_PSTYLE = f"{W}pStyle"
+_PSTYLE, _VAL = f"{W}pStyle", f"{W}val"
 
 
 def _val(element: etree._Element, name: str) -> str:
