@@ -47,7 +47,8 @@ from docxtpl import DocxTemplate
 from pkgen import build
 from pkgen.inputs import load_agreement
 from pkgen.model import kinds_of
-from pkgen.render import PreparedTemplate, _context, builtin_template, render_draft
+from pkgen.prepared import PreparedTemplate
+from pkgen.render import _context, builtin_template, render_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "pks-tpa-kota-kab-mojokerto.yaml"

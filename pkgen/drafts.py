@@ -20,7 +20,8 @@ from .docx_text import Block
 from .errors import Problem, TemplateError
 from .inputs import Loaded, load_agreement
 from .model import ORDER
-from .render import Draft, PreparedTemplate, render_draft
+from .prepared import PreparedTemplate
+from .render import Draft, render_draft
 from .templating import TemplateChoice
 
 #: What the draft's own check adds to the input's: mistakes a template can make. Text the

@@ -7,9 +7,10 @@ prepared template are finished by the same code and come out the same.
 from __future__ import annotations
 
 import copy
+import math
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -25,6 +26,8 @@ PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
 # A private-use character and a random token no input can contain: an agreement's text may
 # hold any character, private-use ones included, and must never be taken for a marker.
 _TOKEN = "\ue000" + secrets.token_hex(8) + ":"
+#: What every marker holds: a paragraph without it is not changed by numbering or italics.
+MARKER = _TOKEN
 MARK = _TOKEN + "{}\ue001"
 _MARK_RE = re.compile(re.escape(_TOKEN) + "(\\w+)\ue001")
 #: Text the user set in italics (``*service level agreement*``) travels to the finished draft
@@ -34,14 +37,20 @@ _ITALIC_RE = re.compile("\ue002" + re.escape(_TOKEN) + "(.*?)\ue003")
 _HEADING_RE = re.compile("^\\s*Pasal\\s*" + re.escape(_TOKEN) + "(\\w+)\ue001\\s*$")
 
 
-def finish(body, others: list, template: Path, kertas: str) -> str:
+Texts = Callable[[etree._Element], tuple[str, str]]
+
+
+def finish(body, others: list, template: Path, kertas: str, texts: Texts | None = None) -> str:
     """Number the articles, mend table grids and set the paper size of a rendered draft.
 
     ``body`` is the document's ``w:body``; ``others`` are the roots of its headers and footers.
     Returns the body's text as finished, one paragraph per line (as
     :func:`pkgen.docx_text.paragraph_texts` reads it), for the draft's provenance.
+    ``texts`` gives a paragraph's texts as :func:`paragraph_texts_of` does (a renderer that
+    knows some already).
     """
-    paragraphs = [(p, *_texts(p)) for p in body.iter(_P)]  # one walk, for both uses
+    read = texts or paragraph_texts_of
+    paragraphs = [(p, *read(p)) for p in body.iter(_P)]  # one walk, for both uses
     number_articles(paragraphs, template)
     for root in (body, *others):
         italicize(root)
@@ -53,14 +62,15 @@ def finish(body, others: list, template: Path, kertas: str) -> str:
     for root in (body, *others):
         fix_table_grids(root, limit)
     # Only a paragraph with a marker (an article number, italics) changed since it was read.
-    return "\n".join(_texts(p)[1] if _TOKEN in text else written
+    return "\n".join(paragraph_texts_of(p)[1] if _TOKEN in text else written
                      for p, text, written in paragraphs)
 
 
 def number_articles(paragraphs: list[tuple[etree._Element, str, str]], template: Path) -> None:
     """Replace article markers by numbers: headings in document order, then references.
 
-    ``paragraphs`` are the body's paragraphs in order, each with its text (:func:`_texts`).
+    ``paragraphs`` are the body's paragraphs in order, each with its texts
+    (:func:`paragraph_texts_of`).
     A reference to an article that was not rendered is an error naming its paragraph.
     """
     numbers: dict[str, int] = {}
@@ -136,7 +146,7 @@ def _add_run(after, model, text: str | None, italic: bool):
     return run
 
 
-def _texts(paragraph) -> tuple[str, str]:
+def paragraph_texts_of(paragraph) -> tuple[str, str]:
     """The paragraph's words (its ``w:t``), and its text with tabs and breaks as well (as
     :func:`pkgen.docx_text.paragraph_text` reads it)."""
     words, text = [], []
@@ -179,6 +189,87 @@ def fix_table_grids(element, limit: int | None = None) -> None:
             grid.remove(col)
         for width in numbers:
             etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(width))
+
+
+def docxtpl_fix_tables(body) -> bool:
+    """docxtpl's ``fix_tables`` on a body already parsed, so that it need not be parsed again.
+
+    After a column loop a table's grid (``w:tblGrid``) may have fewer or more columns than its
+    rows have cells (rows of nested tables included, as docxtpl counts them): docxtpl adds
+    columns, scaling the old ones to keep the table's width, or removes the last ones and
+    spreads their width over the others. Returns False, having changed nothing, for a body that
+    docxtpl would read another way or stumble on (Word's namespace under another prefix, a
+    table without a grid, a width or span that is not a number): docxtpl itself then fixes it.
+    A test holds this to docxtpl's own on every example.
+    """
+    if body.nsmap.get("w") != _W_NS:
+        return False
+    tables = []
+    for table in body.iter(_TBL):
+        grid = next(table.iterchildren(_GRID), None)
+        columns = list(grid.iterchildren(_GRID_COL)) if grid is not None else []
+        if grid is None or any(_number(c.get(_W_W), float) is None for c in columns):
+            return False
+        spans = [[_number(_span(cell), int) for cell in row.iterchildren(_TC)]
+                 for row in table.iter(_TR)]
+        if any(span is None for row in spans for span in row):
+            return False
+        tables.append((grid, columns, spans))
+    for grid, columns, spans in tables:
+        _fix_grid(grid, columns, [len(row) for row in spans],
+                  [sum(row) for row in spans])  # type: ignore[arg-type]
+    return True
+
+
+def _fix_grid(grid, columns: list, cells: list[int], spans: list[int]) -> None:
+    """docxtpl's arithmetic, step by step (floats truncated as it truncates them)."""
+    to_add = 0
+    for count in cells:
+        if len(columns) + to_add < count:
+            to_add = count - len(columns)
+    if to_add > 0:
+        width = 0.0
+        for col in columns:
+            width += float(col.get(_W_W))
+        if width > 0:
+            old_average = width / len(columns)
+            new_average = width / (len(columns) + to_add)
+            for col in columns:
+                col.set(_W_W, str(int(float(col.get(_W_W)) * new_average / old_average)))
+            for _ in range(to_add):
+                etree.SubElement(grid, _GRID_COL, {_W_W: str(int(new_average))})
+    columns = list(grid.iterchildren(_GRID_COL))
+    to_remove = len(columns) - max([0, *spans])
+    if to_remove > 0:
+        removed = 0.0
+        for col in columns[-to_remove:]:
+            removed += float(col.get(_W_W))
+            grid.remove(col)
+        left = list(grid.iterchildren(_GRID_COL))
+        extra = int(removed / len(left)) if left else 0
+        for col in left:
+            col.set(_W_W, str(int(float(col.get(_W_W)) + extra)))
+
+
+def _span(cell) -> str | None:
+    """A cell's ``w:gridSpan`` value as written ('1' without one)."""
+    props = next(cell.iterchildren(_TC_PR), None)
+    span = next(props.iterchildren(_SPAN), None) if props is not None else None
+    return span.get(_VAL) if span is not None else "1"
+
+
+def _number(value: str | None, kind: type) -> float | int | None:
+    """``kind(value)`` where docxtpl's arithmetic can take it, else None."""
+    try:
+        number = kind(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TBL, _GRID, _GRID_COL, _TR, _TC, _TC_PR, _SPAN, _VAL, _W_W = (qn(f"w:{n}") for n in (
+    "tbl", "tblGrid", "gridCol", "tr", "tc", "tcPr", "gridSpan", "val", "w"))
 
 
 def text_width(body) -> int | None:

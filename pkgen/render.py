@@ -1,4 +1,5 @@
-"""Render an agreement into a Word draft: the only module that uses docxtpl.
+"""Render an agreement into a Word draft: with :mod:`pkgen.prepared`, the only module that
+uses docxtpl.
 
 Rendering is strict (a variable the context lacks is an error naming the Word paragraph, never
 a blank), escapes every value, numbers the articles the template actually rendered, stamps the
@@ -6,13 +7,12 @@ draft's provenance and its content fingerprint into its custom properties; draft
 written with :func:`pkgen.files.write_atomic`.
 
 Two ways give the same drafts: :func:`render_draft` reads the template for each draft, as
-docxtpl is meant to be used; :class:`PreparedTemplate` reads and compiles a template once and
-renders many drafts from it, for ``pkgen build``.
+docxtpl is meant to be used; :class:`pkgen.prepared.PreparedTemplate` reads and compiles a
+template once and renders many drafts from it, for ``pkgen build``.
 """
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import io
 import re
@@ -34,14 +34,13 @@ from markupsafe import Markup, escape
 
 from ._version import __version__
 from .context import build_context
-from .docx_text import Block, blocks_of, header_or_footer, paragraph_texts, read_blocks
+from .docx_text import Block, blocks_of, paragraph_texts, read_blocks
 from .errors import Problem, TemplateError
 from .files import write_atomic  # noqa: F401  (re-exported: the atomic write drafts use)
-from .fingerprint import Package, fingerprint
+from .fingerprint import fingerprint
 from .inputs import Loaded
 from .model import kinds_of
 from .postprocess import MARK, custom_properties_xml, finish, near
-from .ziputil import ZipTemplate
 
 _HEADING_TAG = re.compile(r"^\s*Pasal\s*\{\{\s*pasal\.(\w+)\s*\}\}\s*$")
 CUSTOM_PART = "docProps/custom.xml"
@@ -138,106 +137,6 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
     buffer = io.BytesIO()
     tpl.save(buffer)
     return Draft(buffer.getvalue(), path, properties)
-
-
-class PreparedTemplate:
-    """A template read and compiled once, to render many drafts quickly and identically.
-
-    Each draft costs a Jinja render of the already compiled document and footers, the same
-    finishing as :func:`render_draft`, and a ZIP in which the parts no draft changes are copied
-    still compressed. Drafts marked incomplete are rare and go through :func:`render_draft`.
-    """
-
-    def __init__(self, path: Path, data: bytes | None = None) -> None:
-        """Prepare the template at ``path``; ``data``, when given, is its content already read
-        (so that the bytes hashed are the bytes rendered)."""
-        self.path = path
-        self.raw = path.read_bytes() if data is None else data
-        self.sha256 = hashlib.sha256(self.raw).hexdigest()
-        tpl = _open(self.raw, path)
-        self._tpl = tpl
-        env = _environment()
-        self._env = env
-        self._sources = [_lines(tpl.patch_xml(tpl.get_xml()))]
-        try:
-            self._body = env.from_string(self._sources[0])
-            self._parts = []
-            for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-                for _key, part in tpl.get_headers_footers(uri):
-                    source = _lines(tpl.patch_xml(tpl.get_part_xml(part)))
-                    self._sources.append(source)
-                    self._parts.append((part.partname.lstrip("/"), env.from_string(source)))
-        except jinja2.TemplateError as err:
-            raise _render_problem(tpl, path, err) from err
-        # docxtpl also renders core properties and footnotes; a template with tags there
-        # depends on each agreement beyond the parts prepared here, so it is rendered whole.
-        self.fast = not _tags_outside_parts(tpl)
-        tpl.render_properties({}, env)
-        document = tpl.docx.element
-        self._body_index = list(document).index(document.body)
-        self._shell = copy.deepcopy(document)
-        self._shell.remove(self._shell.body)
-        part = _custom_part(tpl.docx)  # so that every draft has the part, as render_draft's
-        self._custom = part.blob
-        skeleton = io.BytesIO()
-        tpl.docx.save(skeleton)
-        self._zip = ZipTemplate(skeleton.getvalue())
-        self._package = Package.read(skeleton.getvalue())  # styles, media: for fingerprints
-        # What a draft's text is read from besides the parts rendered for it.
-        self._styles_xml = self._package.blob("word/styles.xml")
-        rendered = {name for name, _template in self._parts}
-        self._texts = {name: etree.fromstring(self._package.blob(name) or b"")
-                       for name in self._zip.names if header_or_footer(name)
-                       and name not in rendered}
-
-    def variables(self) -> tuple[set[str], set[str]]:
-        """The top-level names the template uses, and the article ids it has headings for."""
-        names: set[str] = set()
-        for source in self._sources:
-            names |= jinja2.meta.find_undeclared_variables(self._env.parse(source))
-        headings = set()
-        for line in self._sources[0].splitlines():
-            match = _HEADING_TAG.match(re.sub(r"<[^>]+>", "", line))
-            if match:
-                headings.add(match.group(1))
-        return names, headings
-
-    def render(self, loaded: Loaded, provenance: dict[str, str] | None = None) -> Draft:
-        """Render one draft; the same bytes in each part as :func:`render_draft` gives."""
-        if not self.fast or any(p.lambang for p in loaded.document.pihak):
-            return render_draft(loaded, self.path, provenance=provenance)  # emblems add parts
-        tpl = self._tpl
-        context = _context(loaded)
-        try:
-            body_xml = _after_render(tpl, self._body.render(context))
-            others = {name: etree.fromstring(_after_render(tpl, t.render(context)).encode())
-                      for name, t in self._parts}
-        except jinja2.TemplateError as err:
-            raise _render_problem(tpl, self.path, err) from err
-        tree = tpl.fix_tables(body_xml)
-        tpl.docx_ids_index = 1000
-        tpl.fix_docpr_ids(tree)
-        text = finish(tree, list(others.values()), self.path, loaded.document.kertas)
-        root = copy.deepcopy(self._shell)
-        root.insert(self._body_index, tree)
-        content = fingerprint(self._package, {"word/document.xml": root, **others})
-        properties = _properties(loaded, self.path, self.raw, text, False, content, provenance)
-        replace = {name: _serialize(element) for name, element in others.items()}
-        replace["word/document.xml"] = _serialize(root)
-        replace[CUSTOM_PART] = custom_properties_xml(self._custom,
-                                                     {**properties, **_NOT_A_TEMPLATE})
-        texts = {**self._texts, **{n: e for n, e in others.items() if header_or_footer(n)}}
-        return Draft(self._zip.build(replace), self.path, properties,
-                     (root, texts, self._styles_xml))
-
-
-def _tags_outside_parts(tpl: DocxTemplate) -> bool:
-    core = tpl.docx.core_properties
-    texts = [str(getattr(core, name) or "") for name in
-             ("author", "comments", "identifier", "language", "subject", "title")]
-    texts += [part.blob.decode("utf-8", "replace") for part in tpl.docx.part.package.parts
-              if part.content_type.endswith("footnotes+xml")]
-    return any("{{" in t or "{%" in t for t in texts)
 
 
 def _open(raw: bytes, path: Path) -> DocxTemplate:

@@ -15,7 +15,8 @@ from docx import Document
 from pkgen.docx_text import document_text, paragraph_texts
 from pkgen.inputs import load_agreement
 from pkgen.model import kinds_of
-from pkgen.render import PreparedTemplate, builtin_template, render_draft, write_atomic
+from pkgen.prepared import PreparedTemplate
+from pkgen.render import builtin_template, render_draft, write_atomic
 from pkgen.skeleton import skeleton
 
 GOLDEN = ROOT / "tests" / "golden"

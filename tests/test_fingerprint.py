@@ -17,7 +17,8 @@ from docx_edits import png
 from pkgen.fingerprint import UnreadableError, canonical, fingerprint, match
 from pkgen.inputs import load_agreement
 from pkgen.model import kinds_of
-from pkgen.render import PreparedTemplate, builtin_template, render_draft
+from pkgen.prepared import PreparedTemplate
+from pkgen.render import builtin_template, render_draft
 
 
 def _rewrite(data: bytes, part: str, change) -> bytes:

@@ -245,7 +245,8 @@ def test_signatures_stand_two_by_two():
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_prepared_template_gives_the_same_draft_as_the_naive_render(path):
     from pkgen.model import kinds_of
-    from pkgen.render import PreparedTemplate, builtin_template
+    from pkgen.prepared import PreparedTemplate
+    from pkgen.render import builtin_template
 
     loaded = load_agreement(path)
     naive = render_draft(loaded)
@@ -265,7 +266,7 @@ def test_prepared_template_gives_the_same_draft_as_the_naive_render(path):
 
 
 def test_prepared_template_reports_errors_like_the_naive_render(tmp_path):
-    from pkgen.render import PreparedTemplate
+    from pkgen.prepared import PreparedTemplate
 
     template = make_template(tmp_path / "typo.docx", ["Nama: {{ pihak[0].nama_lengkap }}"])
     prepared = PreparedTemplate(template)

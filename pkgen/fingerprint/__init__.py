@@ -16,10 +16,11 @@ from pathlib import Path
 from lxml import etree
 
 from .canon import Canon
+from .known import Known
 from .package import CUSTOM_NS, Package, UnreadableError
 
-__all__ = ["VERSION", "Package", "UnreadableError", "canonical", "fingerprint", "match",
-           "read_properties"]
+__all__ = ["VERSION", "Known", "Package", "UnreadableError", "canonical", "fingerprint",
+           "match", "read_properties"]
 
 VERSION = "1"
 #: Re-savers round table columns and picture sizes; a person dragging a border moves it more.
@@ -27,16 +28,19 @@ TOLERANCE_TWIPS = 20
 
 
 def fingerprint(source: Path | bytes | Package,
-                overrides: Mapping[str, etree._Element] | None = None) -> str:
+                overrides: Mapping[str, etree._Element] | None = None,
+                known: Known | None = None) -> str:
     """The fingerprint of a .docx (a path, its bytes, or an opened :class:`Package`).
 
-    ``overrides`` replace parts of an opened package by XML in memory. Raises
-    :class:`UnreadableError` for a file that is not a readable .docx.
+    ``overrides`` replace parts of an opened package by XML in memory; ``known`` carries
+    readings of paragraphs from earlier drafts of the same template (see
+    :class:`~pkgen.fingerprint.known.Known`). Raises :class:`UnreadableError` for a file that
+    is not a readable .docx.
     """
     package = source if isinstance(source, Package) else Package.read(source)
     if overrides:
         package = package.with_overrides(overrides)
-    canon = _read(package)
+    canon = _read(package, known)
     digest = hashlib.sha256("\x1e".join(canon.tokens).encode("utf-8")).hexdigest()
     return f"{VERSION}:{digest}:{'.'.join(str(n) for n in canon.lengths)}"
 
@@ -48,11 +52,11 @@ def canonical(source: Path | bytes | Package) -> list[str]:
     return [*canon.tokens, "LENGTHS|" + ".".join(str(n) for n in canon.lengths)]
 
 
-def _read(package: Package) -> Canon:
+def _read(package: Package, known: Known | None = None) -> Canon:
     """The canonical reading; content nobody foresaw is unreadable, never a crash: a file
     whose fingerprint cannot be read is treated as someone's, and never replaced unasked."""
     try:
-        return Canon(package).read()
+        return Canon(package, known).read()
     except (ValueError, KeyError, IndexError, TypeError, AttributeError) as err:
         raise UnreadableError(f"unforeseen content: {err}") from err
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .known import Known
 from .layout import (
     cell_props,
     cells,
@@ -25,7 +26,7 @@ from .layout import (
     twips,
 )
 from .package import Package
-from .styles import Styles, W, on
+from .styles import W, on, shared_styles
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -54,15 +55,20 @@ _MATH = (f"{_M}oMath", f"{_M}oMathPara")
 _COMMENT_RANGE = (f"{W}commentRangeStart", f"{W}commentRangeEnd")
 _R_ID, _W_TYPE, _W_ID = f"{_R}id", f"{W}type", f"{W}id"
 _SKIP_SWITCHES = ("\\* MERGEFORMAT", "\\* Arabic", "\\* ARABIC")
+#: What a paragraph's reading takes from beyond its own XML and the styles (relations, notes,
+#: comments, fields that may span paragraphs, sections) or adds to the lengths.
+_CONTEXTUAL = (*_FIELD, _FLD_SIMPLE, *_OBJECTS, *_NOTES, _COMMENT_REF, *_COMMENT_RANGE, _LINK,
+               _SECT, _ALTERNATE, *_MATH, *_TRACKED, _SDT, f"{W}txbxContent")
 
 
 class Canon:
     """Reads one package into :attr:`tokens` and :attr:`lengths` (twips)."""
 
-    def __init__(self, package: Package) -> None:
+    def __init__(self, package: Package, known: Known | None = None) -> None:
         self.pkg = package
+        self._known = known
         self.main = package.main()
-        self.styles = _styles(package, self.main)
+        self.styles = shared_styles(package, self.main)
         self.tokens: list[str] = []
         self.lengths: list[int] = []
         self._lists: dict[str, int] = {}
@@ -116,21 +122,39 @@ class Canon:
                 self.tokens.append(f"CHUNK|{self._target(part, child.get(f'{_R}id'))}")
 
     def _paragraph(self, p: etree._Element, part: str) -> None:
+        known = self._known
+        key = known.keys.get(p) if known is not None else None
+        if key is not None and (self._fields or self._plain):
+            key = None  # inside a field or a comment a paragraph reads another way
+        found = known.readings.get(key) if key is not None else None  # type: ignore[union-attr]
+        if found is not None:  # read in an earlier draft: its properties, list and content
+            shown, num, content = found
+            self._flush()
+            self._paragraph_start(shown, num)
+            self.tokens.extend(content)
+            self.tokens.append("/P")
+            return
         ppr = p[0] if len(p) else None
         if ppr is not None and ppr.tag != _PPR:
             ppr = None
         shown, num, style = self.styles.paragraph(ppr)
         self._flush()
+        self._paragraph_start(shown, num)
+        start = len(self.tokens)
+        self._inline(p, part, style)
+        self._flush()
+        if key is not None and next(p.iter(*_CONTEXTUAL), None) is None:
+            known.readings.put(key, (shown, num, tuple(self.tokens[start:])))  # type: ignore[union-attr]
+        self.tokens.append("/P")
+        if ppr is not None and (sect := next(ppr.iterchildren(_SECT), None)) is not None:
+            self._section(sect, part)
+
+    def _paragraph_start(self, shown: str, num: tuple[str, str] | None) -> None:
         if self._plain:
             shown = ""
         elif num is not None:
             shown += "|" + self.styles.list_label(num, self._lists)
         self.tokens.append(f"P|{shown}")
-        self._inline(p, part, style)
-        self._flush()
-        self.tokens.append("/P")
-        if ppr is not None and (sect := next(ppr.iterchildren(_SECT), None)) is not None:
-            self._section(sect, part)
 
     def _table(self, tbl: etree._Element, part: str) -> None:
         grid = tbl.findall(f"{W}tblGrid/{W}gridCol")
@@ -355,21 +379,6 @@ class Canon:
         if rel_type in ("header", "footer"):
             return target
         return self.pkg.digest(target)[:32]
-
-
-#: Keyed by the digests of the styles, numbering and theme parts.
-_STYLES: dict[tuple[str, ...], Styles] = {}
-
-
-def _styles(package: Package, main: str) -> Styles:
-    """The styles of a package, shared by every package with the same style parts."""
-    names = [package.related(main, kind) for kind in ("styles", "numbering", "theme")]
-    key = tuple(package.digest(name) if name else "" for name in names)
-    if key not in _STYLES:
-        if len(_STYLES) >= 16:
-            _STYLES.pop(next(iter(_STYLES)))
-        _STYLES[key] = Styles(*(package.xml(name) for name in names))
-    return _STYLES[key]
 
 
 def _choice(alternate: etree._Element) -> etree._Element:

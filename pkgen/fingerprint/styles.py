@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
+from .package import Package
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -356,3 +358,18 @@ _PSTYLE, _VAL = f"{W}pStyle", f"{W}val"
 def _val(element: etree._Element, name: str) -> str:
     found = element.find(f"{W}{name}")
     return found.get(f"{W}val", "") if found is not None else ""
+
+
+#: Keyed by the digests of the styles, numbering and theme parts.
+_SHARED: dict[tuple[str, ...], Styles] = {}
+
+
+def shared_styles(package: Package, main: str) -> Styles:
+    """The styles of a package, shared by every package with the same style parts."""
+    names = [package.related(main, kind) for kind in ("styles", "numbering", "theme")]
+    key = tuple(package.digest(name) if name else "" for name in names)
+    if key not in _SHARED:
+        if len(_SHARED) >= 16:
+            _SHARED.pop(next(iter(_SHARED)))
+        _SHARED[key] = Styles(*(package.xml(name) for name in names))
+    return _SHARED[key]

@@ -1,0 +1,120 @@
+"""Prepared templates: what they do instead of docxtpl, and what they carry between drafts."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from conftest import EXAMPLE_FILES, PKS_TPA
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from pkgen.inputs import load_agreement
+from pkgen.model import kinds_of
+from pkgen.postprocess import docxtpl_fix_tables
+from pkgen.prepared import PreparedTemplate, paragraph_keys
+from pkgen.render import _after_render, _context, builtin_template, render_draft
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _rendered(path):
+    """A prepared template and the body XML it renders for the example at ``path``."""
+    loaded = load_agreement(path)
+    prepared = PreparedTemplate(builtin_template(kinds_of(loaded.document)[0]))
+    tpl = prepared._tpl
+    return prepared, _after_render(tpl, prepared._body.render(_context(loaded)))
+
+
+def _grid_table(grid: list[str], rows: list[list[str | None]]) -> str:
+    """A body with one table: ``grid`` widths, and rows of cells (each a gridSpan or None)."""
+    cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
+    body = "".join("<w:tr>" + "".join(
+        "<w:tc>" + (f'<w:tcPr><w:gridSpan w:val="{s}"/></w:tcPr>' if s else "") +
+        "<w:p/></w:tc>" for s in row) + "</w:tr>" for row in rows)
+    return (f'<w:body xmlns:w="{W}"><w:tbl><w:tblGrid>{cols}</w:tblGrid>{body}</w:tbl>'
+            "</w:body>")
+
+
+@pytest.mark.parametrize("xml", [
+    _grid_table(["3000", "3000"], [[None, None, None], [None]]),  # a column added
+    _grid_table(["1000", "2000", "3000"], [[None, None]]),  # a column removed
+    _grid_table(["1000", "2000", "3000"], [[None, "2"]]),  # spans fill the grid
+    _grid_table(["1000", "2000", "3000", "0"], [["2"], [None]]),  # two removed
+    _grid_table(["1000.5", "2000"], [[None, None, None, None]]),  # widths not whole
+    _grid_table([], [[None, None]]),  # no widths to keep
+], ids=["add", "remove", "spans", "remove-two", "fractions", "empty-grid"])
+def test_table_fixing_is_docxtpls(xml):
+    ours = etree.fromstring(xml)
+    assert docxtpl_fix_tables(ours)
+    assert etree.tostring(ours) == etree.tostring(DocxTemplate.fix_tables(None, xml))
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_table_fixing_is_docxtpls_on_every_example(path):
+    prepared, xml = _rendered(path)
+    ours = etree.fromstring(xml)
+    assert docxtpl_fix_tables(ours)
+    assert etree.tostring(ours) == etree.tostring(prepared._tpl.fix_tables(xml))
+
+
+@pytest.mark.parametrize("xml", [
+    _grid_table(["1000", "abc"], [[None]]),  # a width that is not a number
+    _grid_table(["1000", "2000"], [[None, "x"]]),  # nor a span
+    _grid_table(["inf", "2000"], [[None]]),
+    f'<w:body xmlns:w="{W}"><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:body>',
+    f'<x:body xmlns:x="{W}"><x:tbl/></x:body>',  # Word's namespace under another prefix
+], ids=["width", "span", "infinite", "no-grid", "prefix"])
+def test_table_fixing_leaves_to_docxtpl_what_it_would_read_another_way(xml):
+    ours = etree.fromstring(xml)
+    before = etree.tostring(ours)
+    assert not docxtpl_fix_tables(ours)
+    assert etree.tostring(ours) == before  # nothing changed: docxtpl takes it from here
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_a_paragraph_key_is_its_xml_as_finished(path):
+    loaded = load_agreement(path)
+    prepared = PreparedTemplate(builtin_template(kinds_of(loaded.document)[0]))
+    draft = prepared.render(loaded)
+    _prepared, xml = _rendered(path)
+    tree = etree.fromstring(xml)
+    keys = paragraph_keys(xml, tree)
+    finished = list(draft.parts[0].iter(f"{{{W}}}p"))
+    assert len(keys) > len(finished) // 2  # most of a draft is its template's wording
+    opening = xml[:xml.find(">") + 1]
+    for position, paragraph in enumerate(tree.iter(f"{{{W}}}p")):
+        if paragraph in keys:
+            parsed = etree.fromstring(opening + keys[paragraph] + "</w:body>")[0]
+            # the same place in the finished draft holds exactly what the key says
+            assert etree.tostring(parsed) == etree.tostring(finished[position])
+
+
+def test_keys_are_not_given_where_text_and_tree_could_disagree():
+    xml = (f'<w:body xmlns:w="{W}"><w:p><w:r><w:t>a</w:t></w:r></w:p><!-- <w:p> -->'
+           "<w:p><w:r><w:t>b</w:t></w:r></w:p></w:body>")
+    assert paragraph_keys(xml, etree.fromstring(xml)) == {}
+    inner = (f'<w:body xmlns:w="{W}"><w:p><w:r><w:t xmlns:w="{W}">a</w:t></w:r></w:p>'
+             "</w:body>")
+    assert paragraph_keys(inner, etree.fromstring(inner)) == {}
+    plain = f'<w:body xmlns:w="{W}"><w:p><w:r><w:t>a</w:t></w:r></w:p><w:p/></w:body>'
+    tree = etree.fromstring(plain)
+    assert list(paragraph_keys(plain, tree).values()) == [
+        "<w:p><w:r><w:t>a</w:t></w:r></w:p>"]
+
+
+def test_what_one_draft_carries_to_the_next_changes_no_draft(edited):
+    """Drafts of different agreements from one prepared template, in turn, each part for part
+    the draft rendered on its own."""
+    variants = [PKS_TPA,
+                edited(PKS_TPA, "Pemerintah Kota Mojokerto", "Pemerintah Kota Batu"),
+                edited(PKS_TPA, "Pemanfaatan Bersama", "Pemanfaatan *Bersama*")]
+    prepared = PreparedTemplate(builtin_template("pks_ksdd"))
+    for path in [*variants, *reversed(variants)]:
+        loaded = load_agreement(path)
+        fast, naive = prepared.render(loaded), render_draft(loaded)
+        a, b = zipfile.ZipFile(io.BytesIO(naive.data)), zipfile.ZipFile(io.BytesIO(fast.data))
+        for name in a.namelist():
+            assert a.read(name) == b.read(name), (path.name, name)
+        assert fast.properties == naive.properties
