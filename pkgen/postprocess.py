@@ -33,6 +33,7 @@ _MARK_RE = re.compile(re.escape(_TOKEN) + "(\\w+)\ue001")
 #: Text the user set in italics (``*service level agreement*``) travels to the finished draft
 #: between these markers, made the same unforgeable way.
 ITALIC = "\ue002" + _TOKEN + "{}\ue003"
+ITALIC_START = "\ue002"
 _ITALIC_RE = re.compile("\ue002" + re.escape(_TOKEN) + "(.*?)\ue003")
 _HEADING_RE = re.compile("^\\s*Pasal\\s*" + re.escape(_TOKEN) + "(\\w+)\ue001\\s*$")
 
@@ -40,19 +41,20 @@ _HEADING_RE = re.compile("^\\s*Pasal\\s*" + re.escape(_TOKEN) + "(\\w+)\ue001\\s
 Texts = Callable[[etree._Element], tuple[str, str]]
 
 
-def finish(body, others: list, template: Path, kertas: str, texts: Texts | None = None) -> str:
+def finish(body, others: list, template: Path, kertas: str, texts: Texts | None = None,
+           italics: bool = True) -> str:
     """Number the articles, mend table grids and set the paper size of a rendered draft.
 
     ``body`` is the document's ``w:body``; ``others`` are the roots of its headers and footers.
     Returns the body's text as finished, one paragraph per line (as
     :func:`pkgen.docx_text.paragraph_texts` reads it), for the draft's provenance.
     ``texts`` gives a paragraph's texts as :func:`paragraph_texts_of` does (a renderer that
-    knows some already).
+    knows some already); ``italics`` False tells that the body holds no italic marker.
     """
     read = texts or paragraph_texts_of
     paragraphs = [(p, *read(p)) for p in body.iter(_P)]  # one walk, for both uses
     number_articles(paragraphs, template)
-    for root in (body, *others):
+    for root in (body, *others) if italics else others:
         italicize(root)
     width, height = (Mm(v).twips for v in PAPER_MM[kertas])
     for size in body.iter(qn("w:pgSz")):
@@ -171,24 +173,24 @@ def fix_table_grids(element, limit: int | None = None) -> None:
     by two, emblems); a table that would grow wider than ``limit`` (twips: the text width) is
     narrowed to it, every column in proportion.
     """
-    for table in element.iter(qn("w:tbl")):
-        grid = table.find(qn("w:tblGrid"))
-        rows = table.findall(qn("w:tr"))
+    for table in element.iter(_TBL):
+        grid = next(table.iterchildren(_GRID), None)
+        rows = list(table.iterchildren(_TR))
         if grid is None or not rows:
             continue
-        widths = [_cell_width(c) for c in rows[0].findall(qn("w:tc"))]
-        if not all(widths) or widths == [col.get(qn("w:w")) for col in grid]:
+        widths = [_cell_width(c) for c in rows[0].iterchildren(_TC)]
+        if not all(widths) or widths == [col.get(_W_W) for col in grid]:
             continue
         numbers = [int(w) for w in widths if w]
         if limit and sum(numbers) > limit:
             numbers = [n * limit // sum(numbers) for n in numbers]
             for row in rows:
-                for cell, width in zip(row.findall(qn("w:tc")), numbers, strict=False):
-                    cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").set(qn("w:w"), str(width))
+                for cell, width in zip(row.iterchildren(_TC), numbers, strict=False):
+                    _cell_width_element(cell).set(_W_W, str(width))  # type: ignore[union-attr]
         for col in list(grid):
             grid.remove(col)
         for width in numbers:
-            etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(width))
+            etree.SubElement(grid, _GRID_COL).set(_W_W, str(width))
 
 
 def docxtpl_fix_tables(body) -> bool:
@@ -268,8 +270,8 @@ def _number(value: str | None, kind: type) -> float | int | None:
 
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_TBL, _GRID, _GRID_COL, _TR, _TC, _TC_PR, _SPAN, _VAL, _W_W = (qn(f"w:{n}") for n in (
-    "tbl", "tblGrid", "gridCol", "tr", "tc", "tcPr", "gridSpan", "val", "w"))
+_TBL, _GRID, _GRID_COL, _TR, _TC, _TC_PR, _TC_W, _SPAN, _VAL, _W_W = (qn(f"w:{n}") for n in (
+    "tbl", "tblGrid", "gridCol", "tr", "tc", "tcPr", "tcW", "gridSpan", "val", "w"))
 
 
 def text_width(body) -> int | None:
@@ -285,8 +287,14 @@ def text_width(body) -> int | None:
 
 
 def _cell_width(cell) -> str | None:
-    width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-    return width.get(qn("w:w")) if width is not None else None
+    width = _cell_width_element(cell)
+    return width.get(_W_W) if width is not None else None
+
+
+def _cell_width_element(cell):
+    """The cell's ``w:tcPr/w:tcW`` (as ``find`` finds it: the first under any ``w:tcPr``)."""
+    return next((w for props in cell.iterchildren(_TC_PR) for w in props.iterchildren(_TC_W)),
+                None)
 
 
 def custom_properties_xml(existing: bytes | None,

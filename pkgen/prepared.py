@@ -31,6 +31,7 @@ from .fingerprint.known import Reading
 from .inputs import Loaded
 from .lru import LRU
 from .postprocess import (
+    ITALIC_START,
     MARKER,
     custom_properties_xml,
     docxtpl_fix_tables,
@@ -141,15 +142,17 @@ class PreparedTemplate:
         except jinja2.TemplateError as err:
             raise _render_problem(tpl, self.path, err) from err
         tree, keys = self._parse(body_xml)
-        tpl.docx_ids_index = 1000
-        tpl.fix_docpr_ids(tree)
+        if "docPr" in body_xml:  # drawings: docxtpl numbers their ids
+            tpl.docx_ids_index = 1000
+            tpl.fix_docpr_ids(tree)
         text = finish(tree, list(others.values()), self.path, loaded.document.kertas,
-                      lambda p: self._paragraph_texts(p, keys))
+                      lambda p: self._paragraph_texts(p, keys), ITALIC_START in body_xml)
         root = copy.deepcopy(self._shell)
         root.insert(self._body_index, tree)
         content = fingerprint(self._package, {"word/document.xml": root, **others},
                               Known(keys, self._readings))
-        properties = _properties(loaded, self.path, self.raw, text, False, content, provenance)
+        properties = _properties(loaded, self.path, self.sha256, text, False, content,
+                                 provenance)
         replace = {name: _serialize(element) for name, element in others.items()}
         replace["word/document.xml"] = _serialize(root)
         replace[CUSTOM_PART] = custom_properties_xml(self._custom,

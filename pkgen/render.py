@@ -131,7 +131,7 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
     part = _custom_part(document)
     buffer = io.BytesIO()
     tpl.save(buffer)  # the fingerprint is of the content as saved; properties are not content
-    properties = _properties(loaded, path, raw, text, incomplete,
+    properties = _properties(loaded, path, hashlib.sha256(raw).hexdigest(), text, incomplete,
                              fingerprint(buffer.getvalue()), provenance)
     part._blob = custom_properties_xml(part.blob, {**properties, **_NOT_A_TEMPLATE})
     buffer = io.BytesIO()
@@ -208,15 +208,16 @@ def _serialize(element) -> bytes:
     return etree.tostring(element, encoding="UTF-8", standalone=True)
 
 
-def _properties(loaded: Loaded, path: Path, raw: bytes, text: str, incomplete: bool,
+def _properties(loaded: Loaded, path: Path, sha256: str, text: str, incomplete: bool,
                 content: str, provenance: dict[str, str] | None) -> dict[str, str]:
-    """The draft's provenance; ``text`` is its body's text (one paragraph per line),
+    """The draft's provenance; ``sha256`` is the template's, ``text`` the body's text (one
+    paragraph per line),
     ``pkgen.fingerprint`` its content as written (see :mod:`pkgen.fingerprint`), by which an
     edit is recognised even without a manifest."""
     properties = {
         "pkgen.version": __version__,
         "pkgen.template": path.name,
-        "pkgen.template_sha256": hashlib.sha256(raw).hexdigest(),
+        "pkgen.template_sha256": sha256,
         "pkgen.input": loaded.path.name,
         "pkgen.input_sha256": loaded.digest,
         "pkgen.text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
