@@ -27,7 +27,7 @@ from lxml import etree
 
 from .docx_text import header_or_footer
 from .fingerprint import Known, Package, fingerprint
-from .fingerprint.known import Reading
+from .fingerprint.known import Reading, Story
 from .inputs import Loaded
 from .lru import LRU
 from .postprocess import (
@@ -115,6 +115,7 @@ class PreparedTemplate:
                        for name in self._zip.names if header_or_footer(name)
                        and name not in rendered}
         self._readings: LRU[Reading] = LRU(KEPT)  # fingerprint readings, by key
+        self._stories: LRU[Story] = LRU(64)  # of headers and footers
         self._words: LRU[tuple[str, str]] = LRU(KEPT)  # paragraph texts, by key
 
     def variables(self) -> tuple[set[str], set[str]]:
@@ -149,11 +150,14 @@ class PreparedTemplate:
                       lambda p: self._paragraph_texts(p, keys), ITALIC_START in body_xml)
         root = copy.deepcopy(self._shell)
         root.insert(self._body_index, tree)
+        replace = {name: _serialize(element) for name, element in others.items()}
+        # A header or footer is named by its XML as written, which is all it holds.
+        parts: dict[etree._Element, str | bytes] = {
+            others[name]: name.encode() + b"\n" + xml for name, xml in replace.items()}
         content = fingerprint(self._package, {"word/document.xml": root, **others},
-                              Known(keys, self._readings))
+                              Known({**keys, **parts}, self._readings, self._stories))
         properties = _properties(loaded, self.path, self.sha256, text, False, content,
                                  provenance)
-        replace = {name: _serialize(element) for name, element in others.items()}
         replace["word/document.xml"] = _serialize(root)
         replace[CUSTOM_PART] = custom_properties_xml(self._custom,
                                                      {**properties, **_NOT_A_TEMPLATE})

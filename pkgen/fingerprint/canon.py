@@ -78,6 +78,7 @@ class Canon:
         self._headers: dict[str, str] = {}
         self._notes: dict[str, dict[str, etree._Element]] = {}
         self._plain = False  # comments: their words count, not how a program formats them
+        self._labels = 0  # list labels given so far
         settings = package.xml(package.related(self.main, "settings"))
         self._even = settings is not None and any(
             on(e) == "1" for e in settings.iter(f"{W}evenAndOddHeaders"))
@@ -154,6 +155,7 @@ class Canon:
             shown = ""
         elif num is not None:
             shown += "|" + self.styles.list_label(num, self._lists)
+            self._labels += 1
         self.tokens.append(f"P|{shown}")
 
     def _table(self, tbl: etree._Element, part: str) -> None:
@@ -199,8 +201,24 @@ class Canon:
             root = self.pkg.xml(refs[key])
             self.tokens.append(key)
             if root is not None:
-                self._story(root, refs[key])
+                self._part_story(root, refs[key])
             self.tokens.append("/" + key)
+
+    def _part_story(self, root: etree._Element, part: str) -> None:
+        """A header's or footer's story: read, or as read in an earlier draft. Its reading
+        depends on the list numbering before it only if it holds a list."""
+        known = self._known
+        key = known.keys.get(root) if known is not None and not self._plain else None
+        found = known.stories.get(key) if key is not None else None  # type: ignore[union-attr]
+        if found is not None:
+            self.tokens.extend(found[0])
+            self.lengths.extend(found[1])
+            return
+        tokens, lengths, labels = len(self.tokens), len(self.lengths), self._labels
+        self._story(root, part)
+        if key is not None and self._labels == labels:
+            known.stories.put(key, (tuple(self.tokens[tokens:]),  # type: ignore[union-attr]
+                                    tuple(self.lengths[lengths:])))
 
     def _tracked(self, element: etree._Element, part: str, walk, *args) -> None:
         self._flush()
