@@ -270,10 +270,17 @@ def _walk(element, styles, blocks, part, cell, order, tables=None) -> None:
 
 
 def _is_heading(p, styles: frozenset[str]) -> bool:
-    ppr = p.find(f"{_W}pPr")
+    first = p[0] if len(p) else None  # where the schema puts it; else, as find, the first
+    ppr = first if first is not None and first.tag == _PPR else next(p.iterchildren(_PPR), None)
     if ppr is None:
         return False
-    if ppr.find(f"{_W}outlineLvl") is not None:
-        return True
-    style = ppr.find(f"{_W}pStyle")
-    return style is not None and style.get(f"{_W}val", "") in styles
+    style = None
+    for child in ppr.iterchildren(_OUTLINE, _PSTYLE):
+        if child.tag == _OUTLINE:
+            return True
+        if style is None:
+            style = child
+    return style is not None and style.get(_VAL, "") in styles
+
+
+_PPR, _OUTLINE, _PSTYLE, _VAL = (f"{_W}{n}" for n in ("pPr", "outlineLvl", "pStyle", "val"))

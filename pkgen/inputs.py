@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import InputError, Problem
+from .lru import LRU
 from .messages import messages
 from .model import DOKUMEN, MODELS, Agreement, Ksb, Loc, Pks, consistency_problems
 from .model.fields import field_at, fields_at
@@ -136,12 +137,28 @@ def _find_ksb(name: str, folders: list[Path]) -> Path:
 def _load_referenced_ksb(ksb_path: Path, where: Problem) -> tuple[Ksb, str]:
     """The KSB at ``ksb_path`` and the digest of what was read of it."""
     try:
+        raw: bytes | None = ksb_path.read_bytes()
+    except OSError:
+        raw = None  # load_agreement says why
+    key = (str(ksb_path), raw)
+    found = _KSBS.get(key) if raw is not None else None
+    if found is not None:
+        return found
+    try:
         loaded = load_agreement(ksb_path)
     except InputError as err:
         raise InputError([*err.problems, _with(where, "ksb_file_invalid")]) from err
     if not isinstance(loaded.document, Ksb):
         raise InputError(_with(where, "ksb_file_not_ksb", path=str(ksb_path), found=loaded.kind))
+    if raw is not None and loaded.digest == hashlib.sha256(raw).hexdigest():
+        # read from these very bytes, and from nothing else (no emblem): the same every time
+        _KSBS.put(key, (loaded.document, loaded.digest))
     return loaded.document, loaded.digest
+
+
+#: The KSB files PKS inputs point to, by path and content: a register's PKS inputs share a
+#: few, each loaded once per process.
+_KSBS: LRU[tuple[Ksb, str]] = LRU(64)
 
 
 def _with(problem: Problem, code: str, **params: object) -> Problem:

@@ -1,5 +1,6 @@
 """Loading inputs: every class of bad input gives a located, explained problem."""
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,20 @@ def test_one_party_is_not_an_agreement(edited):
     found = problems(path)
     assert [p.code for p in found] == ["too_short"]
     assert found[0].key == "pihak"
+
+
+def test_a_ksb_file_changed_between_loads_is_read_again(edited, tmp_path):
+    pks = edited(PKS_TPA)
+    first = load_agreement(pks)
+    ksb = tmp_path / "ksb-tpa-kota-kab-mojokerto.yaml"
+    ksb.write_text(ksb.read_text(encoding="utf-8").replace(
+        "tentang: Kerja Sama Pengelolaan Sampah Regional",
+        "tentang: Kerja Sama Pengelolaan Sampah Terpadu"), encoding="utf-8")
+    second = load_agreement(pks)
+    assert first.ksb.tentang.endswith("Regional") and second.ksb.tentang.endswith("Terpadu")
+    assert second.ksb_digest == hashlib.sha256(ksb.read_bytes()).hexdigest() != first.ksb_digest
+    ksb.unlink()
+    assert [p.code for p in problems(pks)] == ["file_not_found", "ksb_file_invalid"]
 
 
 def test_ksb_numbers_must_match_parties(edited):

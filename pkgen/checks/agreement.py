@@ -20,6 +20,7 @@ from ..model import (
 from ..model.fields import field_at
 from .findings import ClauseStatus, Finding, Location, Report, Status
 from .rulebook import Rulebook
+from .structure import first_match
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
@@ -42,8 +43,8 @@ class _Checker:
         self.loaded, self.book, self.kind, self.jenis = loaded, book, kind, jenis
         self.doc = loaded.document
         self.findings: list[Finding] = []
-        self.placeholders = [p for r in book.aturan if r.jenis_pemeriksaan == "pola"
-                             and r.isian for p in r.pola]
+        self.placeholders = tuple(p for r in book.aturan if r.jenis_pemeriksaan == "pola"
+                                  and r.isian for p in r.pola)
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -68,7 +69,7 @@ class _Checker:
         """True if ``text`` says something: enough real words and no placeholder."""
         if text is None:
             return False
-        if any(p.search(text) for p in self.placeholders):
+        if first_match(self.placeholders, text):
             return False
         return len(_LETTERS.findall(text)) >= min_words
 
