@@ -11,7 +11,7 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -140,12 +140,14 @@ def read_blocks(path: Path, data: bytes | None = None) -> list[Block]:
 
 
 def blocks_of(document: etree._Element, others: Mapping[str, etree._Element],
-              styles_xml: bytes | None) -> list[Block]:
+              styles_xml: bytes | None,
+              text: Callable[[etree._Element], str] | None = None) -> list[Block]:
     """The blocks of a document already in memory, as :func:`read_blocks` reads them.
 
     ``document`` is the root of ``word/document.xml``, ``others`` the roots of its header and
     footer parts by name (those :func:`header_or_footer` names: ``word/header1.xml`` …),
-    ``styles_xml`` its styles part as stored.
+    ``styles_xml`` its styles part as stored; ``text`` gives a paragraph's text as
+    :func:`paragraph_text` reads it for a block (a renderer that knows some already).
     """
     used = _used_styles(document).union(*(_used_styles(r) for r in others.values()))
     styles = _heading_styles(styles_xml, frozenset(used))
@@ -154,11 +156,16 @@ def blocks_of(document: etree._Element, others: Mapping[str, etree._Element],
     if body is not None:
         # Number paragraphs as python-docx's body.iter(w:p) does, text boxes included, so
         # that a finding can be anchored on the same paragraph when annotating.
-        order = {p: i for i, p in enumerate(body.iter(f"{_W}p"), 1)}
-        _walk(body, styles, blocks, "body", None, order)
+        order = {p: i for i, p in enumerate(body.iter(_P), 1)}
+        _walk(body, styles, blocks, "body", None, order, text or _read_text)
     for name, root in sorted(others.items()):
-        _walk(root, styles, blocks, "header" if "/header" in name else "footer", None, {})
+        _walk(root, styles, blocks, "header" if "/header" in name else "footer", None, {},
+              _read_text)
     return blocks
+
+
+def _read_text(p: etree._Element) -> str:
+    return paragraph_text(p, READ)
 
 
 def _ole_kind(path: Path) -> str:
@@ -251,22 +258,25 @@ def _used_styles(root: etree._Element) -> set[str]:
     return {s.get(f"{_W}val", "") for s in root.iter(f"{_W}pStyle")}
 
 
-def _walk(element, styles, blocks, part, cell, order, tables=None) -> None:
+def _walk(element, styles, blocks, part, cell, order, text, tables=None) -> None:
     tables = tables if tables is not None else [0]
     for child in element:
         tag = child.tag
-        if tag == f"{_W}p":
-            blocks.append(Block(paragraph_text(child, READ), order.get(child, 0), part, cell,
+        if tag == _P:
+            blocks.append(Block(text(child), order.get(child, 0), part, cell,
                                 _is_heading(child, styles)))
-        elif tag == f"{_W}tbl":
+        elif tag == _TBL:
             tables[0] += 1
             number = tables[0]
-            for r, row in enumerate(child.findall(f"{_W}tr"), 1):
-                for c, tc in enumerate(row.findall(f"{_W}tc"), 1):
-                    _walk(tc, styles, blocks, part, (number, r, c), order, tables)
-        elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins",
-                     f"{_W}smartTag"):
-            _walk(child, styles, blocks, part, cell, order, tables)
+            for r, row in enumerate(child.findall(_TR), 1):
+                for c, tc in enumerate(row.findall(_TC), 1):
+                    _walk(tc, styles, blocks, part, (number, r, c), order, text, tables)
+        elif tag in _CONTAINERS:
+            _walk(child, styles, blocks, part, cell, order, text, tables)
+
+
+_P, _TBL, _TR, _TC = (f"{_W}{n}" for n in ("p", "tbl", "tr", "tc"))
+_CONTAINERS = tuple(f"{_W}{n}" for n in ("sdt", "sdtContent", "customXml", "ins", "smartTag"))
 
 
 def _is_heading(p, styles: frozenset[str]) -> bool:

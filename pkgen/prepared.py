@@ -25,7 +25,7 @@ import jinja2.meta
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from .docx_text import header_or_footer
+from .docx_text import READ, header_or_footer, paragraph_text
 from .fingerprint import Known, Package, fingerprint
 from .fingerprint.known import Reading, Story
 from .inputs import Loaded
@@ -43,6 +43,7 @@ from .render import (
     _NOT_A_TEMPLATE,
     CUSTOM_PART,
     Draft,
+    DraftXml,
     _after_render,
     _context,
     _custom_part,
@@ -62,7 +63,7 @@ _PARAGRAPH = re.compile(r"<w:p[ >/]")
 #: article and italic markers, a section's paper size, drawing ids, a table in a text box.
 _CHANGED_AFTER_PARSING = (MARKER, "sectPr", "docPr", "txbxContent")
 #: Paragraphs kept per template: a few drafts' worth of different wording, a few megabytes.
-KEPT = 4096
+KEPT = 1024
 _PARSER = etree.XMLParser()  # strict: a paragraph's key is its XML only in well-formed XML
 
 
@@ -117,6 +118,7 @@ class PreparedTemplate:
         self._readings: LRU[Reading] = LRU(KEPT)  # fingerprint readings, by key
         self._stories: LRU[Story] = LRU(64)  # of headers and footers
         self._words: LRU[tuple[str, str]] = LRU(KEPT)  # paragraph texts, by key
+        self._blocks: LRU[str] = LRU(KEPT)  # paragraph texts as blocks read them, by key
 
     def variables(self) -> tuple[set[str], set[str]]:
         """The top-level names the template uses, and the article ids it has headings for."""
@@ -162,8 +164,8 @@ class PreparedTemplate:
         replace[CUSTOM_PART] = custom_properties_xml(self._custom,
                                                      {**properties, **_NOT_A_TEMPLATE})
         texts = {**self._texts, **{n: e for n, e in others.items() if header_or_footer(n)}}
-        return Draft(self._zip.build(replace), self.path, properties,
-                     (root, texts, self._styles_xml))
+        return Draft(self._zip.build(replace), self.path, properties, DraftXml(
+            root, texts, self._styles_xml, lambda p: self._block_text(p, keys)))
 
     def _parse(self, body_xml: str) -> tuple[etree._Element, dict[etree._Element, str]]:
         """The rendered body as docxtpl's ``fix_tables`` leaves it, and its paragraphs' keys.
@@ -179,6 +181,16 @@ class PreparedTemplate:
         if not docxtpl_fix_tables(tree):
             return self._tpl.fix_tables(body_xml), {}
         return tree, keys
+
+    def _block_text(self, p: etree._Element, keys: dict[etree._Element, str]) -> str:
+        key = keys.get(p)
+        if key is None:
+            return paragraph_text(p, READ)
+        found = self._blocks.get(key)
+        if found is None:
+            found = paragraph_text(p, READ)
+            self._blocks.put(key, found)
+        return found
 
     def _paragraph_texts(self, p: etree._Element,
                          keys: dict[etree._Element, str]) -> tuple[str, str]:

@@ -17,6 +17,7 @@ import hashlib
 import io
 import re
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -53,26 +54,37 @@ _NOT_A_TEMPLATE: dict[str, str | None] = {"pkgen.dokumen": None}
 
 
 @dataclass(frozen=True)
+class DraftXml:
+    """The XML a draft was written from, still in memory: its document, its headers and
+    footers by part name, its style sheet as stored, and (when the renderer knows some) the
+    text of paragraphs as a block holds it (see :func:`pkgen.docx_text.blocks_of`)."""
+
+    document: etree._Element
+    others: dict[str, etree._Element]
+    styles_xml: bytes | None
+    text: Callable[[etree._Element], str] | None = None
+
+
+@dataclass(frozen=True)
 class Draft:
     """A rendered draft in memory: the .docx bytes and what it was made from.
 
-    ``parts``, when the renderer still holds them, are the parsed document, its headers and
-    footers by name, and its style sheet as stored: the XML ``data`` was written from, so
+    ``parts``, when the renderer still holds them, is the XML ``data`` was written from, so
     that its text is read without reading ``data`` again.
     """
 
     data: bytes
     template: Path
     properties: dict[str, str]
-    parts: tuple[etree._Element, dict[str, etree._Element], bytes | None] | None = field(
-        default=None, repr=False, compare=False)
+    parts: DraftXml | None = field(default=None, repr=False, compare=False)
 
     def blocks(self, path: Path) -> list[Block]:
         """The draft's paragraphs as :func:`pkgen.docx_text.read_blocks` reads ``data``;
         ``path`` names the draft in a message."""
         if self.parts is None:
             return read_blocks(path, self.data)
-        return blocks_of(*self.parts)
+        parts = self.parts
+        return blocks_of(parts.document, parts.others, parts.styles_xml, parts.text)
 
 
 def builtin_templates() -> dict[str, Path]:

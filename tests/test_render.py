@@ -263,6 +263,7 @@ def test_prepared_template_gives_the_same_draft_as_the_naive_render(path):
     assert fast.parts is not None and fast.blocks(path) == read_blocks(path, fast.data)
     again = prepared.render(loaded)  # a prepared template renders any number of drafts
     assert again.data == fast.data
+    assert again.blocks(path) == read_blocks(path, again.data)  # texts known from before
 
 
 def test_prepared_template_reports_errors_like_the_naive_render(tmp_path):

@@ -239,7 +239,7 @@ def clauses_of_titles(titles: list[str], book: Rulebook) -> set[str]:
 _TITLE_CACHE: dict[tuple[tuple[str, ...], str], frozenset[str]] = {}
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def first_match(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
     """The first match in ``text`` of the first of ``patterns`` found in it, or None.
 
