@@ -75,6 +75,8 @@ def user_text(text: str | None) -> str:
     """User text as the template prints it: ``*term*`` marked for italics, else as typed."""
     if not text:
         return ""
+    if "*" not in text:  # most text: nothing to mark
+        return text
     return _STAR.sub(lambda m: ITALIC.format(m.group(1)), text)
 
 
