@@ -209,13 +209,14 @@ def paragraph_keys(xml: str, tree: etree._Element) -> dict[etree._Element, str]:
     finished: its XML from ``<w:p`` to its ``</w:p>``, which alone tells what it holds.
 
     Paragraphs are found in ``xml`` in document order, as ``tree.iter`` gives them; none is
-    named where the two could disagree (Word's namespace under another prefix or declared
+    named where the two could disagree (Word's namespace under another prefix too, or declared
     again inside, comments, CDATA, a count that differs) or where the XML is not all of it:
     an empty ``<w:p/>`` (no ``</w:p>`` of its own), one in a text box or holding one, one that
     finishing or docxtpl changes after parsing (:data:`_CHANGED_AFTER_PARSING`).
     """
-    opening = xml.find(">")
-    if tree.nsmap.get("w") != _W[1:-1] or "xmlns" in xml[opening:] or any(
+    namespaces = tree.nsmap
+    if namespaces.get("w") != _W[1:-1] or list(namespaces.values()).count(_W[1:-1]) > 1 or \
+            xml.find("xmlns", xml.find(">")) >= 0 or any(
             mark in xml for mark in ("<!--", "<![CDATA[", "<?")):
         return {}
     starts = [m.start() for m in _PARAGRAPH.finditer(xml)]

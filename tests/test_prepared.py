@@ -98,6 +98,9 @@ def test_keys_are_not_given_where_text_and_tree_could_disagree():
     inner = (f'<w:body xmlns:w="{W}"><w:p><w:r><w:t xmlns:w="{W}">a</w:t></w:r></w:p>'
              "</w:body>")
     assert paragraph_keys(inner, etree.fromstring(inner)) == {}
+    twice = (f'<w:body xmlns:w="{W}" xmlns:x="{W}"><x:p><w:r><w:t>a</w:t></w:r></x:p>'
+             "<w:p><w:r><w:t>b</w:t></w:r></w:p></w:body>")
+    assert paragraph_keys(twice, etree.fromstring(twice)) == {}
     plain = f'<w:body xmlns:w="{W}"><w:p><w:r><w:t>a</w:t></w:r></w:p><w:p/></w:body>'
     tree = etree.fromstring(plain)
     assert list(paragraph_keys(plain, tree).values()) == [
