@@ -186,7 +186,7 @@ def fix_table_grids(element, limit: int | None = None) -> None:
             numbers = [n * limit // sum(numbers) for n in numbers]
             for row in rows:
                 for cell, width in zip(row.iterchildren(_TC), numbers, strict=False):
-                    _cell_width_element(cell).set(_W_W, str(width))  # type: ignore[union-attr]
+                    _cell_width_element(cell).set(_W_W, str(width))
         for col in list(grid):
             grid.remove(col)
         for width in numbers:
