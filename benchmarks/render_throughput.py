@@ -4,8 +4,11 @@ rebuild, peak memory). Run: ``python benchmarks/render_throughput.py [N] [--samp
 
 Every draft is rendered from the same template (the KSDD PKS) with N different inputs (the
 TPA example with its subject numbered), loaded beforehand: loading YAML costs the same in every
-way and is not what is compared. Each way writes every draft to disk the same way (a plain
-write, as docxtpl's save; ``pkgen build`` writes into a staging folder and renames into place).
+way and is not what is compared. These drafts differ in a few paragraphs; the prepared way is
+also measured on N inputs that differ in every paragraph naming a party (the TPA and SPBE
+examples in turn, the parties' region renamed in each), as a register of many regions does.
+Each way writes every draft to disk the same way (a plain write, as docxtpl's save;
+``pkgen build`` writes into a staging folder and renames into place).
 
 - plain docxtpl: for each draft ``DocxTemplate(path)``, ``render(context)``, ``save``, with
   the same context pkgen renders (built beforehand, once per input), escaped as a Word file
@@ -14,7 +17,8 @@ write, as docxtpl's save; ``pkgen build`` writes into a staging folder and renam
   tables and paper, and stamps provenance and the content fingerprint into the draft;
 - pkgen prepared, 1 worker: :class:`pkgen.render.PreparedTemplate` read and compiled once,
   every draft rendered from it — the same drafts, part for part, as the one-off render;
-- pkgen prepared, 2 workers: the same in two processes, each with its own prepared template.
+- pkgen prepared, 2 workers: the same in two processes, each with its own prepared template;
+- pkgen prepared, 1 worker, varied inputs: as above, on the inputs renamed in every draft.
 
 The two slow ways render S drafts (default 100) and the fast ways all N; the ways take turns
 in rounds, so that load from other programs on the machine weighs on each of them alike.
@@ -53,7 +57,10 @@ from pkgen.render import _context, builtin_template, render_draft
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "pks-tpa-kota-kab-mojokerto.yaml"
 KSB = ROOT / "examples" / "ksb-tpa-kota-kab-mojokerto.yaml"
+SPBE = ROOT / "examples" / "pks-spbe-mojokerto-jombang.yaml"
 ROUNDS = 5
+REGIONS = ("Malang", "Kediri", "Blitar", "Madiun", "Pasuruan", "Probolinggo", "Batu", "Jombang",
+           "Sidoarjo", "Gresik", "Lamongan", "Tuban", "Bojonegoro", "Ngawi", "Magetan")
 
 
 def make_register(folder: Path, count: int) -> list[Path]:
@@ -66,6 +73,21 @@ def make_register(folder: Path, count: int) -> list[Path]:
         path.write_text(text.replace("tentang: Pemanfaatan Bersama",
                                      f"tentang: ({i + 1}) Pemanfaatan Bersama", 1),
                         encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def make_varied(folder: Path, count: int) -> list[Path]:
+    """``count`` inputs, each naming its parties' region differently."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(KSB, folder / KSB.name)
+    texts = [EXAMPLE.read_text(encoding="utf-8"), SPBE.read_text(encoding="utf-8")]
+    paths = []
+    for i in range(count):
+        region = f"{REGIONS[i % len(REGIONS)]} {chr(65 + i // len(REGIONS) % 26)}{i}"
+        text = texts[i % 2].replace("tentang: ", f"tentang: ({i + 1}) ", 1)
+        path = folder / f"pks-{i:04d}.yaml"
+        path.write_text(text.replace("Mojokerto", region), encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -93,17 +115,21 @@ def _prepare(template: str) -> None:
     _WORKER["prepared"] = PreparedTemplate(Path(template))
 
 
-def _render_range(args: tuple[int, int]) -> int:
+def _render_range(args: tuple[int, int], inputs: str = "loaded") -> int:
     start, stop = args
     prepared = _WORKER["prepared"]
     for i in range(start, stop):
-        draft = prepared.render(_WORKER["loaded"][i])
-        (_WORKER["out"] / f"prepared-{i:04d}.docx").write_bytes(draft.data)
+        draft = prepared.render(_WORKER[inputs][i])
+        (_WORKER["out"] / f"{inputs}-{i:04d}.docx").write_bytes(draft.data)
     return stop - start
 
 
 def prepared(indices: range) -> None:
     _render_range((indices.start, indices.stop))
+
+
+def prepared_varied(indices: range) -> None:
+    _render_range((indices.start, indices.stop), "varied")
 
 
 def two_workers(pool: ProcessPoolExecutor, indices: range) -> None:
@@ -151,10 +177,11 @@ def peak_memory_mb(register: Path, drafts: Path) -> float:
 def rendering(count: int, sample: int, root: Path) -> dict[str, float]:
     """Drafts per second of each way of rendering."""
     paths = make_register(root / "register", count)
-    print(f"loading {count} inputs …", flush=True)
+    print(f"loading {count} inputs, and {count} varied ones …", flush=True)
     loaded = [load_agreement(p) for p in paths]
+    varied = [load_agreement(p) for p in make_varied(root / "varied", count)]
     template = builtin_template(kinds_of(loaded[0].document)[0])
-    _WORKER.update(loaded=loaded, template=template, out=root / "out",
+    _WORKER.update(loaded=loaded, varied=varied, template=template, out=root / "out",
                    contexts=[_context(a) for a in loaded[:sample]])
     (root / "out").mkdir()
     start = time.perf_counter()
@@ -170,9 +197,11 @@ def rendering(count: int, sample: int, root: Path) -> dict[str, float]:
             "one-off": (sample, one_off),
             "prepared": (count, prepared),
             "two": (count, lambda indices: two_workers(pool, indices)),
+            "varied": (count, prepared_varied),
         })
     rate = {"plain": sample / seconds["plain"], "one-off": sample / seconds["one-off"],
-            "prepared": count / seconds["prepared"], "two": count / seconds["two"]}
+            "prepared": count / seconds["prepared"], "two": count / seconds["two"],
+            "varied": count / seconds["varied"]}
     line("plain docxtpl (DocxTemplate per draft)", sample, seconds["plain"])
     line("pkgen one-off (render_draft)", sample, seconds["one-off"],
          f"{rate['one-off'] / rate['plain']:.2f}x plain docxtpl")
@@ -181,6 +210,8 @@ def rendering(count: int, sample: int, root: Path) -> dict[str, float]:
          f"{rate['prepared'] / rate['one-off']:.1f}x one-off")
     line("pkgen prepared, 2 workers", count, seconds["two"],
          f"{rate['two'] / rate['prepared']:.2f}x 1 worker")
+    line("pkgen prepared, 1 worker, varied", count, seconds["varied"],
+         f"{rate['varied'] / rate['plain']:.1f}x plain docxtpl")
     _WORKER.clear()
     return rate
 
