@@ -10,7 +10,7 @@ from ..messages import msg
 from .clauses import clause_statuses, locate
 from .findings import Finding, Location, Report
 from .rulebook import Rulebook
-from .structure import Structure, first_match, parse_structure
+from .structure import Structure, first_match, numbers_cited, parse_structure
 
 _KSDPK_PARTY = re.compile(r"^(PT|CV|YAYASAN|KOPERASI|PERUM|PERSERODA|UNIVERSITAS|RUMAH SAKIT)\b"
                           r"|\b(TBK|PERSERO)\b", re.IGNORECASE)
@@ -81,13 +81,12 @@ def _reference_findings(structure, book, kind, jenis) -> list[Finding]:
         numbers = set(range(1, len(structure.articles) + 1))
     findings = []
     for rule in book.rules("rujukan_pasal", kind, jenis):
+        patterns = tuple(rule.pola)
         for block in structure.blocks:
-            for pattern in rule.pola:
-                for match in pattern.finditer(block.text):
-                    number = int(match.group(1))
-                    if number not in numbers:
-                        findings.append(Finding(rule, None, _locate(structure, block),
-                                                {"nomor": number}))
+            for number in numbers_cited(patterns, block.text):
+                if number not in numbers:
+                    findings.append(Finding(rule, None, _locate(structure, block),
+                                            {"nomor": number}))
     return findings
 
 
