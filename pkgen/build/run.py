@@ -95,15 +95,18 @@ def _render_all(items: list[Item], register: Path, drafts: Path, staging: Path,
                 options.rules, options.allow_incomplete) for i in todo]
     outcomes = {}
     flushes: dict[str, Future] = {}
-    # Workers stop on any exit; staged drafts are flushed to disk while the others render.
-    with closing(_run(jobs, options.jobs, lock_fd)) as results, \
-            ThreadPoolExecutor(FLUSHING_THREADS) as flushing:
-        for done, (item, outcome) in enumerate(zip(todo, results, strict=True), 1):
-            outcomes[item.draft] = outcome
-            if outcome.staged is not None:
-                flushes[item.draft] = flushing.submit(flush_staged, outcome.staged)
-            if progress:
-                progress(item, done, len(todo))
+    # Staged drafts are flushed to disk while the others render.
+    flushing = ThreadPoolExecutor(FLUSHING_THREADS)
+    try:
+        with closing(_run(jobs, options.jobs, lock_fd)) as results:  # workers stop on any exit
+            for done, (item, outcome) in enumerate(zip(todo, results, strict=True), 1):
+                outcomes[item.draft] = outcome
+                if outcome.staged is not None:
+                    flushes[item.draft] = flushing.submit(flush_staged, outcome.staged)
+                if progress:
+                    progress(item, done, len(todo))
+    finally:  # an interrupted build installs nothing: what is not flushed yet need not be
+        flushing.shutdown(cancel_futures=sys.exc_info()[0] is not None)
     for draft, flushed in flushes.items():
         if (err := flushed.exception()) is not None:
             assert isinstance(err, OSError)  # flush_staged raises nothing else
