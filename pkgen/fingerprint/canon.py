@@ -19,6 +19,7 @@ from .layout import (
     cell_props,
     cells,
     content,
+    drawing,
     page_lengths,
     rows,
     section_props,
@@ -29,13 +30,8 @@ from .package import Package
 from .styles import W, on, shared_styles
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-_V = "{urn:schemas-microsoft-com:vml}"
-_O = "{urn:schemas-microsoft-com:office:office}"
-EMU_PER_TWIP = 635
 _PPR = f"{W}pPr"
 # Tags compared on every element, built once.
 _P, _TBL, _SECT, _SDT, _RUN, _RPR = (f"{W}{n}" for n in ("p", "tbl", "sectPr", "sdt", "r", "rPr"))
@@ -367,20 +363,9 @@ class Canon:
         return self._notes[kind]
 
     def _drawing(self, element: etree._Element, part: str) -> None:
-        images = [self._target(part, b.get(f"{_R}embed") or b.get(f"{_R}link"))
-                  for b in element.iter(f"{_A}blip")]
-        images += [self._target(part, i.get(f"{_R}id") or i.get(f"{_O}relid"))
-                   for i in element.iter(f"{_V}imagedata") if element.tag != f"{W}object"]
-        images += [f"{o.get('ProgID')}:{self._target(part, o.get(f'{_R}id'))}"
-                   for o in element.iter(f"{_O}OLEObject")]
-        kinds = [etree.QName(c).localname for c in element if isinstance(c.tag, str)]
-        for extent in element.iter(f"{_WP}extent"):
-            self.lengths += [round(int(extent.get(a, "0")) / EMU_PER_TWIP) for a in ["cx", "cy"]]
-        for offset in element.iter(f"{_WP}posOffset"):
-            self.lengths.append(round(int(offset.text or "0") / EMU_PER_TWIP))
-        uris = sorted({g.get("uri", "") for g in element.iter(f"{_A}graphicData")})
-        self.tokens.append(f"DRAW|{etree.QName(element).localname}|{','.join(kinds)}|"
-                           f"{','.join(uris)}|{','.join(images)}")
+        token, lengths = drawing(element, lambda rid: self._target(part, rid))
+        self.lengths += lengths
+        self.tokens.append(token)
         for box in element.iter(f"{W}txbxContent"):
             if next(box.iterancestors(f"{W}txbxContent"), None) is None:
                 self._story(box, part)

@@ -6,9 +6,18 @@ round; everything else that changes how a table or a page looks is part of the t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 from .styles import W, attributes, fill, length, on
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_V = "{urn:schemas-microsoft-com:vml}"
+_O = "{urn:schemas-microsoft-com:office:office}"
+EMU_PER_TWIP = 635
 
 
 def table_props(tpr: etree._Element | None) -> str:
@@ -132,3 +141,22 @@ def section_props(sect: etree._Element) -> str:
         elif name == "textDirection" and child.get(f"{W}val", "lrTb") not in ("lrTb", "tb"):
             props.append(f"dir={child.get(f'{W}val')}")
     return ";".join(sorted(props))
+
+
+def drawing(element: etree._Element, target: Callable[[str | None], str]) -> tuple[str, list[int]]:
+    """A drawing, picture or embedded object as it shows: its token (kinds, the pictures and
+    objects by ``target`` of their relation ids) and its sizes and offsets, in twips."""
+    images = [target(b.get(f"{_R}embed") or b.get(f"{_R}link")) for b in element.iter(f"{_A}blip")]
+    images += [target(i.get(f"{_R}id") or i.get(f"{_O}relid"))
+               for i in element.iter(f"{_V}imagedata") if element.tag != f"{W}object"]
+    images += [f"{o.get('ProgID')}:{target(o.get(f'{_R}id'))}"
+               for o in element.iter(f"{_O}OLEObject")]
+    kinds = [etree.QName(c).localname for c in element if isinstance(c.tag, str)]
+    lengths = []
+    for extent in element.iter(f"{_WP}extent"):
+        lengths += [round(int(extent.get(a, "0")) / EMU_PER_TWIP) for a in ["cx", "cy"]]
+    for offset in element.iter(f"{_WP}posOffset"):
+        lengths.append(round(int(offset.text or "0") / EMU_PER_TWIP))
+    uris = sorted({g.get("uri", "") for g in element.iter(f"{_A}graphicData")})
+    return (f"DRAW|{etree.QName(element).localname}|{','.join(kinds)}|{','.join(uris)}|"
+            f"{','.join(images)}"), lengths
