@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -270,7 +271,7 @@ def build(register: Path, drafts: Path, options: Options,
     if options.redline:
         redlines.require()
     drafts.mkdir(parents=True, exist_ok=True)
-    with _locked(drafts):
+    with locked(drafts):
         _replay_journal(drafts)
         result = plan(register, drafts, options)
         todo = [i for i in result.items if i.state in ("new", "stale", "edited-stale")]
@@ -600,14 +601,21 @@ def _replay_journal(drafts: Path) -> None:
 
 
 @contextmanager
-def _locked(drafts: Path) -> Iterator[None]:
-    """Hold the drafts folder's lock, or raise :class:`BuildLockedError` at once."""
+def locked(drafts: Path, wait: float = 0.0) -> Iterator[None]:
+    """Hold the drafts folder's lock, waiting up to ``wait`` seconds for it; raise
+    :class:`BuildLockedError` if it is still held then. Builds take it, and so do the web
+    application's saves into the register, so that the two never overlap."""
     handle = (drafts / LOCK).open("a+")
-    try:
-        _lock(handle)
-    except OSError as err:  # BlockingIOError on Linux, PermissionError on Windows
-        handle.close()
-        raise BuildLockedError(Problem("build_locked", drafts)) from err
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            _lock(handle)
+            break
+        except OSError as err:  # BlockingIOError on Linux, PermissionError on Windows
+            if time.monotonic() >= deadline:
+                handle.close()
+                raise BuildLockedError(Problem("build_locked", drafts)) from err
+            time.sleep(0.05)
     try:
         yield
     finally:

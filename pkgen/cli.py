@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
-from . import __version__, clilang
+from . import __version__, clilang, pdf_convert
 from . import build as build_module
 from .checks import check_path, load_rulebook
 from .docx_text import custom_properties, open_document, text_hash
@@ -141,9 +142,11 @@ def validate(files: tuple[Path, ...], templates: tuple[str, ...], rules: Path | 
         "pkgen wrote them (the edits are lost).")
 @option("--allow-incomplete", is_flag=True,
         help="Write drafts the checker finds incomplete, marked DRAF — BELUM LENGKAP.")
+@option("--pdf", is_flag=True,
+        help="Also write each draft as PDF beside it (needs LibreOffice).")
 @_lang_option
 def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], force: bool,
-           allow_incomplete: bool, rules: Path | None, lang: str) -> None:
+           allow_incomplete: bool, pdf: bool, rules: Path | None, lang: str) -> None:
     """Render input files into Word drafts.
 
     Every input is validated, checked and rendered before anything is written: if one
@@ -166,12 +169,41 @@ def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], fo
         sys.exit(EXIT_FINDINGS)
     pairs = list(zip(results.produced, targets, strict=True))
     refused = [_refusal(target) for _produced, target in pairs if not force]
+    if pdf:
+        pdf_convert.find_soffice()  # before anything is written
+        refused += [_pdf_refusal(target.with_suffix(".pdf")) for _p, target in pairs
+                    if not force]
     if any(refused):
         raise OutputError([r for r in refused if r is not None])
     for produced, target in pairs:
         assert produced.draft is not None
         write_atomic(produced.draft.data, target)
         click.echo(message("written", lang, path=str(target)))
+    if pdf:
+        _write_pdfs([(p.draft, t.with_suffix(".pdf")) for p, t in pairs], lang)
+
+
+def _pdf_refusal(target: Path) -> Problem | None:
+    """Why the PDF ``target`` may not be replaced: a PDF pkgen did not make (a signed scan)."""
+    if target.exists() and not pdf_convert.made_by_pkgen(target):
+        return Problem("refuse_pdf", params={"path": str(target)})
+    return None
+
+
+def _write_pdfs(pairs: list, lang: str) -> None:
+    """Convert the drafts in one LibreOffice run; each PDF is written atomically beside its
+    draft."""
+    with tempfile.TemporaryDirectory(prefix="pkgen-pdf-") as scratch:
+        sources = []
+        for n, (draft, _target) in enumerate(pairs):
+            source = Path(scratch) / f"{n}.docx"
+            source.write_bytes(pdf_convert.mark(draft.data, draft.properties.get(
+                "pkgen.text_sha256", "")))
+            sources.append(source)
+        made = pdf_convert.convert(sources, Path(scratch) / "pdf")
+        for pdf_file, (_draft, target) in zip(made, pairs, strict=True):
+            write_atomic(pdf_file.read_bytes(), target)
+            click.echo(message("written", lang, path=str(target)))
 
 
 @main.command()
@@ -325,6 +357,40 @@ def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
 def schema(output: Path | None, force: bool, lang: str) -> None:
     """Write the JSON Schema of input files, for editors that complete and check YAML."""
     _text_out(schema_text(), output, force, message("written", lang, path=str(output)))
+
+
+@main.command()
+@click.argument("register", required=False, type=click.Path(file_okay=False, path_type=Path))
+@option("--host", default="127.0.0.1", show_default=True,
+        help="Address to serve on; another computer's needs an access token (PKGEN_TOKEN).")
+@option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+        help="Port to serve on.")
+@option("--new-token", is_flag=True,
+        help="Make and print an access token for serving other computers.")
+@option("--rules", type=click.Path(dir_okay=False, path_type=Path),
+        help="Check with this rulebook instead of the built-in one.")
+@_lang_option
+def serve(register: Path | None, host: str, port: int, new_token: bool, rules: Path | None,
+          lang: str) -> None:
+    """Serve the web application for a register (default: ./register, made if missing)."""
+    from .web.app import Settings, access_token, bind
+    from .web.app import serve as run_server
+    from .web.security import is_loopback
+
+    token = access_token(host, new_token)
+    folder = register or Path("register")
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        click.echo(message("web_register_made", lang, register=str(folder.resolve())))
+    sock = bind(host, port)
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{sock.getsockname()[1]}/"
+    click.echo(message("web_started", lang, register=str(folder.resolve()), url=url))
+    if token is not None:
+        click.echo(message("web_token_line", lang, token=token))
+        click.echo(f"{url}?token={token}")
+    run_server(Settings(folder, token=token, loopback=is_loopback(host), lang=lang,
+                        rules=rules), sock)
 
 
 @main.command()

@@ -561,6 +561,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file cannot be written: {detail}. Check the folder's permissions and the free "
         "disk space, and close the file if it is open in Word or Excel.",
     },
+    # --- PDF with LibreOffice ---------------------------------------------------------------------
+    "soffice_missing": {
+        "id": "LibreOffice tidak terpasang, jadi PDF tidak dapat dibuat. Pasang LibreOffice "
+        "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui; Windows: libreoffice.org) "
+        "sehingga perintah 'soffice' tersedia, lalu ulangi; tidak ada berkas yang ditulis.",
+        "en": "LibreOffice is not installed, so no PDF can be made. Install LibreOffice "
+        "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui; Windows: libreoffice.org) "
+        "so that the 'soffice' command is available, then try again; no file was written.",
+    },
+    "pdf_failed": {
+        "id": "LibreOffice gagal mengubah draf menjadi PDF ({detail}). Buka draf .docx di Word "
+        "atau LibreOffice dan simpan sebagai PDF dari sana.",
+        "en": "LibreOffice failed to turn the draft into a PDF ({detail}). Open the .docx "
+        "draft in Word or LibreOffice and save it as PDF from there.",
+    },
+    "pdf_timeout": {
+        "id": "LibreOffice tidak selesai membuat PDF dalam {seconds} detik dan dihentikan. "
+        "Tutup LibreOffice yang mungkin masih terbuka, lalu ulangi.",
+        "en": "LibreOffice did not finish the PDF within {seconds} seconds and was stopped. "
+        "Close any LibreOffice still open, then try again.",
+    },
+    "refuse_pdf": {
+        "id": "'{path}' sudah ada dan bukan PDF yang dibuat pkgen (mungkin hasil pindai yang "
+        "sudah ditandatangani), jadi tidak ditimpa. Pindahkan berkas itu, atau tambahkan "
+        "--force untuk menimpanya.",
+        "en": "'{path}' already exists and is not a PDF pkgen made (it may be a signed scan), "
+        "so it is not overwritten. Move it away, or add --force to replace it.",
+    },
     # --- reading Word files -----------------------------------------------------------------------
     "docx_old_doc": {
         "id": "ini berkas Word lama (.doc), bukan .docx. Buka di Word atau LibreOffice lalu simpan "
@@ -795,6 +823,244 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{count} kesalahan; tidak ada berkas yang ditulis.",
         "en": "{count} error(s); no file was written.",
     },
+    # --- pkgen serve: the web application ---------------------------------------------------------
+    "web_port": {
+        "id": "alamat {host}:{port} tidak dapat dipakai ({detail}). Pilih port lain dengan "
+        "--port, atau hentikan program yang sedang memakainya.",
+        "en": "the address {host}:{port} cannot be used ({detail}). Choose another port with "
+        "--port, or stop the program using it.",
+    },
+    "web_token_needed": {
+        "id": "melayani komputer lain ({host}) memerlukan token akses. Tetapkan PKGEN_TOKEN "
+        "(paling sedikit 12 karakter), atau tambahkan --new-token agar pkgen membuat dan "
+        "mencetaknya; tanpa token, pkgen serve hanya melayani komputer ini (127.0.0.1).",
+        "en": "serving other computers ({host}) needs an access token. Set PKGEN_TOKEN (at "
+        "least 12 characters), or add --new-token to have pkgen make and print one; without a "
+        "token, pkgen serve serves this computer only (127.0.0.1).",
+    },
+    "web_token_short": {
+        "id": "PKGEN_TOKEN terlalu pendek ({length} karakter); pakai paling sedikit 12 karakter "
+        "acak.",
+        "en": "PKGEN_TOKEN is too short ({length} characters); use at least 12 random "
+        "characters.",
+    },
+    "web_started": {
+        "id": "pkgen melayani register {register} di {url} — tekan Ctrl+C untuk berhenti.",
+        "en": "pkgen serves the register {register} at {url} — press Ctrl+C to stop.",
+    },
+    "web_register_made": {
+        "id": "register baru dibuat: {register}",
+        "en": "new register made: {register}",
+    },
+    "web_token_line": {
+        "id": "Token akses (berikan hanya kepada pengguna di kantor): {token}",
+        "en": "Access token (give it only to users in the office): {token}",
+    },
+    "web_bad_name": {
+        "id": "nama berkas «{name}» tidak dapat dipakai. Tulis nama seperti pks-tpa.yaml atau "
+        "tpa/pks-tpa.yaml: di dalam register, tanpa '..' dan tidak diawali titik.",
+        "en": "the file name «{name}» cannot be used. Write a name such as pks-tpa.yaml or "
+        "tpa/pks-tpa.yaml: inside the register, without '..' and not starting with a dot.",
+    },
+    "web_name_clash": {
+        "id": "{name} dan {other} akan menjadi draf yang sama. Simpan dengan nama lain, atau "
+        "pindahkan {other} dari register.",
+        "en": "{name} and {other} would make the same draft. Save under another name, or move "
+        "{other} out of the register.",
+    },
+    "web_conflict": {
+        "id": "{name} sudah disimpan orang lain setelah Anda membukanya, jadi tidak ditimpa. "
+        "Versi Anda aman di {kept} dan masih ada di formulir ini: simpan dengan nama lain, atau "
+        "buka versi yang lebih baru dan gabungkan perubahannya.",
+        "en": "{name} was saved by someone else after you opened it, so it was not "
+        "overwritten. Your version is safe in {kept} and still in this form: save it under "
+        "another name, or open the newer version and merge the changes.",
+    },
+    "web_fix_first": {
+        "id": "perbaiki dulu isian yang ditandai ✖; draf dan formulir Excel dibuat dari "
+        "masukan yang terbaca.",
+        "en": "first correct the values marked ✖; drafts and Excel forms are made from an "
+        "input that can be read.",
+    },
+    "web_no_file": {"id": "pilih berkas untuk diunggah.", "en": "choose a file to upload."},
+    "web_upload_kind": {
+        "id": "«{name}» bukan berkas yang dapat diterima di sini (menurut isinya). Yang diterima: "
+        "{allowed}.",
+        "en": "«{name}» is not a file accepted here (by its content). Accepted: {allowed}.",
+    },
+    "web_upload_mismatch": {
+        "id": "«{name}» bernama seperti {named}, tetapi isinya {found}. Unggah berkas aslinya, "
+        "atau beri nama yang sesuai dengan isinya.",
+        "en": "«{name}» is named like {named}, but its content is {found}. Upload the original "
+        "file, or give it a name that fits its content.",
+    },
+    "web_upload_size": {
+        "id": "«{name}» terlalu besar ({size} bajt; batas {limit} bajt).",
+        "en": "«{name}» is too large ({size} bytes; limit {limit} bytes).",
+    },
+    "web_refused_host": {
+        "id": "Permintaan ditolak: server ini hanya melayani alamat komputer ini "
+        "(127.0.0.1 atau localhost).",
+        "en": "Request refused: this server serves this computer's address only (127.0.0.1 or "
+        "localhost).",
+    },
+    "web_refused_origin": {
+        "id": "Permintaan ditolak: datang dari situs lain.",
+        "en": "Request refused: it comes from another site.",
+    },
+    "web_refused_size": {
+        "id": "Permintaan ditolak: terlalu besar.",
+        "en": "Request refused: too large.",
+    },
+    "web_refused_csrf": {
+        "id": "Token keamanan formulir tidak cocok (halaman terlalu lama terbuka, atau dari "
+        "situs lain). Kembali, muat ulang halaman, lalu ulangi; isian Anda tetap ada setelah "
+        "kembali.",
+        "en": "The form's security token does not match (the page was open too long, or comes "
+        "from another site). Go back, reload the page and try again; your entries are still "
+        "there when you go back.",
+    },
+    "web_saved_header": {
+        "id": "Disimpan dari pkgen serve.", "en": "Saved from pkgen serve."},
+    "web_app": {"id": "Perjanjian kerja sama", "en": "Cooperation agreements"},
+    "web_footer": {"id": "Register: {register}", "en": "Register: {register}"},
+    "web_nav_register": {"id": "Register", "en": "Register"},
+    "web_nav_new": {"id": "Perjanjian baru", "en": "New agreement"},
+    "web_nav_import": {"id": "Impor formulir Excel", "en": "Import an Excel form"},
+    "web_nav_check": {"id": "Periksa draf mitra", "en": "Check a partner's draft"},
+    "web_back": {"id": "Kembali", "en": "Back"},
+    "web_problem_title": {"id": "Ada masalah", "en": "Something is wrong"},
+    "web_sign_in": {"id": "Masuk", "en": "Sign in"},
+    "web_sign_in_help": {
+        "id": "Server ini melayani jaringan kantor. Masukkan token akses yang dicetak pkgen "
+        "serve (tanyakan kepada pengelolanya).",
+        "en": "This server serves the office network. Enter the access token pkgen serve "
+        "printed (ask whoever runs it).",
+    },
+    "web_token": {"id": "Token akses", "en": "Access token"},
+    "web_token_wrong": {"id": "Token salah.", "en": "Wrong token."},
+    "web_register_title": {"id": "Register perjanjian", "en": "Register of agreements"},
+    "web_register_lead": {
+        "id": "{count} masukan, masing-masing dengan hasil pemeriksaannya.",
+        "en": "{count} inputs, each with its check verdict.",
+    },
+    "web_register_empty": {
+        "id": "Register masih kosong. Mulai dengan Perjanjian baru atau Impor formulir Excel.",
+        "en": "The register is empty. Start with New agreement or Import an Excel form.",
+    },
+    "web_build": {"id": "Buat semua draf (build)", "en": "Build all drafts"},
+    "web_build_running": {"id": "Build berjalan…", "en": "Build running…"},
+    "web_build_done": {"id": "Build selesai.", "en": "Build finished."},
+    "web_col_file": {"id": "Berkas", "en": "File"},
+    "web_col_kind": {"id": "Jenis", "en": "Kind"},
+    "web_col_subject": {"id": "Tentang", "en": "Subject"},
+    "web_col_status": {"id": "Status", "en": "Status"},
+    "web_col_alerts": {"id": "Perhatian", "en": "Alerts"},
+    "web_col_draft": {"id": "Draf", "en": "Draft"},
+    "web_col_level": {"id": "Tingkat", "en": "Severity"},
+    "web_col_rule": {"id": "Aturan", "en": "Rule"},
+    "web_col_location": {"id": "Lokasi", "en": "Location"},
+    "web_col_finding": {"id": "Temuan", "en": "Finding"},
+    "web_col_basis": {"id": "Dasar", "en": "Basis"},
+    "web_col_clause": {"id": "Klausul", "en": "Clause"},
+    "web_status_ok": {"id": "lengkap", "en": "complete"},
+    "web_status_incomplete": {"id": "belum lengkap", "en": "incomplete"},
+    "web_status_invalid": {"id": "tidak terbaca", "en": "unreadable"},
+    "web_counts": {
+        "id": "{errors} kesalahan, {warnings} peringatan",
+        "en": "{errors} error(s), {warnings} warning(s)",
+    },
+    "web_counts_all": {
+        "id": "{errors} kesalahan, {warnings} peringatan, {notes} catatan",
+        "en": "{errors} error(s), {warnings} warning(s), {notes} note(s)",
+    },
+    "web_new_title": {"id": "Perjanjian baru", "en": "New agreement"},
+    "web_new_dokumen": {"id": "Jenis dokumen", "en": "Kind of document"},
+    "web_new_jenis": {"id": "Jenis kerja sama", "en": "Kind of cooperation"},
+    "web_new_start": {"id": "Mulai mengisi", "en": "Start filling in"},
+    "web_new_from_ksb": {
+        "id": "Atau: PKS yang menindaklanjuti KSB di register",
+        "en": "Or: a PKS following a KSB of the register",
+    },
+    "web_new_no_ksb": {"id": "Belum ada KSB di register.", "en": "No KSB in the register yet."},
+    "web_fill_title": {"id": "Isi {dokumen}", "en": "Fill in a {dokumen}"},
+    "web_saved": {"id": "Disimpan: {name}", "en": "Saved: {name}"},
+    "web_conflict_open": {
+        "id": "Buka versi {name} yang lebih baru (tab baru)",
+        "en": "Open the newer version of {name} (new tab)",
+    },
+    "web_file_messages": {"id": "Pesan tentang berkas ini", "en": "Messages about this file"},
+    "web_rest_title": {
+        "id": "Isian yang tidak ada di formulir", "en": "Entries the form does not have"},
+    "web_rest_help": {
+        "id": "Berkas ini memuat kunci yang tidak dikenal atau nilai yang bentuknya salah. "
+        "Semuanya disimpan kembali apa adanya, kecuali yang Anda tandai untuk dibuang.",
+        "en": "This file holds unknown keys or values of the wrong shape. They are saved back "
+        "as they are, except those you mark to discard.",
+    },
+    "web_rest_discard": {"id": "buang", "en": "discard"},
+    "web_parts": {"id": "Bagian perjanjian", "en": "Parts of the agreement"},
+    "web_general": {"id": "Umum", "en": "General"},
+    "web_required": {"id": "wajib diisi", "en": "required"},
+    "web_include": {"id": "sertakan", "en": "include"},
+    "web_add": {"id": "Tambah butir", "en": "Add an item"},
+    "web_add_item": {"id": "Tambah {what}", "en": "Add {what}"},
+    "web_remove": {"id": "Hapus", "en": "Remove"},
+    "web_example_date": {"id": "mis. 16/11/2020", "en": "e.g. 16/11/2020"},
+    "web_example_money": {"id": "mis. Rp1.250.000.000,00", "en": "e.g. Rp1.250.000.000,00"},
+    "web_example_int": {"id": "mis. 14", "en": "e.g. 14"},
+    "web_example_nip": {"id": "mis. 19700512 199503 2 004", "en": "e.g. 19700512 199503 2 004"},
+    "web_findings": {"id": "Temuan pemeriksaan", "en": "Findings"},
+    "web_checking": {"id": "Memeriksa…", "en": "Checking…"},
+    "web_no_findings": {"id": "Tidak ada temuan.", "en": "No findings."},
+    "web_unreadable": {
+        "id": "Isian bertanda ✖ belum terbaca; temuan di bawah memeriksa isian lainnya.",
+        "en": "Values marked ✖ cannot be read yet; the findings below check the other values.",
+    },
+    "web_sev_error": {"id": "KESALAHAN", "en": "ERROR"},
+    "web_sev_warning": {"id": "PERINGATAN", "en": "WARNING"},
+    "web_sev_info": {"id": "INFO", "en": "INFO"},
+    "web_file_name": {"id": "Simpan sebagai", "en": "Save as"},
+    "web_save": {"id": "Simpan", "en": "Save"},
+    "web_preview": {"id": "Pratinjau draf", "en": "Preview the draft"},
+    "web_export_yaml": {"id": "Unduh YAML", "en": "Download YAML"},
+    "web_export_xlsx": {"id": "Unduh formulir Excel", "en": "Download Excel form"},
+    "web_preview_title": {"id": "Pratinjau draf", "en": "Draft preview"},
+    "web_converting": {
+        "id": "LibreOffice sedang membuat PDF untuk pratinjau…",
+        "en": "LibreOffice is making the PDF for the preview…",
+    },
+    "web_page": {"id": "Halaman", "en": "Page"},
+    "web_download_docx": {"id": "Unduh .docx", "en": "Download .docx"},
+    "web_download_pdf": {"id": "Unduh PDF", "en": "Download PDF"},
+    "web_import_title": {"id": "Impor formulir Excel", "en": "Import an Excel form"},
+    "web_import_lead": {
+        "id": "Unggah formulir .xlsx yang diisi OPD (atau masukan .yaml) untuk melanjutkannya di "
+        "sini; simpan untuk menambahkannya ke register.",
+        "en": "Upload an .xlsx form filled in by an OPD (or a .yaml input) to continue it here; "
+        "save to add it to the register.",
+    },
+    "web_import_button": {"id": "Impor", "en": "Import"},
+    "web_file": {"id": "Berkas", "en": "File"},
+    "web_check_title": {"id": "Periksa draf mitra", "en": "Check a partner's draft"},
+    "web_check_lead": {
+        "id": "Unggah draf Word (.docx) atau PDF dari mitra: klausul yang wajib ada diperiksa, "
+        "dengan dasar hukumnya dan letaknya; draf Word dapat diunduh kembali dengan komentar.",
+        "en": "Upload a Word (.docx) or PDF draft from a partner: the required clauses are "
+        "checked, with their legal basis and location; a Word draft comes back with comments.",
+    },
+    "web_check_button": {"id": "Periksa", "en": "Check"},
+    "web_result_title": {"id": "Hasil pemeriksaan", "en": "Check result"},
+    "web_verdict_ok": {"id": "LENGKAP", "en": "COMPLETE"},
+    "web_verdict_incomplete": {"id": "BELUM LENGKAP", "en": "INCOMPLETE"},
+    "web_download_annotated": {
+        "id": "Unduh draf dengan komentar Word", "en": "Download the draft with Word comments"},
+    "web_clauses": {"id": "Klausul", "en": "Clauses"},
+    "web_clause_present": {"id": "ada", "en": "present"},
+    "web_clause_missing": {"id": "tidak ada", "en": "missing"},
+    "web_clause_empty": {"id": "kosong", "en": "empty"},
+    "web_nearest": {"id": "bagian terdekat", "en": "nearest passage"},
+    "web_check_another": {"id": "Periksa berkas lain", "en": "Check another file"},
 }
 
 

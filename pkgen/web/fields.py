@@ -1,0 +1,349 @@
+"""The guided form, generated from the model: one node per field, and form data both ways.
+
+Nothing here names a field of the agreement. Each field of :mod:`pkgen.model` becomes a
+:class:`Node`: a group (a nested model), a repeat (a list of models, with add and remove), a
+list of texts, or a single value whose kind (text, date, amount, number, yes/no, NIP, choice)
+is read off the validators the model reads it with (:mod:`pkgen.values`), so the form takes
+exactly what the Excel form and a YAML file take. Help texts are the fields' docstrings,
+choices the ``Literal`` and enum values, labels the Excel form's where it has one; a new
+field of the model appears in the form without a change here.
+
+Form fields are named by key path as messages name them (``pihak[2].penandatangan.nip``,
+lists counted from 1), so each message finds its field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .. import values
+from ..forms import SHEETS
+from ..model import MODELS, ORDER, is_required
+from ..yamlread import key_text
+
+#: The model's readers, and the kind of form field each one means.
+_READERS = {
+    values.date_value: "date", values.rupiah_value: "money", values.whole_number: "int",
+    values.yes_no: "bool", values.nip_value: "nip",
+}
+YES, NO = "Ya", "Tidak"
+#: A prefix for the form's own fields (CSRF token, file name …): never a key of the model.
+CONTROL = "_"
+INCLUDE = "_sertakan."
+
+
+@dataclass(frozen=True)
+class Node:
+    """One field of the form: ``kind`` is group, repeat, list, or a value kind."""
+
+    name: str
+    path: str  # dotted, without indices: "pihak.penandatangan.nip"
+    kind: str
+    label: str
+    help: str = ""
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    default: str = ""
+    children: tuple[Node, ...] = ()
+    item_kind: str = "long"  # for a list: the kind of its items
+    keep_empty: bool = False  # a list whose empty value means something ("perubahan: []")
+
+    @property
+    def scalar(self) -> bool:
+        """True for a single value (not a group, a repeat or a list)."""
+        return self.kind not in ("group", "repeat", "list")
+
+
+@dataclass
+class _Shape:
+    model: type[BaseModel] | None = None
+    item: _Shape | None = None
+    choices: tuple[str, ...] = ()
+    readers: set = field(default_factory=set)
+    validators: set = field(default_factory=set)
+
+
+def _scan(annotation: object, shape: _Shape) -> None:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        _scan(typing.get_args(annotation)[0], shape)
+        for meta in annotation.__metadata__:  # type: ignore[attr-defined]
+            _note(getattr(meta, "func", None), shape)
+    elif origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                _scan(arg, shape)
+    elif origin is list:
+        shape.item = shape.item or _Shape()
+        _scan(typing.get_args(annotation)[0], shape.item)
+    elif origin is typing.Literal:
+        shape.choices += tuple(str(v) for v in typing.get_args(annotation))
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        shape.model = annotation
+    elif isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        shape.choices += tuple(str(m.value) for m in annotation)
+
+
+def _note(func: object, shape: _Shape) -> None:
+    if func is None:
+        return
+    shape.validators.add(func)
+    if func in _READERS:
+        shape.readers.add(_READERS[func])
+
+
+def _value_kind(shape: _Shape, path: str) -> str:
+    if shape.choices:
+        return "choice"
+    if shape.readers:
+        return sorted(shape.readers)[0]
+    return "long" if _LABELS.get(path, ("", ""))[1] in ("long", "list") else "text"
+
+
+@cache
+def _labels() -> dict[str, tuple[str, str]]:
+    """The Excel form's label and kind of each key path (dotted, without indices)."""
+    out = {}
+    for sheet in SHEETS:
+        for spec in sheet.specs:
+            key = f"{sheet.table}.{spec.key}" if sheet.table else spec.key
+            out[key.replace("[]", "")] = (spec.label, spec.kind)
+    return out
+
+
+_LABELS = _labels()
+
+
+_ACRONYMS = {"ksb": "KSB", "dprd": "DPRD", "apbd": "APBD", "nip": "NIP", "pks": "PKS"}
+
+
+def _humane(name: str) -> str:
+    text = " ".join(_ACRONYMS.get(w, w) for w in name.split("_"))
+    return text[:1].upper() + text[1:]
+
+
+def _node(name: str, info: FieldInfo, prefix: str) -> Node:
+    path = f"{prefix}.{name}" if prefix else name
+    shape = _Shape()
+    _scan(info.annotation, shape)
+    for meta in info.metadata:
+        _note(getattr(meta, "func", None), shape)
+    label = _LABELS.get(path, (_humane(name), ""))[0]
+    common = {"name": name, "path": path, "label": label,
+              "help": " ".join((info.description or "").split()),
+              "required": is_required(info) or info.is_required()}
+    if shape.item is not None and shape.item.model is not None:
+        return Node(kind="repeat", children=_children(shape.item.model, path), **common)
+    if shape.item is not None:
+        keep = values.items_or_none not in shape.validators  # the empty list is kept
+        return Node(kind="list", item_kind=_value_kind(shape.item, path), keep_empty=keep,
+                    **common)
+    if shape.model is not None:
+        return Node(kind="group", children=_children(shape.model, path), **common)
+    default = info.get_default(call_default_factory=True)
+    shown = display(default) if isinstance(default, str | bool | int | enum.Enum) else ""
+    return Node(kind=_value_kind(shape, path), choices=shape.choices or (
+        (YES, NO) if "bool" in shape.readers else ()), default=shown, **common)
+
+
+@cache
+def _children(model: type[BaseModel], prefix: str) -> tuple[Node, ...]:
+    return tuple(_node(name, info, prefix) for name, info in model.model_fields.items())
+
+
+def form_nodes(dokumen: str) -> tuple[Node, ...]:
+    """The form of a ``dokumen`` (PKS or KSB): its top-level fields in document order."""
+    model = MODELS[dokumen]
+    names = sorted(model.model_fields, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
+    return tuple(_node(n, model.model_fields[n], "") for n in names)
+
+
+def model_nodes(model: type[BaseModel]) -> tuple[Node, ...]:
+    """The nodes of any model, in its own field order (for tests and new models)."""
+    return _children(model, "")
+
+
+# --- values shown in the form --------------------------------------------------------------------
+
+def display(value: object) -> str:
+    """A value as the form shows it, in a form the model reads back as the same value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _is_scalar(value: object) -> bool:
+    return value is None or isinstance(value, str | int | float | Decimal | dt.date)
+
+
+def split(data: dict, nodes: tuple[Node, ...]) -> tuple[dict, dict]:
+    """``data`` as the form shows it (every value text) and what the form cannot show.
+
+    The second part (unknown keys, a text where a list belongs …) is kept with the form and
+    saved back, so that nothing of an input is lost by editing it here.
+    """
+    shown, rest = {}, {}
+    by_name = {n.name: n for n in nodes}
+    for key, value in data.items():
+        node = by_name.get(str(key))
+        if node is None or value is None:
+            if node is None:
+                rest[key] = value
+            continue
+        if node.scalar and _is_scalar(value):
+            shown[key] = display(value)
+        elif node.kind == "list" and isinstance(value, list) and all(map(_is_scalar, value)):
+            shown[key] = [display(v) for v in value]
+        elif node.kind == "group" and isinstance(value, dict):
+            shown[key], inner = split(value, node.children)
+            if inner:
+                rest[key] = inner
+        elif node.kind == "repeat" and isinstance(value, list) and all(
+                isinstance(v, dict) for v in value):
+            pairs = [split(v, node.children) for v in value]
+            shown[key] = [p[0] for p in pairs]
+            if any(p[1] for p in pairs):
+                rest[key] = [p[1] for p in pairs]
+        else:
+            rest[key] = value
+    return shown, rest
+
+
+# --- form data back to an agreement ---------------------------------------------------------------
+
+_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d{1,4})\]|\.")
+
+
+def parse_key(name: str) -> tuple[str | int, ...] | None:
+    """``pihak[2].nama`` as a location ('pihak', 1, 'nama'), lists from 0; None if malformed."""
+    loc: list[str | int] = []
+    position = 0
+    while position < len(name):
+        match = _TOKEN.match(name, position)
+        if match is None:
+            return None
+        if match.group(1):
+            loc.append(match.group(1))
+        elif match.group(2):
+            if int(match.group(2)) < 1:
+                return None
+            loc.append(int(match.group(2)) - 1)
+        position = match.end()
+    return tuple(loc)
+
+
+def _fits(loc: tuple, nodes: tuple[Node, ...]) -> bool:
+    """True when ``loc`` names a value of the form (not a group, and no index out of place)."""
+    current = nodes
+    for n, part in enumerate(loc):
+        if isinstance(part, int):
+            return False
+        node = next((x for x in current if x.name == part), None)
+        if node is None:
+            return False
+        rest = loc[n + 1:]
+        if node.scalar:
+            return not rest
+        if node.kind == "list":
+            return len(rest) == 1 and isinstance(rest[0], int)
+        if node.kind == "repeat":
+            if not rest or not isinstance(rest[0], int):
+                return False
+            return _fits(rest[1:], node.children)
+        current = node.children
+    return False
+
+
+def from_form(items: list[tuple[str, str]], nodes: tuple[Node, ...]) -> dict:
+    """The agreement in posted form fields: blanks left out, lists in their order.
+
+    Fields that are not the form's (wrong names, a group addressed as a value) are ignored.
+    A list marked "include" (``_sertakan.perubahan``) is kept even when empty.
+    """
+    tree: dict = {}
+    include = set()
+    for name, raw in items:
+        if name.startswith(INCLUDE):
+            loc = parse_key(name[len(INCLUDE):])
+            if loc and len(loc) == 1 and any(n.name == loc[0] and n.keep_empty for n in nodes):
+                include.add(loc[0])
+            continue
+        if name.startswith(CONTROL):
+            continue
+        text = raw.replace("\r\n", "\n").replace("\r", "\n")
+        loc = parse_key(name)
+        if loc is None or not _fits(loc, nodes) or not text.strip():
+            continue
+        _put(tree, loc, text)
+    data = _settle(tree)
+    for name in include:
+        data.setdefault(name, [])  # "include" with no item: the standard wording
+    return data
+
+
+def _put(tree: dict, loc: tuple, value: str) -> None:
+    current = tree
+    for part in loc[:-1]:
+        current = current.setdefault(part, {})
+    current[loc[-1]] = value
+
+
+def _settle(tree: dict) -> object:
+    """Turn index-keyed dicts into lists in index order, dropping what is empty."""
+    if not isinstance(tree, dict):
+        return tree
+    settled = {k: _settle(v) for k, v in tree.items()}
+    if settled and all(isinstance(k, int) for k in settled):
+        return [settled[k] for k in sorted(settled)]
+    return settled
+
+
+def merge(data: dict, rest: dict) -> dict:
+    """``data`` with what the form could not show put back where the form left it empty."""
+    out = dict(data)
+    for key, value in rest.items():
+        if key not in out:
+            out[key] = value
+        elif isinstance(value, dict) and isinstance(out[key], dict):
+            out[key] = merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out[key], list):
+            padded = value + [{}] * max(0, len(out[key]) - len(value))
+            out[key] = [merge(a, b) if isinstance(a, dict) and isinstance(b, dict) else a
+                        for a, b in zip(out[key], padded, strict=False)]
+    return out
+
+
+def prune(value: object) -> object:
+    """``value`` without blanks (None, empty texts and parts); an empty list stays (it can
+    mean something: ``perubahan: []``)."""
+    if isinstance(value, dict):
+        out = {k: prune(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v is not None and v != "" and v != {}}
+    if isinstance(value, list):
+        return [prune(v) for v in value]
+    return value
+
+
+def field_key(loc: tuple) -> str:
+    """The form field name (and message key) of a location."""
+    return key_text(loc)

@@ -1,0 +1,299 @@
+"""The web application without a browser: its form is the model's, its verdicts are the
+command line's, saves never lose anything, and the security rules hold."""
+
+from __future__ import annotations
+
+import typing
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLE_FILES, PKS_TPA
+from pydantic import BaseModel
+from webutil import client, csrf_of, form_fields, make_register, post, replace_field
+
+from pkgen.cli import main
+from pkgen.inputs import load_agreement
+from pkgen.model import MODELS, Ksb, Pks
+from pkgen.web.fields import form_nodes, model_nodes, parse_key
+
+
+def _paths(model: type[BaseModel], prefix: str = "") -> set[str]:
+    """Every field path of a model, nested models included."""
+    from pkgen.web.fields import _scan, _Shape
+
+    out = set()
+    for name, info in model.model_fields.items():
+        path = f"{prefix}.{name}" if prefix else name
+        out.add(path)
+        shape = _Shape()
+        _scan(info.annotation, shape)
+        inner = shape.model or (shape.item.model if shape.item else None)
+        if inner is not None:
+            out |= _paths(inner, path)
+    return out
+
+
+def _nodes(nodes) -> dict:
+    out = {}
+    for node in nodes:
+        out[node.path] = node
+        out |= _nodes(node.children)
+    return out
+
+
+@pytest.mark.parametrize("dokumen", ["PKS", "KSB"])
+def test_every_field_of_the_model_is_in_the_form(dokumen):
+    nodes = _nodes(form_nodes(dokumen))
+    assert set(nodes) == _paths(MODELS[dokumen])
+    assert nodes["pihak.penandatangan.nip"].kind == "nip"
+    assert nodes["penandatanganan.tanggal"].kind == "date"
+    assert nodes["pembiayaan.jumlah" if dokumen == "PKS" else "pembiayaan.jumlah"].kind == "money"
+    assert nodes["penutup.meterai"].choices == ("Ya", "Tidak")
+    assert nodes["pihak.bentuk"].choices == typing.get_args(
+        Pks.model_fields["pihak"].annotation.__args__[0].model_fields["bentuk"].annotation)
+    assert nodes["tentang"].help == "Judul kerja sama."
+    assert nodes["tentang"].required and not nodes["pertimbangan"].required
+
+
+def test_a_new_field_of_the_model_appears_without_web_code():
+    from pkgen.model import Isian, Tanggal
+
+    class Extended(Pks):
+        catatan_rapat: Isian = None
+        """Catatan rapat koordinasi."""
+        tanggal_rapat: Tanggal | None = None
+        """Tanggal rapat."""
+        cara: typing.Literal["luring", "daring"] = "luring"
+        """Cara rapat."""
+
+    nodes = _nodes(model_nodes(Extended))
+    assert nodes["catatan_rapat"].help == "Catatan rapat koordinasi."
+    assert nodes["tanggal_rapat"].kind == "date"
+    assert nodes["cara"].choices == ("luring", "daring") and nodes["cara"].default == "luring"
+
+
+@pytest.fixture
+def app(tmp_path):
+    register = make_register(tmp_path / "register")
+    with client(register) as test_client:
+        test_client.register = register
+        yield test_client
+
+
+def _open(app, name: str) -> tuple[str, list]:
+    response = app.get("/ubah", params={"berkas": name})
+    assert response.status_code == 200, response.text
+    return response.text, form_fields(response.text)
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_each_example_round_trips_through_the_form(app, example, tmp_path):
+    """Opened, posted back unchanged and saved: the same agreement, and no finding added."""
+    html, fields = _open(app, example.name)
+    assert "0 kesalahan" in html
+    before = load_agreement(app.register / example.name).document
+    response = post(app, "/simpan", fields)
+    assert response.status_code == 303, response.text
+    after = load_agreement(app.register / example.name).document
+    assert after == before
+    assert list((app.register / ".pkgen-web" / "riwayat").iterdir())  # the old file is kept
+
+
+def test_messages_beside_fields_are_the_command_line_s(app, edited):
+    html, fields = _open(app, PKS_TPA.name)
+    mistakes = {"pihak[1].penandatangan.nip": "1970 0512",
+                "penandatanganan.tanggal": "31/02/2020",
+                "keadaan_kahar.batas_pemberitahuan_hari": "14 hari",
+                "pembiayaan.sumber[1].jumlah": "1,250,000"}
+    for name, value in mistakes.items():
+        fields = replace_field(fields, name, value)
+    verdict = post(app, "/api/periksa", fields,
+                       headers={"X-CSRF-Token": csrf_of(html)}).json()
+    assert not verdict["loads"]
+    assert set(mistakes) <= set(verdict["fields"])
+    bad = edited(PKS_TPA, "nip: \"19700512 199503 2 004\"", "nip: 1970 0512",
+                 "tanggal: 2020-11-16", "tanggal: 31/02/2020",
+                 "batas_pemberitahuan_hari: 14", "batas_pemberitahuan_hari: 14 hari")
+    cli = CliRunner().invoke(main, ["validate", str(bad)]).output
+    for name in ("pihak[1].penandatangan.nip", "penandatanganan.tanggal",
+                 "keadaan_kahar.batas_pemberitahuan_hari"):
+        text = verdict["fields"][name][0]["text"]
+        assert text in cli, (text, cli)
+    assert "1,250,000" in verdict["fields"]["pembiayaan.sumber[1].jumlah"][0]["text"]
+    # The rest of the agreement is still checked: a finding of the checker is there.
+    assert verdict["findings"] or verdict["counts"]["error"] == 4
+
+
+def test_a_save_never_overwrites_a_newer_one(app):
+    html, fields = _open(app, PKS_TPA.name)
+    target = app.register / PKS_TPA.name
+    someone = target.read_text(encoding="utf-8").replace(
+        "Pemanfaatan Bersama", "Pemanfaatan Bersama (versi rekan)")
+    target.write_text(someone, encoding="utf-8")
+    mine = replace_field(fields, "tentang", "Judul versi saya")
+    response = post(app, "/simpan", mine)
+    assert response.status_code == 409
+    assert "versi rekan" in target.read_text(encoding="utf-8")  # theirs untouched
+    kept = list((app.register / ".pkgen-web" / "konflik").iterdir())
+    assert len(kept) == 1 and "Judul versi saya" in kept[0].read_text(encoding="utf-8")
+    assert "Judul versi saya" in response.text  # still in the form
+    assert 'id="conflict"' in response.text
+
+
+def test_a_new_file_is_saved_and_never_replaces_one_of_the_same_name(app):
+    html = app.get("/isi", params={"dokumen": "PKS", "jenis": "KSDPK"}).text
+    fields = replace_field(form_fields(html), "tentang", "Kerja Sama Parkir")
+    fields = replace_field(fields, "_nama", "parkir/pks-parkir")
+    assert post(app, "/simpan", fields).status_code == 303
+    saved = app.register / "parkir" / "pks-parkir.yaml"
+    assert load_agreement(saved).document.tentang == "Kerja Sama Parkir"
+    again = replace_field(fields, "tentang", "Lain")
+    assert post(app, "/simpan", again).status_code == 409
+    assert load_agreement(saved).document.tentang == "Kerja Sama Parkir"
+
+
+@pytest.mark.parametrize("name", ["../luar", "/../../etc/x", ".tersembunyi", "a/../../b",
+                                  "drafts/x", ".pkgen-web/x"])
+def test_names_that_would_leave_the_register_are_refused(app, name, tmp_path):
+    html = app.get("/isi", params={"dokumen": "PKS", "jenis": "KSDD"}).text
+    fields = replace_field(form_fields(html), "_nama", name)
+    response = post(app, "/simpan", fields)
+    assert response.status_code == 422
+    outside = {p for p in tmp_path.rglob("*") if app.register not in p.parents}
+    assert outside == {app.register}
+
+
+def test_reserved_and_unsafe_names_are_made_safe(app):
+    register = app.app.state.pkgen.register
+    assert register.name_for("CON") == "_CON.yaml"
+    assert register.name_for('a:b*c?.yaml') == "a_b_c_.yaml"
+    assert register.name_for("tpa/pks.yml") == "tpa/pks.yaml"
+
+
+def test_csrf_origin_and_host_are_enforced(app):
+    html, fields = _open(app, PKS_TPA.name)
+    no_token = [(k, v) for k, v in fields if k != "_csrf"]
+    assert post(app, "/simpan", no_token).status_code == 403
+    app.cookies.clear()  # another browser: the token is not its session's
+    assert post(app, "/simpan", fields).status_code == 403
+    app.get("/")
+    assert post(app, "/api/periksa", fields, headers={
+        "Origin": "http://evil.example"}).status_code == 403
+    assert app.get("/", headers={"Host": "evil.example"}).status_code == 421
+
+
+def test_bodies_past_the_limit_are_refused(tmp_path):
+    with client(make_register(tmp_path / "r"), max_body=50_000) as small:
+        html = small.get("/periksa").text
+        response = small.post("/periksa", data={"_csrf": csrf_of(html)},
+                              files={"berkas": ("besar.docx", b"x" * 60_000)})
+        assert response.status_code == 413
+
+
+def test_another_computer_needs_the_token(tmp_path):
+    token = "rahasia-kantor-123"
+    with client(make_register(tmp_path / "r"), token=token, loopback=False) as remote:
+        assert remote.get("/").headers["location"] == "/masuk"
+        page = remote.get("/masuk")
+        wrong = remote.post("/masuk", data={"_csrf": csrf_of(page.text), "token": "salah"})
+        assert wrong.status_code == 403
+        response = remote.get("/", params={"token": token})
+        assert response.status_code == 303 and response.headers["location"] == "/"
+        assert remote.get("/").status_code == 200
+
+
+def test_serve_refuses_another_address_without_a_token(tmp_path, monkeypatch):
+    monkeypatch.delenv("PKGEN_TOKEN", raising=False)
+    result = CliRunner().invoke(main, ["serve", str(tmp_path), "--host", "0.0.0.0"])
+    assert result.exit_code == 2
+    assert "memerlukan token akses" in result.output
+    monkeypatch.setenv("PKGEN_TOKEN", "pendek")
+    result = CliRunner().invoke(main, ["serve", str(tmp_path), "--host", "0.0.0.0"])
+    assert result.exit_code == 2 and "terlalu pendek" in result.output
+
+
+def test_register_rows_carry_the_verdicts(app, edited):
+    (app.register / "rusak.yaml").write_text("dokumen: PKS\njenis: KSDD\npihak: [\n")
+    (app.register / "kurang.yaml").write_text(
+        PKS_TPA.read_text(encoding="utf-8").split("keadaan_kahar:")[0], encoding="utf-8")
+    from pkgen.web.register import register_rows
+
+    state = app.app.state.pkgen
+    rows = {r.name: r for r in register_rows(state.register, state.book, "id", state.rows)}
+    assert rows[PKS_TPA.name].status == "ok"
+    assert rows["kurang.yaml"].status == "incomplete" and rows["kurang.yaml"].errors
+    assert rows["rusak.yaml"].status == "invalid" and "kurung" in rows["rusak.yaml"].alerts[0]
+    page = app.get("/").text
+    assert "tidak terbaca" in page and "belum lengkap" in page
+
+
+def test_unfollowed_ksb_is_an_alert(tmp_path):
+    register = make_register(tmp_path / "r", examples=False)
+    ksb = next(p for p in EXAMPLE_FILES if p.name.startswith("ksb-"))
+    (register / ksb.name).write_bytes(ksb.read_bytes())
+    with client(register) as app:
+        assert "belum ditindaklanjuti PKS" in app.get("/").text
+
+
+def test_build_runs_from_the_page(app):
+    import time
+
+    html = app.get("/").text
+    assert app.post("/build", data={"_csrf": csrf_of(html)}).status_code == 303
+    for _ in range(300):
+        job = app.get("/build/status").json()
+        if not job["running"]:
+            break
+        time.sleep(0.1)
+    assert job["error"] is None and job["done"] == job["total"] == 4
+    assert (app.register / "drafts" / "pks-tpa-kota-kab-mojokerto.docx").is_file()
+    assert "/draf/pks-tpa-kota-kab-mojokerto.docx" in app.get("/").text
+    assert app.get("/draf/pks-tpa-kota-kab-mojokerto.docx").content[:2] == b"PK"
+    assert app.get("/draf/../pks-tpa-kota-kab-mojokerto.yaml").status_code == 404
+
+
+def test_import_an_excel_form(app, tmp_path):
+    form = Path(__file__).parent.parent / "examples" / "formulir-pks-tpa.xlsx"
+    html = app.get("/impor").text
+    response = app.post("/impor", data={"_csrf": csrf_of(html)},
+                        files={"berkas": ("formulir-pks-tpa.xlsx", form.read_bytes())})
+    assert response.status_code == 200, response.text
+    fields = dict(form_fields(response.text))
+    assert fields["tentang"] == load_agreement(PKS_TPA).document.tentang
+    assert fields["_nama"] == "formulir-pks-tpa.yaml"
+    assert not list((app.register / ".pkgen-web" / "unggahan").iterdir())
+
+
+def test_export_yaml_and_excel(app):
+    from pkgen.forms import read_form
+
+    html, fields = _open(app, PKS_TPA.name)
+    yaml = post(app, "/ekspor/yaml", fields)
+    assert 'filename="pks-tpa-kota-kab-mojokerto.yaml"' in yaml.headers["content-disposition"]
+    exported = app.register / "ekspor.yaml"
+    exported.write_bytes(yaml.content)
+    assert load_agreement(exported).document == load_agreement(PKS_TPA).document
+    xlsx = post(app, "/ekspor/xlsx", fields)
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    data, _cells, problems = read_form(Path("x.xlsx"), xlsx.content)
+    assert not problems and data["tentang"] == load_agreement(PKS_TPA).document.tentang
+
+
+def test_english_interface(app):
+    html = app.get("/").text
+    response = app.post("/bahasa", data={"_csrf": csrf_of(html), "bahasa": "en",
+                                         "kembali": "/"})
+    assert response.status_code == 303
+    assert "Register of agreements" in app.get("/").text
+
+
+def test_key_paths_parse_as_messages_write_them():
+    assert parse_key("pihak[2].penandatangan.nip") == ("pihak", 1, "penandatangan", "nip")
+    assert parse_key("pihak[0]") is None and parse_key("a b") is None
+
+
+def test_ksb_form_has_no_pks_parts():
+    names = {n.name for n in form_nodes("KSB")}
+    assert "keadaan_kahar" not in names and "bentuk_kerja_sama" in names
+    assert names == set(Ksb.model_fields)
