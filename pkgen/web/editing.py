@@ -112,7 +112,9 @@ def _add_findings(verdict: Verdict, report: Report, lang: str) -> None:
     set_aside = set(verdict.fields)  # values that could not be read were checked as blanks
     for finding in report.sorted_findings():
         item = finding_json(finding, report.book, lang)
-        if item["key"] in set_aside:
+        if item["key"] and any(k == item["key"] or k.startswith((item["key"] + ".",
+                                                                  item["key"] + "["))
+                               for k in set_aside):
             continue
         verdict.findings.append(item)
         if item["key"] and finding.severity == "error":

@@ -46,13 +46,13 @@ async def posted(request: Request) -> FormData:
     return form
 
 
-async def heavy(request: Request, work: Callable[..., T], *args) -> T:
+async def heavy(request: Request, work: Callable[..., T], *args, **kwargs) -> T:
     """Run ``work`` in a thread, a few at a time, so no request holds the event loop."""
     state = state_of(request)
 
     def guarded() -> T:
         with state.heavy:
-            return work(*args)
+            return work(*args, **kwargs)
 
     return await run_in_threadpool(guarded)
 

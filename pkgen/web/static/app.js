@@ -92,7 +92,7 @@ function showVerdict(verdict) {
       list.appendChild(li);
     }
     const field = list.closest(".field");
-    if (field) field.classList.add("has-problem");
+    if (field && messages.some((m) => m.level === "problem")) field.classList.add("has-problem");
   }
   const counts = verdict.counts;
   document.getElementById("counts").textContent = aside.dataset.counts
