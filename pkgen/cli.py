@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -171,7 +170,7 @@ def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], fo
     refused = [_refusal(target) for _produced, target in pairs if not force]
     if pdf:
         pdf_convert.find_soffice()  # before anything is written
-        refused += [_pdf_refusal(target.with_suffix(".pdf")) for _p, target in pairs
+        refused += [pdf_convert.refusal(target.with_suffix(".pdf")) for _p, target in pairs
                     if not force]
     if any(refused):
         raise OutputError([r for r in refused if r is not None])
@@ -180,29 +179,8 @@ def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], fo
         write_atomic(produced.draft.data, target)
         click.echo(message("written", lang, path=str(target)))
     if pdf:
-        _write_pdfs([(p.draft, t.with_suffix(".pdf")) for p, t in pairs], lang)
-
-
-def _pdf_refusal(target: Path) -> Problem | None:
-    """Why the PDF ``target`` may not be replaced: a PDF pkgen did not make (a signed scan)."""
-    if target.exists() and not pdf_convert.made_by_pkgen(target):
-        return Problem("refuse_pdf", params={"path": str(target)})
-    return None
-
-
-def _write_pdfs(pairs: list, lang: str) -> None:
-    """Convert the drafts in one LibreOffice run; each PDF is written atomically beside its
-    draft."""
-    with tempfile.TemporaryDirectory(prefix="pkgen-pdf-") as scratch:
-        sources = []
-        for n, (draft, _target) in enumerate(pairs):
-            source = Path(scratch) / f"{n}.docx"
-            source.write_bytes(pdf_convert.mark(draft.data, draft.properties.get(
-                "pkgen.text_sha256", "")))
-            sources.append(source)
-        made = pdf_convert.convert(sources, Path(scratch) / "pdf")
-        for pdf_file, (_draft, target) in zip(made, pairs, strict=True):
-            write_atomic(pdf_file.read_bytes(), target)
+        for target in pdf_convert.write_pdfs([(p.draft, t.with_suffix(".pdf"))
+                                              for p, t in pairs]):
             click.echo(message("written", lang, path=str(target)))
 
 
@@ -373,24 +351,9 @@ def schema(output: Path | None, force: bool, lang: str) -> None:
 def serve(register: Path | None, host: str, port: int, new_token: bool, rules: Path | None,
           lang: str) -> None:
     """Serve the web application for a register (default: ./register, made if missing)."""
-    from .web.app import Settings, access_token, bind
-    from .web.app import serve as run_server
-    from .web.security import is_loopback
+    from .web.app import start
 
-    token = access_token(host, new_token)
-    folder = register or Path("register")
-    if not folder.exists():
-        folder.mkdir(parents=True)
-        click.echo(message("web_register_made", lang, register=str(folder.resolve())))
-    sock = bind(host, port)
-    shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{sock.getsockname()[1]}/"
-    click.echo(message("web_started", lang, register=str(folder.resolve()), url=url))
-    if token is not None:
-        click.echo(message("web_token_line", lang, token=token))
-        click.echo(f"{url}?token={token}")
-    run_server(Settings(folder, token=token, loopback=is_loopback(host), lang=lang,
-                        rules=rules), sock)
+    start(register or Path("register"), host, port, new_token, rules, lang, click.echo)
 
 
 @main.command()

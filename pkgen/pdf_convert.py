@@ -21,8 +21,12 @@ import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import PkgenError, Problem
+
+if TYPE_CHECKING:
+    from .render import Draft
 
 #: Seconds one conversion may take: a cold LibreOffice start and a long draft fit easily.
 TIMEOUT = 180.0
@@ -133,3 +137,27 @@ def draft_pdf(docx: bytes, stamp: str, work: Path, *, profile: Path | None = Non
         source.write_bytes(mark(docx, stamp))
         (pdf,) = convert([source], Path(scratch) / "pdf", profile=profile, timeout=timeout)
         return pdf.read_bytes()
+
+
+def refusal(target: Path) -> Problem | None:
+    """Why the PDF ``target`` may not be replaced: it is there and pkgen did not make it."""
+    if target.exists() and not made_by_pkgen(target):
+        return Problem("refuse_pdf", params={"path": str(target)})
+    return None
+
+
+def write_pdfs(pairs: Sequence[tuple[Draft, Path]]) -> list[Path]:
+    """Convert each draft in one LibreOffice run and write its PDF atomically to its target;
+    return the targets written."""
+    from .render import write_atomic
+
+    with tempfile.TemporaryDirectory(prefix="pkgen-pdf-") as scratch:
+        sources = []
+        for n, (draft, _target) in enumerate(pairs):
+            source = Path(scratch) / f"{n}.docx"
+            source.write_bytes(mark(draft.data, draft.properties.get("pkgen.text_sha256", "")))
+            sources.append(source)
+        made = convert(sources, Path(scratch) / "pdf")
+        for pdf, (_draft, target) in zip(made, pairs, strict=True):
+            write_atomic(pdf.read_bytes(), target)
+    return [target for _draft, target in pairs]

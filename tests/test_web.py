@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE_FILES, PKS_TPA
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel
 from webutil import client, csrf_of, form_fields, make_register, post, replace_field
 
@@ -297,3 +299,34 @@ def test_ksb_form_has_no_pks_parts():
     names = {n.name for n in form_nodes("KSB")}
     assert "keadaan_kahar" not in names and "bentuk_kerja_sama" in names
     assert names == set(Ksb.model_fields)
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_form_items_are_what_the_page_posts(app, example):
+    from pkgen.web.fields import form_items, from_form, split
+    from pkgen.yamlread import parse_yaml
+
+    data = parse_yaml(example.read_bytes(), example).data
+    nodes = form_nodes(data["dokumen"])
+    shown, _rest = split(data, nodes)
+    assert from_form(form_items(shown), nodes) == shown
+    _html, fields = _open(app, example.name)
+    page = dict(fields)
+    for name, value in form_items(shown):  # the page shows every value as it posts it
+        assert page.get(name) == value, name
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"),
+               max_size=80))
+def test_the_quick_check_file_reads_as_the_saved_file(text):
+    """The scratch YAML the live check reads and the YAML a save writes give the same text
+    (control characters, which the model refuses anyway, left out)."""
+    from pkgen.emit import agreement_yaml
+    from pkgen.web.editing import scratch_yaml
+    from pkgen.yamlread import parse_yaml
+
+    data = {"dokumen": "PKS", "jenis": "KSDD", "tentang": text, "dasar_hukum": [text, "x"]}
+    quick = parse_yaml(scratch_yaml(data).encode("utf-8"), Path("a.yaml")).data
+    saved = parse_yaml(agreement_yaml(data).encode("utf-8"), Path("a.yaml")).data
+    assert quick == saved

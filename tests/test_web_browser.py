@@ -148,9 +148,9 @@ def test_fill_a_pks_from_scratch_with_mistakes(server, browser):
         "keadaan_kahar.batas_pemberitahuan_hari": ("14 hari", "harus berupa bilangan bulat"),
         "pembiayaan.jumlah": ("1,250,000", "1,250,000"),
     }
-    for key, (typed, said) in mistakes.items():
+    for key, (typed, _said) in mistakes.items():
         _type(browser, key, typed)
-    for key, (typed, said) in mistakes.items():
+    for key, (_typed, said) in mistakes.items():
         _until(lambda k=key, s=said: s in _messages(browser, k))
     assert "tentang belum diisi" not in _messages(browser, "tentang")
     _shot(browser, "web-isian", at="bagian-penandatanganan")

@@ -180,6 +180,24 @@ def access_token(host: str, new_token: bool) -> str | None:
     raise OutputError(Problem("web_token_needed", params={"host": host}))
 
 
+def start(folder: Path, host: str, port: int, new_token: bool, rules: Path | None, lang: str,
+          echo) -> None:
+    """``pkgen serve``: make the register if needed, bind, say where, and serve."""
+    token = access_token(host, new_token)
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        echo(message("web_register_made", lang, register=str(folder.resolve())))
+    sock = bind(host, port)
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{sock.getsockname()[1]}/"
+    echo(message("web_started", lang, register=str(folder.resolve()), url=url))
+    if token is not None:
+        echo(message("web_token_line", lang, token=token))
+        echo(f"{url}?token={token}")
+    serve(Settings(folder, token=token, loopback=is_loopback(host), lang=lang, rules=rules),
+          sock)
+
+
 def serve(settings: Settings, sock: socket.socket) -> None:
     """Run the application on ``sock`` until interrupted."""
     import uvicorn

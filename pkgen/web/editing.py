@@ -12,6 +12,8 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import yaml
+
 from ..checks.findings import Finding, Report
 from ..checks.rulebook import Rulebook
 from ..drafts import Produced, produce
@@ -125,10 +127,23 @@ def _produce(data: dict, folder: Path, book: Rulebook, render: bool) -> Produced
     folder.mkdir(parents=True, exist_ok=True)
     scratch = folder / f".pkgen-periksa-{uuid.uuid4().hex}.yaml"
     try:
-        scratch.write_text(agreement_yaml(prune(data)), encoding="utf-8")
+        scratch.write_text(scratch_yaml(prune(data)), encoding="utf-8")
         return produce(scratch, book, templates_for(folder), render=render)
     finally:
         scratch.unlink(missing_ok=True)
+
+
+def scratch_yaml(data: dict) -> str:
+    """``data`` as YAML that reads back as the same text, quickly (libyaml). The file to save
+    is written by :func:`input_yaml`, with comments; both read back as the same values."""
+    try:
+        return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False,
+                         width=1 << 30)
+    except yaml.YAMLError:  # a value libyaml cannot represent: the slower, general writer
+        return agreement_yaml(data)
+
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _without(data: dict, keys: list[str | None]) -> dict | None:

@@ -344,6 +344,27 @@ def prune(value: object) -> object:
     return value
 
 
+def form_items(shown: dict, prefix: tuple = ()) -> list[tuple[str, str]]:
+    """The form fields a browser posts for ``shown`` (the first part of :func:`split`): the
+    inverse of :func:`from_form`, for programs that talk to the application."""
+    items: list[tuple[str, str]] = []
+    for key, value in shown.items():
+        loc = (*prefix, key)
+        if isinstance(value, dict):
+            items += form_items(value, loc)
+        elif isinstance(value, list):
+            if not value:
+                items.append((INCLUDE + field_key(loc), "1"))
+            for n, item in enumerate(value):
+                if isinstance(item, dict):
+                    items += form_items(item, (*loc, n))
+                else:
+                    items.append((field_key((*loc, n)), item))
+        else:
+            items.append((field_key(loc), value))
+    return items
+
+
 def field_key(loc: tuple) -> str:
     """The form field name (and message key) of a location."""
     return key_text(loc)
