@@ -951,6 +951,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web_build": {"id": "Buat semua draf (build)", "en": "Build all drafts"},
     "web_build_running": {"id": "Build berjalan…", "en": "Build running…"},
     "web_build_done": {"id": "Build selesai.", "en": "Build finished."},
+    "web_build_busy": {
+        "id": "Build atau penyimpanan lain sedang berjalan; coba lagi sebentar lagi.",
+        "en": "Another build or a save is under way; try again in a moment.",
+    },
     "web_col_file": {"id": "Berkas", "en": "File"},
     "web_col_kind": {"id": "Jenis", "en": "Kind"},
     "web_col_subject": {"id": "Tentang", "en": "Subject"},

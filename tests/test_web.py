@@ -330,3 +330,49 @@ def test_the_quick_check_file_reads_as_the_saved_file(text):
     quick = parse_yaml(scratch_yaml(data).encode("utf-8"), Path("a.yaml")).data
     saved = parse_yaml(agreement_yaml(data).encode("utf-8"), Path("a.yaml")).data
     assert quick == saved
+
+
+def test_a_restart_keeps_pages_working_and_clears_what_was_half_done(tmp_path):
+    register = make_register(tmp_path / "register")
+    with client(register) as first:
+        html, fields = _open(first, PKS_TPA.name)
+        cookies = dict(first.cookies)
+    (register / ".pkgen-periksa-0123.yaml").write_text("dokumen: PKS\n")  # a check cut short
+    (register / ".pkgen-web" / "unggahan" / "x").mkdir(parents=True)  # an upload cut short
+    with client(register) as second:  # the same browser, after the server restarted
+        second.cookies.update(cookies)
+        assert post(second, "/simpan", fields).status_code == 303
+        assert not list(register.glob(".pkgen-periksa-*"))
+        assert not (register / ".pkgen-web" / "unggahan").exists()
+
+
+def test_a_build_waits_for_a_save(app):
+    html = app.get("/").text
+    register = app.app.state.pkgen.register
+    with register.lock:  # a save under way
+        response = app.post("/build", data={"_csrf": csrf_of(html)})
+    assert response.headers["location"] == "/?build=sibuk"
+    assert "coba lagi" in app.get("/?build=sibuk").text
+
+
+def test_a_save_waits_for_a_build_running_in_a_terminal(app):
+    import threading
+    import time
+
+    from pkgen.build import locked
+
+    html, fields = _open(app, PKS_TPA.name)
+    fields = replace_field(fields, "tentang", "Disimpan setelah build")
+    drafts = app.register / "drafts"
+    drafts.mkdir(exist_ok=True)
+    results = []
+    with locked(drafts):  # `pkgen build` holds the register's lock
+        saver = threading.Thread(target=lambda: results.append(post(app, "/simpan", fields)))
+        saver.start()
+        time.sleep(0.5)
+        assert saver.is_alive() and "Disimpan setelah build" not in (
+            app.register / PKS_TPA.name).read_text(encoding="utf-8")
+    saver.join(30)
+    assert results[0].status_code == 303
+    assert load_agreement(app.register / PKS_TPA.name).document.tentang == \
+        "Disimpan setelah build"

@@ -39,8 +39,9 @@ async def build_start(request: Request) -> Response:
     await posted(request)
     state = state_of(request)
     job = start_build(state.register, lang_of(request))
-    if job is not None:
-        state.build = job
+    if job is None:  # a save or another build of this server is under way
+        return RedirectResponse("/?build=sibuk", status_code=303)
+    state.build = job
     return RedirectResponse("/?build=1", status_code=303)
 
 

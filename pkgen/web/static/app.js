@@ -168,7 +168,12 @@ async function runCheck(form) {
   }
 }
 
+let dirty = false;  /* typed since the page came: leaving it asks first */
+
 function setupForm(form) {
+  window.addEventListener("beforeunload", (event) => {
+    if (dirty) { event.preventDefault(); event.returnValue = ""; }
+  });
   form.addEventListener("click", (event) => {
     const add = event.target.closest("button.add");
     if (add) { addItem(add.parentElement); scheduleCheck(form, 300); return; }
@@ -176,6 +181,7 @@ function setupForm(form) {
     if (remove) { removeItem(remove.closest(".item")); scheduleCheck(form, 300); }
   });
   form.addEventListener("input", (event) => {
+    dirty = true;
     if (event.target.tagName === "TEXTAREA") grow(event.target);
     scheduleCheck(form, 600);
   });
@@ -183,6 +189,7 @@ function setupForm(form) {
   form.querySelectorAll("textarea").forEach(grow);
   form.addEventListener("submit", (event) => {
     const button = event.submitter;
+    if (!button || !button.hasAttribute("formtarget")) dirty = false;  /* leaving by saving */
     if (button && button.id === "simpan") {
       /* one save per click; the page comes back either way */
       setTimeout(() => { button.disabled = true; }, 0);
