@@ -376,3 +376,38 @@ def test_a_save_waits_for_a_build_running_in_a_terminal(app):
     assert results[0].status_code == 303
     assert load_agreement(app.register / PKS_TPA.name).document.tentang == \
         "Disimpan setelah build"
+
+
+def _deref(schema: dict, node: dict) -> dict:
+    """``node`` with its $ref followed and a nullable anyOf reduced to its other branch."""
+    while "$ref" in node or "anyOf" in node:
+        rest = {k: v for k, v in node.items() if k not in ("$ref", "anyOf")}
+        if "$ref" in node:
+            node = {**schema["$defs"][node["$ref"].split("/")[-1]], **rest}
+        else:
+            node = {**next(a for a in node["anyOf"] if a.get("type") != "null"), **rest}
+    return node
+
+
+def _schema_property(schema: dict, definition: dict, path: list[str]) -> dict:
+    """The JSON Schema of the field at ``path`` inside ``definition``."""
+    node = definition
+    for part in path:
+        node = _deref(schema, node)
+        if node.get("type") == "array":  # a list of parties, sources …: into its items
+            node = _deref(schema, node["items"])
+        node = node["properties"][part]
+    return _deref(schema, node)
+
+
+@pytest.mark.parametrize("dokumen", ["PKS", "KSB"])
+def test_help_and_choices_are_the_json_schema_s(dokumen):
+    from pkgen.schema import input_schema
+
+    schema = input_schema()
+    root = schema["$defs"][dokumen.capitalize()]
+    for path, node in _nodes(form_nodes(dokumen)).items():
+        prop = _schema_property(schema, root, path.split("."))
+        assert " ".join(prop.get("description", "").split()) == node.help, path
+        if node.kind == "choice":
+            assert tuple(prop.get("enum") or [prop["const"]]) == node.choices, path

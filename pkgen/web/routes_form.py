@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path, PurePosixPath
 
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -134,8 +135,8 @@ async def save(request: Request) -> Response:
     _verdict, produced = await heavy(request, check_data, data, _folder(request, name),
                                      state.book, lang)
     content = input_yaml(data, produced, [_text(lang, "web_saved_header")])
-    try:
-        saved = await heavy(request, state.register.save, name, content, base)
+    try:  # not among the heavy work: a save may wait for a build, and must not hold others
+        saved = await run_in_threadpool(state.register.save, name, content, base)
     except PkgenError as err:
         return await form_page(request, data, name, base, status=503,
                                notice=err.format(lang))
