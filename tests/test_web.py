@@ -411,3 +411,29 @@ def test_help_and_choices_are_the_json_schema_s(dokumen):
         assert " ".join(prop.get("description", "").split()) == node.help, path
         if node.kind == "choice":
             assert tuple(prop.get("enum") or [prop["const"]]) == node.choices, path
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ({"dokumen": "KSB", "jenis": "KSDPL"}, 'name="bentuk_kerja_sama[1]"'),
+    ({"ksb": "ksb-tpa-kota-kab-mojokerto.yaml"}, "pks-tpa-kota-kab-mojokerto.yaml"),
+])
+def test_new_agreements_start_blank_or_from_a_ksb(app, query, expected):
+    response = app.get("/isi", params=query)
+    assert response.status_code == 200 and expected in response.text
+    if "ksb" in query:  # pre-filled as `pkgen new --from-ksb`: the KSB's parties and subject
+        fields = dict(form_fields(response.text))
+        assert fields["ksb.berkas"] == "ksb-tpa-kota-kab-mojokerto.yaml"
+        assert fields["pihak[2].nama"] == "Pemerintah Kabupaten Mojokerto"
+        assert "/isi?ksb=ksb-tpa-kota-kab-mojokerto.yaml" in app.get("/baru").text
+
+
+def test_the_form_in_english(app):
+    html = app.get("/").text
+    app.post("/bahasa", data={"_csrf": csrf_of(html), "bahasa": "en", "kembali": "/"})
+    page, fields = _open(app, PKS_TPA.name)
+    assert "Fill in a PKS" in page and "0 error(s)" in page
+    fields = replace_field(fields, "penandatanganan.tanggal", "31/02/2020")
+    verdict = post(app, "/api/periksa", fields, headers={"X-CSRF-Token": csrf_of(page)}).json()
+    text = verdict["fields"]["penandatanganan.tanggal"][0]["text"]
+    assert text == "'31/02/2020' is not a real calendar date. Check the day and month (the day "\
+        "comes first: 12/03/2024 is 12 March 2024)."

@@ -157,7 +157,7 @@ async def preview(request: Request) -> Response:
     if produced is None or produced.draft is None:
         return await form_page(request, data, name, str(form.get("_dasar") or ""), status=422,
                                notice=_text(lang, "web_fix_first"))
-    key = state.previews.add(produced.draft, lang)
+    key = await run_in_threadpool(state.previews.add, produced.draft, lang)
     stem = PurePosixPath(name).stem or "draf"
     return RedirectResponse(f"/pratinjau/{key}?nama={_quote(stem)}", status_code=303)
 
