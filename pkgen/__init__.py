@@ -5,20 +5,15 @@ form), ``render_draft`` makes its Word draft, ``check_path`` checks an agreement
 an input) against the rulebook, and ``pkgen.build.build`` regenerates a register of drafts.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("pkgen")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
-
-from .checks import Report, check_path  # noqa: E402
-from .errors import InputError, OutputError, PkgenError, TemplateError  # noqa: E402
-from .inputs import Loaded, load_agreement  # noqa: E402
-from .render import Draft, render_draft, write_atomic  # noqa: E402
+from ._version import __version__
+from .checks import Report, check_path
+from .errors import InputError, OutputError, PkgenError, TemplateError
+from .inputs import Loaded, load_agreement
+from .render import Draft, render_draft, write_atomic
 
 __all__ = [
     "Draft",
+    "__version__",
     "InputError",
     "Loaded",
     "OutputError",

@@ -16,8 +16,9 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
-from . import __version__, clilang, pdf_convert
 from . import build as build_module
+from . import clilang, pdf_convert
+from ._version import __version__
 from .checks import check_path, load_rulebook
 from .docx_text import custom_properties, open_document, text_hash
 from .drafts import Produced, Renderer, produce
@@ -321,7 +322,7 @@ def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
     if produced.loaded.ksb_path is not None:  # a form that travelled: point from the output
         data["ksb"] = {"berkas": Path(os.path.relpath(
             produced.loaded.ksb_path, output.resolve().parent)).as_posix()}
-    header = [f"Diimpor dari formulir {form_file.name} dengan pkgen {__version__}."]
+    header = [message("imported_header", lang, form=form_file.name, version=__version__)]
     _write_new(agreement_yaml(data, header).encode("utf-8"), output, force)
     click.echo(message("imported", lang, path=str(output)), err=True)
     print_verdict(produced.report, _console(stderr=True), lang)

@@ -1,19 +1,18 @@
 """The command line's language: Indonesian by default, English with ``--lang en``/PKGEN_LANG.
 
-pkgen's messages come from ``messages.py``; the command line's own words — its help and the
-messages of click (usage, errors such as a missing argument) — come from the gettext
-catalogue ``locale/id.po``, read with Babel. Click looks its words up through gettext, and
+The command line's own words — its help and the messages of click (usage, errors such as a
+missing argument) — come from the gettext catalogue ``locale/id.po`` like every message of
+pkgen (see ``messages.py``). Click looks its words up through gettext, and
 :func:`install` points its lookups at this catalogue.
 """
 
 from __future__ import annotations
 
 import os
-from functools import cache
-from importlib import resources
 
 import click
-from babel.messages.pofile import read_po
+
+from .messages import catalogue
 
 LANGS = ("id", "en")
 _state = {"lang": ""}
@@ -35,17 +34,11 @@ def use(lang: str) -> None:
     _state["lang"] = lang
 
 
-@cache
-def _catalog():
-    with resources.files("pkgen").joinpath("locale/id.po").open("rb") as handle:
-        return read_po(handle)
-
-
 def gettext(text: str) -> str:
     """``text`` in the current language (English texts are the catalogue's keys)."""
     if current() == "en":
         return text
-    entry = _catalog().get(text)
+    entry = catalogue().get(text)
     if entry is None or not entry.string:
         return text
     return entry.string[0] if isinstance(entry.string, tuple) else entry.string
@@ -55,7 +48,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural of a text in the current language."""
     if current() == "en":
         return singular if count == 1 else plural
-    entry = _catalog().get(singular)
+    entry = catalogue().get(singular)
     if entry is None or not entry.string:
         return singular if count == 1 else plural
     return entry.string[0] if isinstance(entry.string, tuple) else entry.string

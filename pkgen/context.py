@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from . import formatting as fmt
 from .model import (
+    ORDER,
     Agreement,
     JangkaWaktu,
     KeadaanKahar,
@@ -101,6 +102,10 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
         ctx["tahun_anggaran_mulai"] = doc.tahun_anggaran_mulai
         if doc.penyelesaian_perselisihan is not None:
             ctx["penyelesaian_perselisihan"] = _penyelesaian(doc)
+    for name in ORDER:  # a part shaped nowhere above (a new article): its paragraphs as ayat
+        if name not in ctx:
+            value = getattr(doc, name, None)
+            ctx[name] = _ayat(value) if isinstance(value, list) else value
     return ctx
 
 

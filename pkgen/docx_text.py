@@ -20,7 +20,7 @@ from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 from lxml import etree
 
-from .errors import PkgenError, Problem
+from .errors import DocumentError, Problem
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -29,18 +29,23 @@ CUSTOM_RT = (
 )
 
 
-def paragraph_texts(element: etree._Element) -> Iterator[str]:
-    """Yield the text of every paragraph under ``element`` (tables included), in order.
+_T, _TAB, _BR, _CR = (qn(f"w:{n}") for n in ("t", "tab", "br", "cr"))
+#: What the text of a paragraph is made of: as pkgen wrote it (its provenance hash), and as a
+#: reader sees it (line breaks of every kind). Words a tracked change deletes are not text.
+WRITTEN = (_T, _TAB, _BR)
+READ = (_T, _TAB, _BR, _CR)
 
-    Tabs count as a tab and breaks as a newline, as Word shows them.
-    """
-    t, tab, br = qn("w:t"), qn("w:tab"), qn("w:br")
+
+def paragraph_text(p: etree._Element, tags: tuple[str, ...] = WRITTEN) -> str:
+    """The text of paragraph ``p``: tabs as a tab, breaks as a newline, as Word shows them."""
+    return "".join((node.text or "") if node.tag == _T else
+                   "\t" if node.tag == _TAB else "\n" for node in p.iter(*tags))
+
+
+def paragraph_texts(element: etree._Element) -> Iterator[str]:
+    """Yield the text of every paragraph under ``element`` (tables included), in order."""
     for p in element.iter(qn("w:p")):
-        parts = []
-        for node in p.iter(t, tab, br):
-            tag = node.tag
-            parts.append((node.text or "") if tag == t else "\t" if tag == tab else "\n")
-        yield "".join(parts)
+        yield paragraph_text(p)
 
 
 def document_text(doc: DocumentObject) -> str:
@@ -146,10 +151,6 @@ def read_blocks(path: Path, data: bytes | None = None) -> list[Block]:
     return blocks
 
 
-class DocumentError(PkgenError):
-    """A file given to the checker is not a readable .docx."""
-
-
 def _ole_kind(path: Path) -> str:
     # Encrypted .docx files are OLE containers too; they hold an "EncryptedPackage" stream.
     head = path.read_bytes()[: 1024 * 1024]
@@ -238,7 +239,7 @@ def _walk(element, styles, blocks, part, cell, order, tables=None) -> None:
     for child in element:
         tag = child.tag
         if tag == f"{_W}p":
-            blocks.append(Block(_paragraph_text(child), order.get(child, 0), part, cell,
+            blocks.append(Block(paragraph_text(child, READ), order.get(child, 0), part, cell,
                                 _is_heading(child, styles)))
         elif tag == f"{_W}tbl":
             tables[0] += 1
@@ -249,18 +250,6 @@ def _walk(element, styles, blocks, part, cell, order, tables=None) -> None:
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins",
                      f"{_W}smartTag"):
             _walk(child, styles, blocks, part, cell, order, tables)
-
-
-def _paragraph_text(p) -> str:
-    parts = []
-    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}delText"):
-        if node.tag == f"{_W}t":
-            parts.append(node.text or "")
-        elif node.tag in (f"{_W}tab",):
-            parts.append("\t")
-        elif node.tag in (f"{_W}br", f"{_W}cr"):
-            parts.append("\n")
-    return "".join(parts)
 
 
 def _is_heading(p, styles: set[str]) -> bool:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from .messages import message
 
-EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 
@@ -80,6 +79,10 @@ class InputError(PkgenError):
 
 class TemplateError(PkgenError):
     """A template cannot be found, read or rendered with the agreement's data."""
+
+
+class DocumentError(PkgenError):
+    """A file given to the checker is not a readable .docx or PDF."""
 
 
 class OutputError(PkgenError):

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import types
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
-from pydantic.fields import FieldInfo
 
 from .errors import InputError, Problem
-from .messages import MESSAGES
+from .messages import messages
 from .model import DOKUMEN, MODELS, Agreement, Ksb, Loc, Pks, consistency_problems
-from .yamlread import Lines, Parsed, key_text, line_for, parse_yaml, type_name
+from .model.fields import field_at, fields_at
+from .yamlread import Lines, Parsed, key_text, line_for, nearest, parse_yaml, type_name
 
 #: Inputs are a few kilobytes; anything past this is the wrong file.
 MAX_INPUT_BYTES = 1_000_000
@@ -202,18 +201,6 @@ def _comment_problems(model: type[BaseModel], parsed: Parsed, path: Path | None)
     return out
 
 
-def field_at(model: type[BaseModel], keys: tuple[str | int, ...]) -> FieldInfo | None:
-    """The model field at a key path (list indices skipped), or None if there is none."""
-    current: type[BaseModel] | None = model
-    info = None
-    for part in keys:
-        if current is None or part not in current.model_fields:
-            return None
-        info = current.model_fields[str(part)]
-        current = _inner_model(info.annotation)
-    return info
-
-
 def _is_text(annotation: object) -> bool:
     if annotation is str:
         return True
@@ -233,7 +220,7 @@ def problem_from_pydantic(
     if value is None and code.endswith("_type"):
         code = "empty_value"
     if code == "extra_forbidden":
-        allowed = sorted(_fields_at(model, loc[:-1]))
+        allowed = sorted(fields_at(model, loc[:-1]))
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         params["close"] = close[0] if close else ""
         params["allowed"] = "" if close else ", ".join(allowed)
@@ -243,7 +230,7 @@ def problem_from_pydantic(
         code = "int_parsing"
     elif code == "value_error":
         params["detail"] = error.get("msg", "")
-    if code not in MESSAGES:
+    if code not in messages():
         params["detail"] = error.get("msg", code)
         code = "generic"
     return Problem(code, path, line_for(loc, lines), key_text(loc), params,
@@ -254,11 +241,8 @@ def cell_for(loc: Loc, cells: Cells | None) -> tuple[str, str] | None:
     """The form cell of ``loc``, or of the nearest enclosing key that has one."""
     if not cells:
         return None
-    for end in range(len(loc), 0, -1):
-        if loc[:end] in cells:
-            return cells[loc[:end]]
     inside = [key for key in cells if key[: len(loc)] == loc]  # a part left wholly empty
-    return cells[inside[0]] if inside else None
+    return nearest(loc, cells) or (cells[inside[0]] if inside else None)
 
 
 def _strip_union_tags(loc: Loc) -> Loc:
@@ -267,30 +251,6 @@ def _strip_union_tags(loc: Loc) -> Loc:
 
 
 _TAGS = {"function-after", "function-before", "function-wrap", "lax-or-strict"}
-
-
-def _fields_at(model: type[BaseModel], loc: Loc) -> set[str]:
-    current: type[BaseModel] | None = model
-    for part in loc:
-        if current is None:
-            return set()
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part)
-        current = _inner_model(info.annotation) if info else None
-    return set(current.model_fields) if current else set()
-
-
-def _inner_model(annotation: object) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType, list, typing.Annotated):
-        for arg in typing.get_args(annotation):
-            found = _inner_model(arg)
-            if found:
-                return found
-    return None
 
 
 def _short(value: object, limit: int = 60) -> str:

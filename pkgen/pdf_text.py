@@ -25,8 +25,8 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .docx_text import Block, DocumentError
-from .errors import Problem
+from .docx_text import Block
+from .errors import DocumentError, Problem
 
 MAX_PDF_BYTES = 64 * 1024 * 1024
 MAX_STREAM_BYTES = 64 * 1024 * 1024

@@ -33,8 +33,8 @@ from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 from markupsafe import Markup, escape
 
-from . import __version__
-from .context import ARTICLES, build_context
+from ._version import __version__
+from .context import build_context
 from .docx_text import paragraph_texts
 from .errors import OutputError, Problem, TemplateError
 from .inputs import Loaded
@@ -231,8 +231,24 @@ def _environment() -> jinja2.Environment:
 
 def _context(loaded: Loaded) -> dict[str, object]:
     context = build_context(loaded.document, loaded.ksb)
-    context["pasal"] = {a: MARK.format(a) for a in ARTICLES}
+    context["pasal"] = Articles()
     return context
+
+
+class Articles(dict):
+    """``pasal.<id>`` in a template: a marker for any article id, numbered once the draft is
+    rendered (:func:`pkgen.postprocess.number_articles`), so a new article needs no code."""
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return MARK.format(name)
+
+    def __getitem__(self, name: str) -> str:
+        return MARK.format(name)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str)
 
 
 def _lines(xml: str) -> str:

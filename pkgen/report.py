@@ -15,32 +15,17 @@ from rich.text import Text
 
 from .build import Result as BuildResult
 from .checks.findings import Finding, Report
-from .messages import message
+from .messages import message, msg
 
-_SEVERITY = {
-    "error": ("KESALAHAN", "ERROR", "bold red"),
-    "warning": ("PERINGATAN", "WARNING", "yellow"),
-    "info": ("INFO", "INFO", "cyan"),
-}
-_HEADERS = {
-    "id": ("Tingkat", "Aturan", "Lokasi", "Temuan", "Dasar"),
-    "en": ("Severity", "Rule", "Location", "Finding", "Basis"),
-}
-_WORDS = {
-    "candidate": ("bagian terdekat", "nearest passage"),
-    "defined": ("ditemukan dari rumusan, keyakinan", "found by its wording, confidence"),
-    "none": ("tidak ada bagian yang mirip", "no similar passage"),
-}
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_COLUMNS = ("column_severity", "column_rule", "column_location", "column_finding", "column_basis")
 
 
 def verdict(report: Report, lang: str = "id") -> str:
     """One line: how many errors, warnings and notes, and whether the draft is complete."""
     e, w, i = (report.count(s) for s in ("error", "warning", "info"))
-    if lang == "en":
-        state = "INCOMPLETE" if e else "OK"
-        return f"{report.document}: {state} — {e} error(s), {w} warning(s), {i} note(s)"
-    state = "BELUM LENGKAP" if e else "OK"
-    return f"{report.document}: {state} — {e} kesalahan, {w} peringatan, {i} catatan"
+    return message("verdict", lang, document=report.document, errors=e, warnings=w, notes=i,
+                   state=msg("state_incomplete" if e else "ok"))
 
 
 def print_verdict(report: Report, console: Console, lang: str = "id") -> None:
@@ -50,8 +35,7 @@ def print_verdict(report: Report, console: Console, lang: str = "id") -> None:
     """
     if not report.has_errors:
         warnings = report.count("warning")
-        extra = f" — {warnings} {'peringatan' if lang == 'id' else 'warning(s)'}" if warnings \
-            else ""
+        extra = " — " + message("ok_warnings", lang, count=warnings) if warnings else ""
         console.print(f"{report.document}: {message('ok', lang)}{extra}", markup=False,
                       highlight=False, soft_wrap=True)
         return
@@ -72,11 +56,10 @@ def print_verdict(report: Report, console: Console, lang: str = "id") -> None:
 def print_text(report: Report, console: Console, lang: str = "id") -> None:
     """A table of findings grouped by severity (errors first), then the one-line verdict."""
     if report.findings:
-        table = Table(*_HEADERS[lang], show_lines=False, expand=True)
+        table = Table(*(message(c, lang) for c in _COLUMNS), show_lines=False, expand=True)
         for finding in report.sorted_findings():
-            word_id, word_en, style = _SEVERITY[finding.severity]
             table.add_row(
-                f"[{style}]{word_en if lang == 'en' else word_id}[/]",
+                f"[{_STYLE[finding.severity]}]{message('severity_' + finding.severity, lang)}[/]",
                 Text(finding.rule.id),
                 Text(_where(finding, lang)),
                 Text(finding.message(report.book, lang)),
@@ -89,25 +72,24 @@ def print_text(report: Report, console: Console, lang: str = "id") -> None:
 
 
 def _where(finding: Finding, lang: str) -> str:
-    pick = 1 if lang == "en" else 0
     if finding.location:
         return finding.location.text(lang)
     if finding.rule.jenis_pemeriksaan == "klausul_wajib" and finding.severity == "error":
         if finding.candidate:
-            return f"— ({_WORDS['candidate'][pick]}: {finding.candidate.text(lang)})"
-        return f"— ({_WORDS['none'][pick]})"
+            return f"— ({message('nearest_passage', lang, where=finding.candidate.text(lang))})"
+        return f"— ({message('no_similar_passage', lang)})"
     return "—"
 
 
 def clause_notes(report: Report, lang: str = "id") -> list[str]:
     """One line per clause found by its wording rather than a heading, with the confidence."""
-    pick = 1 if lang == "en" else 0
     notes = []
     for status in report.clauses:
         if status.via == "definisi" and status.confidence is not None and status.location:
-            name = report.book.clause(status.id).nama.get(lang)
-            notes.append(f"{name}: {_WORDS['defined'][pick]} {status.confidence:.0%} — "
-                         f"{status.location.text(lang)}")
+            notes.append(message("found_by_wording", lang,
+                                 clause=report.book.clause(status.id).nama.get(lang),
+                                 confidence=f"{status.confidence:.0%}",
+                                 where=status.location.text(lang)))
     return notes
 
 
@@ -139,10 +121,10 @@ def annotate(source: Path, report: Report, lang: str = "id") -> bytes:
         runs = anchor(finding)
         if runs is None:
             continue
-        word = _SEVERITY[finding.severity][1 if lang == "en" else 0]
-        text = (f"[{word}] {finding.message(report.book, lang)} "
-                f"({finding.rule.id}; {finding.rule.dasar.text(lang)})")
-        doc.add_comment(runs, text=text, author="pkgen", initials="PK")
+        word = message("severity_" + finding.severity, lang)
+        comment = (f"[{word}] {finding.message(report.book, lang)} "
+                   f"({finding.rule.id}; {finding.rule.dasar.text(lang)})")
+        doc.add_comment(runs, text=comment, author="pkgen", initials="PK")
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -16,6 +16,8 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic_core import PydanticCustomError
 
+from .messages import Text, msg
+
 _ALLOWED_CONTROLS = {"\n", "\t"}
 
 
@@ -246,24 +248,19 @@ def nip_value(value: object) -> object:
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
-def _nip_problem(digits: str) -> dict[str, str] | None:
-    """Which part of an 18-digit NIP is impossible, in id and en, or None."""
+def _nip_problem(digits: str) -> Text | None:
+    """Which part of an 18-digit NIP is impossible, or None."""
     try:
         born = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
         born = None
     if born is None or not 1930 <= born.year <= dt.date.today().year - 15:
-        return {"id": f"tanggal lahir {digits[:8]} (digit 1–8) tidak mungkin",
-                "en": f"the birth date {digits[:8]} (digits 1–8) is impossible"}
+        return msg("nip_birth_date", digits=digits[:8])
     year, month = int(digits[8:12]), int(digits[12:14])
     if not 1 <= month <= 12 or not born.year + 15 <= year <= dt.date.today().year + 1:
-        return {"id": f"tahun dan bulan pengangkatan {digits[8:14]} (digit 9–14) tidak mungkin",
-                "en": f"the appointment year and month {digits[8:14]} (digits 9–14) are "
-                      "impossible"}
+        return msg("nip_appointment", digits=digits[8:14])
     if digits[14] not in "12":
-        return {"id": f"digit ke-15 (jenis kelamin) harus 1 atau 2, bukan {digits[14]}",
-                "en": f"digit 15 (sex) must be 1 or 2, not {digits[14]}"}
+        return msg("nip_sex_digit", digit=digits[14])
     if digits[15:] == "000":
-        return {"id": "nomor urut (digit 16–18) tidak boleh 000",
-                "en": "the sequence number (digits 16–18) cannot be 000"}
+        return msg("nip_sequence")
     return None

@@ -15,8 +15,10 @@ Parser errors are explained in Indonesian with the line they are on (see ``_expl
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -24,6 +26,7 @@ from .errors import InputError, Problem
 
 Loc = tuple[str | int, ...]
 Lines = dict[Loc, int]
+T = TypeVar("T")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 _NULL = {"", "~", "null", "Null", "NULL"}
 _NBSP = "\u00a0\u2007\u202f"
@@ -185,12 +188,17 @@ def _code(problem: str, context: str, current: str, mark) -> str:
     return next((code for hit, code in rules if hit), "yaml_syntax")
 
 
+def nearest(loc: Loc, places: Mapping[Loc, T]) -> T | None:
+    """Where ``loc`` is (a line, a form cell), or its nearest enclosing key, in ``places``."""
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in places:
+            return places[loc[:end]]
+    return None
+
+
 def line_for(loc: Loc, lines: Lines) -> int | None:
     """The line of ``loc``, or of the nearest enclosing key that has one."""
-    for end in range(len(loc), 0, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None
+    return nearest(loc, lines)
 
 
 def _key_text(loc: Loc) -> str:

@@ -12,7 +12,8 @@ from docx import Document
 
 from pkgen.checks import check_path, load_rulebook
 from pkgen.cli import main
-from pkgen.docx_text import DocumentError, read_blocks
+from pkgen.docx_text import read_blocks
+from pkgen.errors import DocumentError
 from pkgen.inputs import load_agreement
 from pkgen.render import render_draft, write_atomic
 

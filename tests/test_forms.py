@@ -283,3 +283,27 @@ def test_check_on_a_form_names_sheet_and_cell(folder):
     result = run("check", form)
     assert result.exit_code == 1
     assert "lembar 'Perselisihan dan" in result.output
+
+
+def test_every_part_of_the_model_has_a_place_in_the_form():
+    from pkgen.forms import sheets
+    from pkgen.model import ORDER
+
+    placed = {s.key.removesuffix("[]").split(".")[0] for sheet in sheets() for s in sheet.specs
+              if not sheet.table} | {sheet.table.split(".")[0] for sheet in sheets()
+                                     if sheet.table}
+    assert set(ORDER) - {"dokumen"} <= placed | {"hak_kewajiban"}
+
+
+def test_a_part_the_layout_does_not_place_gets_rows_of_its_own(monkeypatch):
+    """A new article needs no form code: what it is comes from the model."""
+    from pkgen.forms import layout
+
+    monkeypatch.setattr(layout, "_placed", lambda: {"pihak", "korespondensi", "dokumen",
+                                                    "hak_kewajiban", "jenis", "tentang"})
+    extra = {s.key: s for s in layout._unplaced()}
+    assert extra["sanksi[]"].kind == "list" and extra["sanksi[]"].only == "PKS"
+    assert extra["sanksi[]"].label == "Sanksi (ayat)"
+    assert extra["keadaan_kahar.peristiwa[]"].label == "Keadaan kahar: peristiwa (ayat)"
+    assert extra["keadaan_kahar.batas_pemberitahuan_hari"].kind == "int"
+    assert extra["penutup.meterai"].kind == "bool" and extra["penutup.meterai"].only is None

@@ -10,7 +10,9 @@ import string
 import pytest
 from conftest import ROOT
 
-from pkgen.messages import MESSAGES, message
+from pkgen.messages import message, messages
+
+MESSAGES = messages()
 
 #: Values added to every problem's parameters on the way to the user (``inputs.py``,
 #: ``errors.Problem.format``): the value given, its kind, a "did you mean", the Word paragraph.
@@ -43,7 +45,8 @@ def test_a_missing_value_never_shows_as_a_placeholder():
 
 
 def _calls():
-    """(file, line, code, keys given) for each Problem(...) or PydanticCustomError(...)."""
+    """(file, line, code, keys given) for each Problem(...), PydanticCustomError(...),
+    msg(...) and message(...) naming its code."""
     for path in sorted((ROOT / "pkgen").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
@@ -51,8 +54,13 @@ def _calls():
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
             first = node.args[0]
-            if name not in ("Problem", "PydanticCustomError") or not (
+            if name not in ("Problem", "PydanticCustomError", "msg", "message") or not (
                     isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                continue
+            if name in ("msg", "message"):  # message("code", lang, name=value, …)
+                keys = {kw.arg for kw in node.keywords if kw.arg}
+                yield path.name, node.lineno, first.value, keys, any(
+                    kw.arg is None for kw in node.keywords)
                 continue
             given = [kw.value for kw in node.keywords if kw.arg == "params"]
             given += [a for a in node.args[1:] if isinstance(a, ast.Dict)]
@@ -67,7 +75,7 @@ CALLS = list(_calls())
 
 
 def test_the_scan_sees_the_reporting_code():
-    assert len(CALLS) > 60
+    assert len(CALLS) > 100
 
 
 @pytest.mark.parametrize(("file", "line", "code", "keys", "unknown"), CALLS,
@@ -78,3 +86,11 @@ def test_each_report_gives_its_message_s_values(file, line, code, keys, unknown)
         return
     needed = placeholders(MESSAGES[code]["id"]) - ADDED
     assert needed <= keys, f"{file}:{line}: '{code}' needs {sorted(needed - keys)}"
+
+
+def test_the_catalogue_is_a_gettext_catalogue_with_every_message():
+    from pkgen.messages import catalogue
+
+    entries = [e for e in catalogue() if e.context]
+    assert len(entries) == len(MESSAGES) > 200
+    assert [e.context for e in entries if not e.string] == []  # each has its Indonesian text

@@ -22,15 +22,13 @@ from pkgen.web.fields import form_nodes, model_nodes, parse_key
 
 def _paths(model: type[BaseModel], prefix: str = "") -> set[str]:
     """Every field path of a model, nested models included."""
-    from pkgen.web.fields import _scan, _Shape
+    from pkgen.model.fields import inner_model
 
     out = set()
     for name, info in model.model_fields.items():
         path = f"{prefix}.{name}" if prefix else name
         out.add(path)
-        shape = _Shape()
-        _scan(info.annotation, shape)
-        inner = shape.model or (shape.item.model if shape.item else None)
+        inner = inner_model(info.annotation)
         if inner is not None:
             out |= _paths(inner, path)
     return out

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..docx_text import DocumentError, read_blocks
+from ..docx_text import read_blocks
+from ..errors import DocumentError
 from ..inputs import INPUT_SUFFIXES
 from .agreement import check_agreement
 from .document import check_document, check_structure

@@ -5,10 +5,19 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .. import formatting as fmt
-from ..inputs import Loaded, Loc, cell_for, field_at, key_text, line_for
-from ..messages import message
-from ..model import Gap, Ksb, Pks, missing_parts, party_labels, term_end, term_start
+from ..inputs import Loaded, Loc, cell_for, key_text, line_for
+from ..messages import Text, msg
+from ..model import (
+    Gap,
+    Ksb,
+    Pks,
+    missing_parts,
+    party_labels,
+    same_party,
+    term_end,
+    term_start,
+)
+from ..model.fields import field_at
 from .findings import ClauseStatus, Finding, Location, Report
 from .rulebook import Rulebook
 
@@ -153,9 +162,7 @@ class _Checker:
         bagian = key_text(gap.loc)
         if gap.loc[0] == "pihak" and len(gap.loc) > 1:
             bagian += f" ({labels[int(gap.loc[1])]})"
-        note = {"id": info.description or "", "en": info.description or ""} if info else {}
-        if gap.note:
-            note = {lang: message(gap.note, lang) for lang in ("id", "en")}
+        note: object = msg(gap.note) if gap.note else info.description or "" if info else ""
         return {"bagian": bagian, "keterangan": note}
 
     # --- content ---------------------------------------------------------------------------------
@@ -182,8 +189,8 @@ class _Checker:
             return
         ksb = self.loaded.ksb
         if ksb is not None:
-            ours = {_norm(p.nama) for p in d.pihak if p.nama}
-            theirs = {_norm(p.nama) for p in ksb.pihak if p.nama}
+            ours = {same_party(p.nama) for p in d.pihak if p.nama}
+            theirs = {same_party(p.nama) for p in ksb.pihak if p.nama}
             if ours != theirs:
                 detail = _set_difference(ours, theirs)
                 self.add("pihak_sesuai_ksb", ("pihak",), rincian=detail)
@@ -191,7 +198,7 @@ class _Checker:
         pks_end = term_end(d)
         if ksb_end and pks_end and pks_end > ksb_end:
             self.add("tidak_melampaui_ksb", ("jangka_waktu",), "jangka_waktu",
-                     pks_berakhir=pks_end.isoformat(), ksb_berakhir=ksb_end.isoformat())
+                     pks_berakhir=pks_end, ksb_berakhir=ksb_end)
 
     def term(self) -> None:
         t = self.doc.jangka_waktu
@@ -259,10 +266,9 @@ class _Checker:
                     if latest is None or (cited is not None and cited.berlaku >= latest.berlaku):
                         continue
                     self.findings.append(Finding(rule, None, self.at("dasar_hukum", i), {
-                        "peraturan": regulation.nama, "tanggal": _day(day),
-                        "terakhir": latest.nama, "sejak": _day(latest.berlaku),
-                        "disebut": cited.nama if cited else {"id": "tanpa perubahannya",
-                                                            "en": "none of its amendments"},
+                        "peraturan": regulation.nama, "tanggal": day, "terakhir": latest.nama,
+                        "sejak": latest.berlaku,
+                        "disebut": cited.nama if cited else msg("amendment_none"),
                     }, tingkat=None if latest.sifat == "hukum" else "warning"))
 
     def stamp_duty(self) -> None:
@@ -335,27 +341,14 @@ class _Checker:
         return out
 
 
-def _day(day: date) -> dict[str, str]:
-    return {"id": fmt.tanggal(day), "en": day.isoformat()}
-
-
 def _status(value: object, substantive: bool, loc: Loc) -> tuple[str, Loc]:
     if value is None:
         return "missing", loc
     return ("present" if substantive else "empty"), loc
 
 
-def _norm(name: str) -> str:
-    return " ".join(name.upper().split())
 
-
-def _set_difference(ours: set[str], theirs: set[str]) -> dict[str, str]:
+def _set_difference(ours: set[str], theirs: set[str]) -> list[Text]:
     extra, missing = sorted(ours - theirs), sorted(theirs - ours)
-    parts_id, parts_en = [], []
-    if extra:
-        parts_id.append("tidak ada dalam KSB: " + ", ".join(extra))
-        parts_en.append("not in the KSB: " + ", ".join(extra))
-    if missing:
-        parts_id.append("pihak KSB yang tidak ada: " + ", ".join(missing))
-        parts_en.append("KSB parties missing: " + ", ".join(missing))
-    return {"id": "; ".join(parts_id), "en": "; ".join(parts_en)}
+    return ([msg("ksb_parties_extra", names=", ".join(extra))] if extra else []) + (
+        [msg("ksb_parties_missing", names=", ".join(missing))] if missing else [])

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ..docx_text import Block, read_blocks
+from ..messages import msg
 from .clauses import clause_statuses, locate
 from .findings import Finding, Location, Report
 from .rulebook import Rulebook
@@ -101,19 +102,17 @@ def _numbering_findings(structure, book, kind, jenis) -> list[Finding]:
     expected = 1
     for number in numbers:
         if number in seen:
-            problems.append({"id": f"Pasal {number} berulang", "en": f"Article {number} repeated"})
+            problems.append(msg("numbering_repeated", number=number))
         elif number > expected:
             gap = f"{expected}" if number == expected + 1 else f"{expected}–{number - 1}"
-            problems.append({"id": f"Pasal {gap} terlewat", "en": f"Article {gap} skipped"})
+            problems.append(msg("numbering_skipped", numbers=gap))
         elif number < expected:
-            problems.append({"id": f"Pasal {number} setelah Pasal {expected - 1}",
-                             "en": f"Article {number} after Article {expected - 1}"})
+            problems.append(msg("numbering_order", number=number, previous=expected - 1))
         seen.add(number)
         expected = max(expected, number + 1)
     if not problems:
         return []
-    detail = {lang: "; ".join(p[lang] for p in problems) for lang in ("id", "en")}
-    return [Finding(rule, None, None, {"rincian": detail})
+    return [Finding(rule, None, None, {"rincian": problems})
             for rule in book.rules("penomoran", kind, jenis)]
 
 

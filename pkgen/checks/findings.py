@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
-from ..messages import message
+from ..messages import message, said
 from .rulebook import SEVERITIES, Rule, Rulebook
 
-STATUSES = ("present", "missing", "empty")
+Status = Literal["present", "missing", "empty"]
 
 
 @dataclass(frozen=True)
@@ -32,29 +33,30 @@ class Location:
 
     def text(self, lang: str = "id") -> str:
         """"Pasal 9 ayat (2), 'Dalam hal terjadi …'", "lembar 'Umum', sel B3", 'header' …"""
-        words = {"halaman": ("halaman", "page"), "baris": ("baris", "line"),
-                 "ayat": ("ayat", "paragraph"), "awal": ("awal dokumen", "start of document"),
-                 "paragraf": ("paragraf", "paragraph")}
-        pick = 1 if lang == "en" else 0
         parts = []
         if self.part != "body":
             parts.append(self.part)
         if self.halaman:
-            parts.append(f"{words['halaman'][pick]} {self.halaman}")
+            parts.append(message("location_page", lang, number=self.halaman))
         if self.pasal:
             article = self.pasal if lang != "en" else self.pasal.replace("Pasal ", "Article ")
-            parts.append(article + (f" {words['ayat'][pick]} {self.ayat}" if self.ayat else ""))
+            parts.append(message("location_ayat", lang, article=article, ayat=self.ayat)
+                         if self.ayat else article)
         if self.key:
             parts.append(self.key)
         if self.line:
-            parts.append(f"{words['baris'][pick]} {self.line}")
+            parts.append(message("location_line", lang, number=self.line))
         if self.cell:
             parts.append(message("form_cell", lang, sheet=self.cell[0], cell=self.cell[1]))
         if self.kutipan:
             parts.append(f"'{self.kutipan}'")
         elif self.paragraf and not self.pasal:
-            parts.append(f"{words['paragraf'][pick]} {self.paragraf}")
-        return ", ".join(parts) or words["awal"][pick]
+            parts.append(message("location_paragraph", lang, number=self.paragraf))
+        return ", ".join(parts) or message("location_start", lang)
+
+    def say(self, lang: str = "id") -> str:
+        """The location as a message parameter (see :func:`pkgen.messages.message`)."""
+        return self.text(lang)
 
     def to_json(self) -> dict[str, object]:
         """The parts of the location, for programs."""
@@ -69,7 +71,7 @@ class ClauseStatus:
     """Whether a canonical clause was found, and where."""
 
     id: str
-    status: str  # one of STATUSES
+    status: Status
     location: Location | None = None
     via: str | None = None  # 'judul' (its own heading) or 'definisi' (a phrase elsewhere)
     confidence: float | None = None  # for a clause found by a phrase: how sure (0-1)
@@ -106,9 +108,7 @@ class Finding:
 
     def message(self, book: Rulebook, lang: str = "id") -> str:
         """The rule's description filled in, in ``lang``."""
-        values = {}
-        for key, value in self.params.items():
-            values[key] = value.get(lang, value.get("id")) if isinstance(value, dict) else value
+        values = {key: said(value, lang) for key, value in self.params.items()}
         if self.clause:
             values.setdefault("klausul", book.clause(self.clause).nama.get(lang))
         try:

@@ -8,7 +8,8 @@ from datetime import date
 
 from ..docx_text import Block
 from ..inputs import Loaded
-from ..model import Pks, term_end
+from ..messages import Text, msg
+from ..model import Pks, same_party, term_end
 from .findings import Finding, Report
 from .rulebook import Rulebook
 
@@ -64,11 +65,9 @@ def compare(pks: Report, pks_facts: Facts, ksb: Report, ksb_facts: Facts,
                 continue
             here = pks_status[clause]
             if here.status == "present":
-                where = here.location.text("id") if here.location else ""
-                where_en = here.location.text("en") if here.location else ""
-                state = {"id": f"mengaturnya ({where})", "en": f"settles it ({where_en})"}
+                state = msg("ksb_gap_settled", where=here.location)
             else:
-                state = {"id": "belum mengaturnya", "en": "does not settle it yet"}
+                state = msg("ksb_gap_unsettled")
             findings.append(Finding(rule, clause, here.location, {"keadaan": state}))
     for detail in _mismatches(pks_facts, ksb_facts):
         for rule in book.rules("selisih_ksb", "pks", pks.jenis):
@@ -76,30 +75,20 @@ def compare(pks: Report, pks_facts: Facts, ksb: Report, ksb_facts: Facts,
     return findings
 
 
-def _mismatches(pks: Facts, ksb: Facts) -> list[dict[str, str]]:
+def _mismatches(pks: Facts, ksb: Facts) -> list[Text]:
     out = []
     for number in ksb.numbers:
         cited = number in pks.cited if pks.cited else number in pks.text
         if not cited:
-            out.append({"id": f"nomor KSB {number} tidak dirujuk",
-                        "en": f"KSB number {number} is not cited"})
-    ours = {_norm(p) for p in pks.parties}
-    theirs = {_norm(p) for p in ksb.parties}
+            out.append(msg("ksb_number_not_cited", number=number))
+    ours = {same_party(p) for p in pks.parties}
+    theirs = {same_party(p) for p in ksb.parties}
     if ours and theirs and ours != theirs:
-        out.append({"id": "para pihak berbeda: PKS " + ", ".join(sorted(ours)) + "; KSB "
-                    + ", ".join(sorted(theirs)),
-                    "en": "the parties differ: PKS " + ", ".join(sorted(ours)) + "; KSB "
-                    + ", ".join(sorted(theirs))})
+        out.append(msg("ksb_parties_differ", pks=", ".join(sorted(ours)),
+                        ksb=", ".join(sorted(theirs))))
     if pks.ends and ksb.ends and pks.ends > ksb.ends:
-        out.append({"id": f"PKS berakhir {pks.ends.isoformat()}, setelah KSB "
-                    f"({ksb.ends.isoformat()})",
-                    "en": f"the PKS ends on {pks.ends.isoformat()}, after the KSB "
-                    f"({ksb.ends.isoformat()})"})
+        out.append(msg("ksb_outlived", pks_end=pks.ends, ksb_end=ksb.ends))
     if pks.jenis and ksb.jenis and pks.jenis != ksb.jenis:
-        out.append({"id": f"jenis berbeda: PKS {pks.jenis}, KSB {ksb.jenis}",
-                    "en": f"different jenis: PKS {pks.jenis}, KSB {ksb.jenis}"})
+        out.append(msg("ksb_jenis_differs", pks=pks.jenis, ksb=ksb.jenis))
     return out
 
-
-def _norm(name: str) -> str:
-    return " ".join(name.upper().split())

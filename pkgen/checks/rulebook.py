@@ -25,6 +25,7 @@ from pydantic import (
 
 from ..errors import InputError, Problem
 from ..inputs import MAX_INPUT_BYTES, parse_yaml, problem_from_pydantic
+from ..messages import message
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -118,10 +119,7 @@ class Citation(Source):
 
     def text(self, lang: str = "id") -> str:
         """E.g. 'PP 28/2018 Pasal 19 ayat (2); UU 23/2014 Pasal 366 ayat (2) (hukum)'."""
-        basis = {
-            "hukum": ("hukum", "law"), "praktik": ("praktik", "practice"),
-            "belum_pasti": ("belum dipastikan", "unconfirmed"),
-        }[self.sifat][1 if lang == "en" else 0]
+        basis = message("basis_" + self.sifat, lang)
         texts, previous = [], None
         for source in self.articles():
             text = source.text()

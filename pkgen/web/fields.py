@@ -2,11 +2,12 @@
 
 Nothing here names a field of the agreement. Each field of :mod:`pkgen.model` becomes a
 :class:`Node`: a group (a nested model), a repeat (a list of models, with add and remove), a
-list of texts, or a single value whose kind (text, date, amount, number, yes/no, NIP, choice)
-is read off the validators the model reads it with (:mod:`pkgen.values`), so the form takes
-exactly what the Excel form and a YAML file take. Help texts are the fields' docstrings,
-choices the ``Literal`` and enum values, labels the Excel form's where it has one; a new
-field of the model appears in the form without a change here.
+list of texts, or a single value whose kind (text, long text, date, amount, number, yes/no,
+NIP, telephone, choice) is the model's own description of it (:mod:`pkgen.model.fields`, as
+the Excel form reads it), so the form takes exactly what the Excel form and a YAML file take.
+Help texts are the fields' descriptions, choices the ``Literal`` and enum values, labels the
+Excel form's where it has one; a new field of the model appears in the form without a change
+here.
 
 Form fields are named by key path as messages name them (``pihak[2].penandatangan.nip``,
 lists counted from 1), so each message finds its field.
@@ -17,9 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -27,15 +27,11 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .. import values
-from ..forms import SHEETS
+from ..forms import sheets
 from ..model import MODELS, ORDER, is_required
+from ..model.fields import inner_model, kind_of
 from ..yamlread import key_text
 
-#: The model's readers, and the kind of form field each one means.
-_READERS = {
-    values.date_value: "date", values.rupiah_value: "money", values.whole_number: "int",
-    values.yes_no: "bool", values.nip_value: "nip",
-}
 YES, NO = "Ya", "Tidak"
 #: A prefix for the form's own fields (CSRF token, file name …): never a key of the model.
 CONTROL = "_"
@@ -55,7 +51,6 @@ class Node:
     choices: tuple[str, ...] = ()
     default: str = ""
     children: tuple[Node, ...] = ()
-    item_kind: str = "long"  # for a list: the kind of its items
     keep_empty: bool = False  # a list whose empty value means something ("perubahan: []")
 
     @property
@@ -64,64 +59,15 @@ class Node:
         return self.kind not in ("group", "repeat", "list")
 
 
-@dataclass
-class _Shape:
-    model: type[BaseModel] | None = None
-    item: _Shape | None = None
-    choices: tuple[str, ...] = ()
-    readers: set = field(default_factory=set)
-    validators: set = field(default_factory=set)
-
-
-def _scan(annotation: object, shape: _Shape) -> None:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        _scan(typing.get_args(annotation)[0], shape)
-        for meta in annotation.__metadata__:  # type: ignore[attr-defined]
-            _note(getattr(meta, "func", None), shape)
-    elif origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            if arg is not type(None):
-                _scan(arg, shape)
-    elif origin is list:
-        shape.item = shape.item or _Shape()
-        _scan(typing.get_args(annotation)[0], shape.item)
-    elif origin is typing.Literal:
-        shape.choices += tuple(str(v) for v in typing.get_args(annotation))
-    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        shape.model = annotation
-    elif isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        shape.choices += tuple(str(m.value) for m in annotation)
-
-
-def _note(func: object, shape: _Shape) -> None:
-    if func is None:
-        return
-    shape.validators.add(func)
-    if func in _READERS:
-        shape.readers.add(_READERS[func])
-
-
-def _value_kind(shape: _Shape, path: str) -> str:
-    if shape.choices:
-        return "choice"
-    if shape.readers:
-        return sorted(shape.readers)[0]
-    return "long" if _LABELS.get(path, ("", ""))[1] in ("long", "list") else "text"
-
-
 @cache
-def _labels() -> dict[str, tuple[str, str]]:
-    """The Excel form's label and kind of each key path (dotted, without indices)."""
+def _labels() -> dict[str, str]:
+    """The Excel form's label of each key path (dotted, without indices)."""
     out = {}
-    for sheet in SHEETS:
+    for sheet in sheets():
         for spec in sheet.specs:
             key = f"{sheet.table}.{spec.key}" if sheet.table else spec.key
-            out[key.replace("[]", "")] = (spec.label, spec.kind)
+            out[key.replace("[]", "")] = spec.label
     return out
-
-
-_LABELS = _labels()
 
 
 _ACRONYMS = {"ksb": "KSB", "dprd": "DPRD", "apbd": "APBD", "nip": "NIP", "pks": "PKS"}
@@ -132,28 +78,33 @@ def _humane(name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _drops_empty(info: FieldInfo) -> bool:
+    """True for a list whose blank items are dropped (an empty list is no list)."""
+    stack, found = [info.annotation], [getattr(m, "func", None) for m in info.metadata]
+    while stack:
+        annotation = stack.pop()
+        if typing.get_origin(annotation) is typing.Annotated:
+            found += [getattr(m, "func", None) for m in annotation.__metadata__]
+        stack += list(typing.get_args(annotation))
+    return values.items_or_none in found
+
+
 def _node(name: str, info: FieldInfo, prefix: str) -> Node:
     path = f"{prefix}.{name}" if prefix else name
-    shape = _Shape()
-    _scan(info.annotation, shape)
-    for meta in info.metadata:
-        _note(getattr(meta, "func", None), shape)
-    label = _LABELS.get(path, (_humane(name), ""))[0]
-    common = {"name": name, "path": path, "label": label,
+    common = {"name": name, "path": path, "label": _labels().get(path, _humane(name)),
               "help": " ".join((info.description or "").split()),
               "required": is_required(info) or info.is_required()}
-    if shape.item is not None and shape.item.model is not None:
-        return Node(kind="repeat", children=_children(shape.item.model, path), **common)
-    if shape.item is not None:
-        keep = values.items_or_none not in shape.validators  # the empty list is kept
-        return Node(kind="list", item_kind=_value_kind(shape.item, path), keep_empty=keep,
-                    **common)
-    if shape.model is not None:
-        return Node(kind="group", children=_children(shape.model, path), **common)
+    kind, choices = kind_of(info)
+    inner = inner_model(info.annotation)
+    if inner is not None:
+        return Node(kind="repeat" if kind == "list" else "group",
+                    children=_children(inner, path), **common)
+    if kind == "list":
+        return Node(kind="list", keep_empty=not _drops_empty(info), **common)
     default = info.get_default(call_default_factory=True)
     shown = display(default) if isinstance(default, str | bool | int | enum.Enum) else ""
-    return Node(kind=_value_kind(shape, path), choices=shape.choices or (
-        (YES, NO) if "bool" in shape.readers else ()), default=shown, **common)
+    return Node(kind=kind, choices=(YES, NO) if kind == "bool" else choices, default=shown,
+                **common)
 
 
 @cache

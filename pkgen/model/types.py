@@ -1,0 +1,94 @@
+"""The values an agreement is made of: text, lists, days, dates, amounts, NIP, yes/no, and
+the marks of a part a complete agreement needs (``wajib``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from .. import formatting as fmt
+from .. import values
+
+#: An amount above this (one quadrillion rupiah) is taken as a typing mistake.
+MAX_AMOUNT = Decimal(10**15)
+#: Notice periods and deadlines, in days.
+MAX_DAYS = 3650
+
+_Blank = BeforeValidator(values.text_or_none)
+_Empty = BeforeValidator(values.items_or_none)
+
+#: Free text written by the user: stripped, non-empty, storable in Word.
+Teks = Annotated[str, Field(max_length=20_000), AfterValidator(values.clean_text)]
+@dataclass(frozen=True)
+class Ketik:
+    """How a text is typed where people type it (a form, a web page): ``panjang`` for a
+    paragraph, ``telepon`` for a number kept exactly as typed (leading zero and all)."""
+
+    cara: Literal["panjang", "telepon"]
+
+
+#: A text field: blank means not filled in yet.
+Isian = Annotated[Teks | None, _Blank]
+#: A paragraph of text (purpose, object, …).
+Paragraf = Annotated[Teks | None, _Blank, Ketik("panjang")]
+#: A telephone number, kept as typed.
+Telepon = Annotated[Teks | None, _Blank, Ketik("telepon")]
+Daftar = Annotated[list[Teks], Field(min_length=1, max_length=200)]
+#: A list of paragraphs or items (ayat, butir); blank items are dropped, none left: None.
+Butir = Annotated[Daftar | None, _Empty]
+Hari = Annotated[int, BeforeValidator(values.whole_number), Field(ge=1, le=MAX_DAYS)]
+HariIsian = Annotated[Hari | None, _Blank]
+NomorPihak = Annotated[int, BeforeValidator(values.whole_number), Field(ge=1)]
+Tanggal = Annotated[dt.date, BeforeValidator(values.date_value)]
+TanggalIsian = Annotated[Tanggal | None, _Blank]
+YaTidak = Annotated[bool, BeforeValidator(values.yes_no)]
+def _plausible_amount(amount: Decimal) -> Decimal:
+    if amount <= 0:
+        raise PydanticCustomError("amount_not_positive", "amount must be > 0")
+    if amount > MAX_AMOUNT:
+        raise PydanticCustomError("amount_too_large", "amount implausible", {
+            "input": fmt.rupiah(amount), "limit": fmt.rupiah(MAX_AMOUNT)})
+    return amount
+
+
+Rupiah = Annotated[Decimal, BeforeValidator(values.rupiah_value),
+                   Field(decimal_places=2, allow_inf_nan=False), AfterValidator(_plausible_amount)]
+Nip = Annotated[str, BeforeValidator(values.nip_value)]
+
+
+def _wajib() -> Any:
+    """A part a complete agreement needs (see :func:`missing_parts`)."""
+    return Field(default=None, json_schema_extra={"wajib": True})
+
+
+def _blank_mapping(value: object) -> object:
+    """A part whose every value is blank (``nomor:`` and ``tanggal:`` left empty) is absent."""
+    return None if isinstance(value, dict) and values.is_blank(value) else value
+
+
+_Part = BeforeValidator(_blank_mapping)
+
+
+class Jenis(StrEnum):
+    """Kinds of regional cooperation (PP 28/2018 Pasal 1)."""
+
+    KSDD = "KSDD"  # with another region
+    KSDPK = "KSDPK"  # with a third party
+    KSDPL = "KSDPL"  # with a foreign regional government
+    KSDLL = "KSDLL"  # with a foreign institution
+
+
+class Base(BaseModel):
+    """Common configuration: unknown keys rejected, values immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+def _default_yes(value: object) -> object:
+    return True if values.text_or_none(value) is None else value
