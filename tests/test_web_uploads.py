@@ -74,6 +74,7 @@ def test_a_partner_docx_is_checked_and_annotated(app):
     assert response.status_code == 200
     text = html.unescape(response.text)
     assert "BELUM LENGKAP" in text and "missing-clause" in text
+    assert "— (tidak ada bagian yang mirip)" in text  # where the command line says so too
     link = text.split('id="catatan" href="')[1].split('"')[0]
     copy = app.get(link)
     assert copy.status_code == 200 and copy.content[:2] == b"PK"

@@ -13,6 +13,7 @@ from starlette.routing import Route
 
 from ..errors import PkgenError
 from ..render import write_atomic
+from ..report import where
 from . import routes_form as form
 from .app import LANG_COOKIE, LANGS, lang_of, page
 from .editing import finding_json
@@ -85,7 +86,8 @@ async def check_file(request: Request) -> Response:
     book = report.book
     return page(request, "hasil.html", report=report, token=token,
                 stem=PurePosixPath(upload.original).stem,
-                findings=[finding_json(f, book, lang) for f in report.sorted_findings()],
+                findings=[{**finding_json(f, book, lang), "location": where(f, lang)}
+                          for f in report.sorted_findings()],
                 clauses=[(book.clause(c.id).nama.get(lang), c) for c in report.clauses])
 
 
