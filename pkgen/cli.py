@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,8 +20,9 @@ from rich.progress import Progress
 from . import build as build_module
 from . import clilang, pdf_convert
 from ._version import __version__
+from .build.single import replaceable, write_drafts
 from .checks import check_path, load_rulebook
-from .docx_text import custom_properties, open_document, text_hash
+from .docx_text import open_document
 from .drafts import Produced, Renderer, produce
 from .emit import agreement_yaml
 from .errors import (
@@ -32,6 +34,7 @@ from .errors import (
     Problem,
     TemplateError,
 )
+from .fingerprint import Package, UnreadableError, read_properties
 from .forms import agreement_data, write_form
 from .inputs import INPUT_SUFFIXES, load_agreement
 from .messages import message
@@ -168,17 +171,22 @@ def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], fo
         click.echo(message("incomplete_refused", lang, count=len(incomplete)), err=True)
         sys.exit(EXIT_FINDINGS)
     pairs = list(zip(results.produced, targets, strict=True))
-    refused = [_refusal(target) for _produced, target in pairs if not force]
+    refused = [_refusal(target, force) for _produced, target in pairs]
     if pdf:
         pdf_convert.find_soffice()  # before anything is written
         refused += [pdf_convert.refusal(target.with_suffix(".pdf")) for _p, target in pairs
                     if not force]
     if any(refused):
         raise OutputError([r for r in refused if r is not None])
-    for produced, target in pairs:
-        assert produced.draft is not None
-        write_atomic(produced.draft.data, target)
-        click.echo(message("written", lang, path=str(target)))
+    late = []
+    written = write_drafts([(p.draft.data, t) for p, t in pairs if p.draft is not None], force)
+    for target, done in written:
+        if done:
+            click.echo(message("written", lang, path=str(target)))
+        else:  # edited, or saved by someone, between the check above and the write
+            late.append(Problem("refuse_edited", params={"path": str(target)}))
+    if late:
+        raise OutputError(late)
     if pdf:
         for target in pdf_convert.write_pdfs([(p.draft, t.with_suffix(".pdf"))
                                               for p, t in pairs]):
@@ -263,11 +271,18 @@ def build(register: Path, output: Path, force: bool, dry_run: bool, overwrite_ed
     options = build_module.Options(force, dry_run, overwrite_edited, allow_incomplete, jobs,
                                    given, rules, lang, redline)
     console = _console(stderr=False)
-    if dry_run:
-        result = build_module.plan(register, output, options)
-    else:
-        with _progress(console, lang) as advance:
-            result = build_module.build(register, output, options, advance)
+    try:
+        if dry_run:
+            result = build_module.plan(register, output, options)
+        else:
+            with _progress(console, lang) as advance:
+                result = build_module.build(register, output, options, advance)
+    except build_module.BuildInterrupted as err:
+        name = signal.Signals(err.signum).name
+        click.echo(message("build_interrupted", lang, signal=name), err=True)
+        sys.exit(128 + err.signum)
+    for notice in result.notices:
+        click.echo(notice.format(lang), err=True)
     print_build(result, console, lang, dry_run)
     if result.exit_code:
         sys.exit(result.exit_code)
@@ -280,11 +295,14 @@ def _progress(console: Console, lang: str):
         yield lambda item, done, total: console.print(
             f"[{done}/{total}] {item.rel}", markup=False, highlight=False)
         return
-    with Progress(console=console, transient=True) as bar:
+    # Refreshed by hand, not by a thread: worker processes are forked only from a process
+    # with a single thread.
+    with Progress(console=console, transient=True, auto_refresh=False) as bar:
         task = bar.add_task(message("building", lang), total=None)
 
         def advance(_item, done, total):
             bar.update(task, completed=done, total=total)
+            bar.refresh()
 
         yield advance
 
@@ -468,20 +486,15 @@ def _targets(files: tuple[Path, ...], output: Path) -> list[Path]:
     return [output / name for name in names]
 
 
-def _refusal(target: Path) -> Problem | None:
+def _refusal(target: Path, force: bool) -> Problem | None:
     """Why ``target`` may not be replaced, or None: a draft someone edited, another file."""
-    if not target.exists():
+    if replaceable(target, force) is not None:
         return None
     try:
-        doc = open_document(target)
-    except Exception:  # not a readable .docx: never replace it silently
-        return Problem("refuse_foreign", params={"path": str(target)})
-    stamp = custom_properties(doc).get("pkgen.text_sha256")
-    if stamp is None:
-        return Problem("refuse_foreign", params={"path": str(target)})
-    if stamp != text_hash(doc):
-        return Problem("refuse_edited", params={"path": str(target)})
-    return None
+        stamped = "pkgen.fingerprint" in read_properties(Package.read(target))
+    except (UnreadableError, OSError):
+        stamped = False
+    return Problem("refuse_edited" if stamped else "refuse_foreign", params={"path": str(target)})
 
 
 __all__ = ["main", "INPUT_SUFFIXES"]

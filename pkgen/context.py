@@ -30,13 +30,6 @@ from .model import (
 )
 from .postprocess import ITALIC
 
-#: Every article id a template may use in ``Pasal {{ pasal.<id> }}`` and in cross references.
-ARTICLES = (
-    "maksud_tujuan", "objek", "ruang_lingkup", "bentuk_kerja_sama", "pelaksanaan",
-    "hak_kewajiban", "pembiayaan", "monitoring_evaluasi", "sanksi", "jangka_waktu",
-    "keadaan_kahar", "penyelesaian_perselisihan", "pengakhiran", "korespondensi", "perubahan",
-    "lain_lain", "penutup",
-)
 #: Shown where a value is decided only at signing (number, date) or not filled in yet.
 BLANK = "…………………………"
 FORUM_DEFAULT_NAME = {"MENTERI_DALAM_NEGERI": "Menteri Dalam Negeri"}

@@ -2,7 +2,8 @@
 
 Rendering is strict (a variable the context lacks is an error naming the Word paragraph, never
 a blank), escapes every value, numbers the articles the template actually rendered, stamps the
-draft's provenance into its custom properties and writes the file atomically.
+draft's provenance and its content fingerprint into its custom properties; drafts are
+written with :func:`pkgen.files.write_atomic`.
 
 Two ways give the same drafts: :func:`render_draft` reads the template for each draft, as
 docxtpl is meant to be used; :class:`PreparedTemplate` reads and compiles a template once and
@@ -14,9 +15,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import io
-import os
 import re
-import tempfile
 import traceback
 from dataclasses import dataclass
 from importlib import resources
@@ -36,7 +35,9 @@ from markupsafe import Markup, escape
 from ._version import __version__
 from .context import build_context
 from .docx_text import paragraph_texts
-from .errors import OutputError, Problem, TemplateError
+from .errors import Problem, TemplateError
+from .files import write_atomic  # noqa: F401  (re-exported: the atomic write drafts use)
+from .fingerprint import Package, fingerprint
 from .inputs import Loaded
 from .model import kinds_of
 from .postprocess import MARK, custom_properties_xml, finish, near
@@ -82,12 +83,14 @@ def builtin_template(kind: str) -> Path:
     return found
 
 
-def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool = False) -> Draft:
+def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool = False,
+                 provenance: dict[str, str] | None = None) -> Draft:
     """Render ``loaded`` with ``template`` (default: the built-in one) into a draft in memory.
 
     ``incomplete`` marks the draft on every page with a header "DRAF — BELUM LENGKAP", for an
-    input the checker found incomplete. Raises :class:`TemplateError` when the template cannot
-    be read or uses something the agreement does not provide.
+    input the checker found incomplete. ``provenance`` adds custom properties (``pkgen.*``)
+    to those every draft gets. Raises :class:`TemplateError` when the template cannot be read
+    or uses something the agreement does not provide.
     """
     path = template or builtin_template(kinds_of(loaded.document)[0])
     if not path.is_file():
@@ -110,8 +113,11 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
     if incomplete:
         for section in document.sections:
             _mark_incomplete(section)
-    properties = _properties(loaded, path, raw, document.element.body, incomplete)
     part = _custom_part(document)
+    buffer = io.BytesIO()
+    tpl.save(buffer)  # the fingerprint is of the content as saved; properties are not content
+    properties = _properties(loaded, path, raw, document.element.body, incomplete,
+                             fingerprint(buffer.getvalue()), provenance)
     part._blob = custom_properties_xml(part.blob, {**properties, **_NOT_A_TEMPLATE})
     buffer = io.BytesIO()
     tpl.save(buffer)
@@ -126,9 +132,11 @@ class PreparedTemplate:
     still compressed. Drafts marked incomplete are rare and go through :func:`render_draft`.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, data: bytes | None = None) -> None:
+        """Prepare the template at ``path``; ``data``, when given, is its content already read
+        (so that the bytes hashed are the bytes rendered)."""
         self.path = path
-        self.raw = path.read_bytes()
+        self.raw = path.read_bytes() if data is None else data
         self.sha256 = hashlib.sha256(self.raw).hexdigest()
         tpl = _open(self.raw, path)
         self._tpl = tpl
@@ -158,6 +166,7 @@ class PreparedTemplate:
         skeleton = io.BytesIO()
         tpl.docx.save(skeleton)
         self._zip = ZipTemplate(skeleton.getvalue())
+        self._package = Package.read(skeleton.getvalue())  # styles, media: for fingerprints
 
     def variables(self) -> tuple[set[str], set[str]]:
         """The top-level names the template uses, and the article ids it has headings for."""
@@ -171,10 +180,10 @@ class PreparedTemplate:
                 headings.add(match.group(1))
         return names, headings
 
-    def render(self, loaded: Loaded) -> Draft:
+    def render(self, loaded: Loaded, provenance: dict[str, str] | None = None) -> Draft:
         """Render one draft; the same bytes in each part as :func:`render_draft` gives."""
         if not self.fast or any(p.lambang for p in loaded.document.pihak):
-            return render_draft(loaded, self.path)  # emblems add parts to the package
+            return render_draft(loaded, self.path, provenance=provenance)  # emblems add parts
         tpl = self._tpl
         context = _context(loaded)
         try:
@@ -189,7 +198,8 @@ class PreparedTemplate:
         finish(tree, list(others.values()), self.path, loaded.document.kertas)
         root = copy.deepcopy(self._shell)
         root.insert(self._body_index, tree)
-        properties = _properties(loaded, self.path, self.raw, tree, False)
+        content = fingerprint(self._package, {"word/document.xml": root, **others})
+        properties = _properties(loaded, self.path, self.raw, tree, False, content, provenance)
         replace = {name: _serialize(element) for name, element in others.items()}
         replace["word/document.xml"] = _serialize(root)
         replace[CUSTOM_PART] = custom_properties_xml(self._custom,
@@ -272,7 +282,10 @@ def _serialize(element) -> bytes:
     return etree.tostring(element, encoding="UTF-8", standalone=True)
 
 
-def _properties(loaded: Loaded, path: Path, raw: bytes, body, incomplete: bool) -> dict[str, str]:
+def _properties(loaded: Loaded, path: Path, raw: bytes, body, incomplete: bool,
+                content: str, provenance: dict[str, str] | None) -> dict[str, str]:
+    """The draft's provenance; ``pkgen.fingerprint`` is its content as written (see
+    :mod:`pkgen.fingerprint`), by which an edit is recognised even without a manifest."""
     text = "\n".join(paragraph_texts(body))
     properties = {
         "pkgen.version": __version__,
@@ -281,10 +294,11 @@ def _properties(loaded: Loaded, path: Path, raw: bytes, body, incomplete: bool) 
         "pkgen.input": loaded.path.name,
         "pkgen.input_sha256": loaded.digest,
         "pkgen.text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "pkgen.fingerprint": content,
     }
     if incomplete:
         properties["pkgen.incomplete"] = "true"
-    return properties
+    return {**properties, **(provenance or {})}
 
 
 def check_template(path: Path) -> None:
@@ -319,35 +333,6 @@ def _render_problem(tpl: DocxTemplate, path: Path, err: jinja2.TemplateError) ->
     return _template_problem(tpl, path, "template_error", err, detail=str(err))
 
 
-def write_atomic(data: bytes, target: Path) -> None:
-    """Write ``data`` to ``target`` through a temporary file and a rename.
-
-    A failure at any point leaves ``target`` as it was (absent or the old file).
-    """
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as err:
-        raise OutputError(
-            Problem("output_write_failed", target, params={"detail": err.strerror})
-        ) from err
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a draft is an ordinary file
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException as err:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise OutputError(
-                Problem("output_write_failed", target, params={"detail": err.strerror})
-            ) from err
-        raise
-
-
-
 def _mark_incomplete(section) -> None:
     """Put a red 'DRAF — BELUM LENGKAP' line at the top of every page of ``section``."""
     header = section.header
@@ -358,12 +343,6 @@ def _mark_incomplete(section) -> None:
     run = mark.add_run(INCOMPLETE_MARK)
     run.bold = True
     run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _finalize(value: object) -> object:

@@ -12,7 +12,10 @@ from conftest import EXAMPLES, make_template
 from docx import Document
 
 from pkgen import build as b
+from pkgen.build import install
+from pkgen.build import run as b_run
 from pkgen.cli import main
+from pkgen.docx_text import custom_properties
 from pkgen.render import builtin_templates
 from pkgen.templating import Given
 
@@ -70,12 +73,19 @@ def test_first_build_renders_everything_and_records_it(register):
     for name in (TPA, KSB, WISATA, SPBE):
         assert (drafts / f"{name}.docx").is_file()
     manifest = json.loads((drafts / b.MANIFEST).read_text())["drafts"]
-    entry = manifest[f"{TPA}.docx"]
-    assert entry["input"] == f"{TPA}.yaml"
-    assert set(entry["depends"]) == {f"{KSB}.yaml"}
-    assert entry["template"].endswith("pks_ksdd.docx")
-    assert entry["verdict"] == "ok" and entry["pkgen_version"]
-    assert len(entry["text_sha256"]) == len(entry["rulebook_sha256"]) == 64
+    entry = manifest[f"{TPA}.docx"]["draft"]
+    record = entry["record"]
+    assert entry["path"] == f"{TPA}.docx" and len(entry["stat"]) == 3
+    assert record["input"] == f"{TPA}.yaml"
+    assert set(record["depends"]) == {f"{KSB}.yaml"}
+    assert record["template"].endswith("pks_ksdd.docx")
+    assert record["verdict"] == "ok" and record["pkgen_version"]
+    assert len(record["input_sha256"]) == len(record["rulebook_sha256"]) == 64
+    assert record["fingerprint"].startswith("1:")
+    props = custom_properties(Document(str(drafts / f"{TPA}.docx")))
+    assert props["pkgen.fingerprint"] == record["fingerprint"]  # the draft knows it too
+    assert props["pkgen.input_path"] == f"{TPA}.yaml"
+    assert json.loads(props["pkgen.depends"]) == record["depends"]
     assert (drafts / b.REPORT).is_file()
     assert not (drafts / b.STAGING).exists() and not (drafts / b.JOURNAL).exists()
 
@@ -102,7 +112,7 @@ def test_only_changed_inputs_are_rendered_again(register, change):
     item = next(i for i in result.items if i.draft == f"{TPA}.docx")
     assert item.reason == change
     if change == "input":
-        assert item.changes == ["Pasal 9 KEADAAN KAHAR: berubah"]
+        assert item.changes == ("Pasal 9 KEADAAN KAHAR: berubah",)
         report = (register.parent / "drafts" / b.REPORT).read_text()
         assert "Pasal 9 KEADAAN KAHAR: berubah" in report
 
@@ -117,10 +127,11 @@ def test_template_rulebook_and_version_changes_make_drafts_stale(register, tmp_p
         TPA: "template", SPBE: "template"}
     assert not any(i.state == "failed" for i in result.items)
     rules = tmp_path / "rules.yaml"
-    rules.write_text((Path(b.__file__).parent / "checks" / "rulebook.yaml").read_text() + "\n")
+    rules.write_text((Path(b.__file__).parent.parent / "checks" / "rulebook.yaml").read_text()
+                     + "\n")
     result, _ = run(register, rules=rules)
     assert {i.reason for i in result.items} == {"rulebook"}
-    monkeypatch.setattr(b, "__version__", "99.0")
+    monkeypatch.setattr("pkgen.build.planning.__version__", "99.0")
     result, _ = run(register, rules=rules)
     assert {i.reason for i in result.items} == {"pkgen"}
 
@@ -208,7 +219,7 @@ def test_incomplete_inputs_fail_unless_allowed(register):
     doc = Document(str(drafts / f"{WISATA}.docx"))
     assert doc.sections[0].header.paragraphs[0].text == "DRAF — BELUM LENGKAP"
     manifest = json.loads((drafts / b.MANIFEST).read_text())["drafts"]
-    assert manifest[f"{WISATA}.docx"]["verdict"] == "incomplete"
+    assert manifest[f"{WISATA}.docx"]["draft"]["record"]["verdict"] == "incomplete"
 
 
 @pytest.mark.parametrize(("paragraphs", "expected"), [
@@ -232,23 +243,24 @@ def test_interrupted_build_leaves_old_or_new_drafts_and_a_true_manifest(register
     _, drafts = run(register)
     for name in (TPA, WISATA, SPBE):
         retitle(register / f"{name}.yaml")
-    replace = b.os.replace
+    link = install.os.link
     calls = []
 
     def interrupt(src, dst):
         calls.append(dst)
-        if len(calls) == 2:
+        if len(calls) == 2:  # the second draft: moved aside, the new one not yet in place
             raise KeyboardInterrupt
-        return replace(src, dst)
+        return link(src, dst)
 
-    monkeypatch.setattr(b.os, "replace", interrupt)
+    monkeypatch.setattr(install.os, "link", interrupt)
     with pytest.raises(KeyboardInterrupt):
         run(register)
-    monkeypatch.setattr(b.os, "replace", replace)
+    monkeypatch.setattr(install.os, "link", link)
     assert not (drafts / b.STAGING).exists() and not (drafts / b.JOURNAL).exists()
     assert not [p for p in drafts.rglob("*") if p.name.endswith(".tmp")]
     for draft in drafts.rglob("*.docx"):
         Document(str(draft))  # every draft is whole
+    assert (drafts / f"{SPBE}.docx").is_file()  # put back after being moved aside
     result, _ = run(register)
     found = states(result)
     assert "edited" not in found.values() and "edited-stale" not in found.values()
@@ -327,16 +339,16 @@ def test_interrupted_while_rendering_changes_nothing(register, monkeypatch):
     before = {p: p.read_bytes() for p in drafts.rglob("*") if p.is_file() and p.name != b.LOCK}
     for name in (TPA, WISATA):
         retitle(register / f"{name}.yaml")
-    job = b._job
+    job = b_run.run_job
     calls = []
 
-    def interrupted(args):
+    def interrupted(args, cache=None):
         calls.append(args)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return job(args)
+        return job(args, cache)
 
-    monkeypatch.setattr(b, "_job", interrupted)
+    monkeypatch.setattr(b_run, "run_job", interrupted)
     with pytest.raises(KeyboardInterrupt):
         run(register, jobs=1)
     after = {p: p.read_bytes() for p in drafts.rglob("*") if p.is_file() and p.name != b.LOCK}

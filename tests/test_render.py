@@ -183,7 +183,7 @@ def test_atomic_write_keeps_old_file_on_failure(tmp_path, monkeypatch):
     def boom(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("pkgen.render.os.fsync", boom)
+    monkeypatch.setattr("pkgen.files.os.fsync", boom)
     with pytest.raises(OutputError):
         write_atomic(b"new", target)
     assert target.read_bytes() == b"old"
@@ -196,7 +196,7 @@ def test_atomic_write_interrupted(tmp_path, monkeypatch):
     def interrupt(*_args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("pkgen.render.os.replace", interrupt)
+    monkeypatch.setattr("pkgen.files.os.replace", interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_atomic(b"new", target)
     assert list(tmp_path.iterdir()) == []

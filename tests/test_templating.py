@@ -49,9 +49,14 @@ def test_a_template_for_another_kind_is_refused(work):
     assert sorted(p.name for p in work.glob("*.docx")) == ["edited-pks_ksdd.docx"]
 
 
+#: The article headings a PKS template must have (the rulebook's required clauses).
+HEADINGS = [f"Pasal {{{{ pasal.{a} }}}}" for a in (
+    "objek", "ruang_lingkup", "hak_kewajiban", "jangka_waktu", "keadaan_kahar",
+    "penyelesaian_perselisihan", "pengakhiran")]
+
+
 def test_a_template_that_does_not_say_its_kind(work):
-    make_template(work / "sendiri.docx", ["{{ judul }}", "Pasal {{ pasal.objek }}", "OBJEK",
-                                          "{{ objek }}"])
+    make_template(work / "sendiri.docx", ["{{ judul }}", *HEADINGS, "{{ objek }}"])
     result = run("render", PKS_TPA.name, "--template", "sendiri.docx")
     assert result.exit_code == 2 and "--template pks_ksdd=" in result.output
     result = run("render", PKS_TPA.name, "--template", "pks_ksdd=sendiri.docx", "-o", "x.docx")
@@ -87,8 +92,8 @@ def test_a_broken_configuration_is_explained(work, text, says):
 
 
 def test_validate_uses_the_same_template_as_render(work):
-    make_template(work / "rujukan.docx", ["{{ judul }}", "Pasal {{ pasal.objek }}", "OBJEK",
-                                          "{{ objek }}", "lihat Pasal {{ pasal.sanksi }}"])
+    make_template(work / "rujukan.docx", ["{{ judul }}", *HEADINGS, "{{ objek }}",
+                                          "lihat Pasal {{ pasal.sanksi }}"])
     result = run("validate", PKS_TPA.name, "--template", "pks_ksdd=rujukan.docx")
     assert result.exit_code == 2 and "pasal.sanksi" in result.output
 
@@ -125,3 +130,10 @@ def test_build_keeps_each_kind_on_its_own_template(work):
     result = b.build(register, drafts, b.Options(force=True, templates=[
         Given(builtin_templates()["pks_ksdd"], "pks_ksdd")]))
     assert result.exit_code == 0
+
+
+def test_render_refuses_a_template_without_a_required_article_as_build_does(work):
+    make_template(work / "tipis.docx", ["{{ judul }}", "Pasal {{ pasal.objek }}", "{{ objek }}"])
+    result = run("render", PKS_TPA.name, "--template", "pks_ksdd=tipis.docx", "-o", "x.docx")
+    assert result.exit_code == 2 and "judul pasal untuk klausul wajib" in result.output
+    assert not (work / "x.docx").exists()

@@ -357,7 +357,7 @@ def test_a_save_waits_for_a_build_running_in_a_terminal(app):
     import threading
     import time
 
-    from pkgen.build import locked
+    from pkgen.build.store import locked
 
     html, fields = _open(app, PKS_TPA.name)
     fields = replace_field(fields, "tentang", "Disimpan setelah build")

@@ -15,10 +15,13 @@ import datetime as dt
 import hashlib
 import secrets
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..build import locked
+from ..build.store import BuildLockedError, locked
 from ..errors import OutputError, Problem
 from ..inputs import INPUT_SUFFIXES, YAML_SUFFIXES
 from ..paths import safe_stem
@@ -43,6 +46,23 @@ class Saved:
 def digest_of(data: bytes) -> str:
     """The hash a page carries to say which version of a file it was made from."""
     return hashlib.sha256(data).hexdigest()
+
+
+@contextmanager
+def build_lock(drafts: Path, wait: float) -> Iterator[None]:
+    """Hold the register's build lock, waiting up to ``wait`` seconds for a build to finish;
+    :class:`BuildLockedError` if it is still held then."""
+    deadline = time.monotonic() + wait
+    with ExitStack() as stack:
+        while True:
+            try:
+                stack.enter_context(locked(drafts))
+                break
+            except BuildLockedError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
+        yield
 
 
 class Register:
@@ -115,9 +135,9 @@ class Register:
             raise OutputError(Problem("web_bad_name", params={"name": name}))
         self.drafts.mkdir(parents=True, exist_ok=True)
         if not self.lock.acquire(timeout=SAVE_WAIT):
-            raise OutputError(Problem("build_locked", self.drafts))
+            raise OutputError(Problem("web_build_busy"))
         try:
-            with locked(self.drafts, wait=SAVE_WAIT):
+            with build_lock(self.drafts, SAVE_WAIT):
                 current = path.read_bytes() if path.is_file() else None
                 if current is not None and digest_of(current) != base:
                     return Saved(name, conflict=self._keep(self.folder("konflik"), name, data))

@@ -1,0 +1,363 @@
+"""The canonical reading of a .docx: every thing a reader sees, in order, as a list of tokens.
+
+Covered: text everywhere (body, tables, headers and footers of every section, footnotes,
+endnotes, comments, text boxes), the effective formatting of every run and paragraph, tracked
+changes, fields (their instructions: their shown results are recomputed by every program),
+hyperlinks, pictures (by the hash of the image), embedded objects, tables and section and page
+setup. Left out is what re-saving rewrites without a visible change: revision ids, attribute
+order, proofing marks, bookmarks, empty runs, run boundaries, the layer a format is set in, and
+document properties. Lengths a re-saver recomputes (column widths, picture sizes) are kept
+apart as numbers compared within a tolerance.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .layout import (
+    cell_props,
+    cells,
+    content,
+    page_lengths,
+    rows,
+    section_props,
+    table_props,
+    twips,
+)
+from .package import Package
+from .styles import Styles, W, on
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_V = "{urn:schemas-microsoft-com:vml}"
+_O = "{urn:schemas-microsoft-com:office:office}"
+EMU_PER_TWIP = 635
+_PPR = f"{W}pPr"
+# Tags compared on every element, built once.
+_P, _TBL, _SECT, _SDT, _RUN, _RPR = (f"{W}{n}" for n in ("p", "tbl", "sectPr", "sdt", "r", "rPr"))
+_TEXT = {f"{W}t", f"{W}delText"}
+_FIELD = {f"{W}fldChar", f"{W}instrText", f"{W}pgNum"}
+_OBJECTS = {f"{W}drawing", f"{W}pict", f"{W}object"}
+_NOTES = {f"{W}footnoteReference", f"{W}endnoteReference"}
+_ALTERNATE = f"{_MC}AlternateContent"
+_CHARS = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "\u2011",
+          f"{W}softHyphen": "\u00ad"}
+_BREAKS = {"page": "\f", "column": "\v"}
+_TRACKED = {f"{W}{n}": n for n in ("ins", "del", "moveFrom", "moveTo")}
+_WRAPPERS = {f"{W}smartTag", f"{W}customXml", f"{W}dir", f"{W}bdo"}
+_SKIP_SWITCHES = ("\\* MERGEFORMAT", "\\* Arabic", "\\* ARABIC")
+
+
+class Canon:
+    """Reads one package into :attr:`tokens` and :attr:`lengths` (twips)."""
+
+    def __init__(self, package: Package) -> None:
+        self.pkg = package
+        self.main = package.main()
+        self.styles = _styles(package, self.main)
+        self.tokens: list[str] = []
+        self.lengths: list[int] = []
+        self._lists: dict[str, int] = {}
+        self._text: list[str] = []
+        self._format: str | None = None
+        self._fields: list[list] = []
+        self._headers: dict[str, str] = {}
+        self._notes: dict[str, dict[str, etree._Element]] = {}
+        self._plain = False  # comments: their words count, not how a program formats them
+        settings = package.xml(package.related(self.main, "settings"))
+        self._even = settings is not None and any(
+            on(e) == "1" for e in settings.iter(f"{W}evenAndOddHeaders"))
+
+    def read(self) -> Canon:
+        """Read the main document; returns self."""
+        root = self.pkg.xml(self.main)
+        body = root.find(f"{W}body") if root is not None else None
+        if body is None:
+            self.tokens.append("EMPTY")
+        else:
+            self._story(body, self.main)
+        return self
+
+    # --- block level ---------------------------------------------------------------------
+
+    def _story(self, element: etree._Element, part: str) -> None:
+        saved = (self._text, self._format, self._fields)
+        self._text, self._format, self._fields = [], None, []
+        self._blocks(element, part)
+        self._flush()
+        self._text, self._format, self._fields = saved
+
+    def _blocks(self, parent: etree._Element, part: str) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == _P:
+                self._paragraph(child, part)
+            elif tag == _TBL:
+                self._table(child, part)
+            elif tag == _SECT:
+                self._section(child, part)
+            elif tag == _SDT:
+                self._blocks(content(child), part)
+            elif tag in _WRAPPERS:
+                self._blocks(child, part)
+            elif tag in _TRACKED:
+                self._tracked(child, part, self._blocks)
+            elif tag == _ALTERNATE:
+                self._blocks(_choice(child), part)
+            elif tag == f"{W}altChunk":
+                self.tokens.append(f"CHUNK|{self._target(part, child.get(f'{_R}id'))}")
+
+    def _paragraph(self, p: etree._Element, part: str) -> None:
+        ppr = p[0] if len(p) and p[0].tag == _PPR else None
+        shown, num, style = self.styles.paragraph(ppr)
+        self._flush()
+        if self._plain:
+            shown = ""
+        elif num is not None:
+            shown += "|" + self.styles.list_label(num, self._lists)
+        self.tokens.append(f"P|{shown}")
+        self._inline(p, part, style)
+        self._flush()
+        self.tokens.append("/P")
+        if ppr is not None and ppr.find(f"{W}sectPr") is not None:
+            self._section(ppr.find(f"{W}sectPr"), part)
+
+    def _table(self, tbl: etree._Element, part: str) -> None:
+        grid = tbl.findall(f"{W}tblGrid/{W}gridCol")
+        self.lengths.extend(twips(c, "w") for c in grid)
+        self.tokens.append(f"TBL|{table_props(tbl.find(f'{W}tblPr'))}|{len(grid)}")
+        for row in rows(tbl):
+            self._row(row, part)
+        self.tokens.append("/TBL")
+
+    def _row(self, row: etree._Element, part: str) -> None:
+        trpr = row.find(f"{W}trPr")
+        props = []
+        for child in (trpr if trpr is not None else []):
+            name = etree.QName(child).localname
+            if name in ("tblHeader", "cantSplit") and on(child) == "1":
+                props.append(name)
+            elif name == "trHeight":
+                props.append(f"h={child.get(f'{W}hRule', 'atLeast')}")
+                self.lengths.append(int(child.get(f"{W}val", "0") or 0))
+        self.tokens.append(f"TR|{';'.join(sorted(props))}")  # in any order, as savers write them
+        for cell in cells(row):
+            self.tokens.append(f"TC|{cell_props(cell)}")
+            self._story(cell, part)
+            self.tokens.append("/TC")
+        self.tokens.append("/TR")
+
+    def _section(self, sect: etree._Element, part: str) -> None:
+        refs = dict(self._headers)
+        for ref in sect:
+            name = etree.QName(ref).localname
+            if name in ("headerReference", "footerReference"):
+                refs[f"{name[:6]}.{ref.get(f'{W}type', 'default')}"] = self._target(
+                    part, ref.get(f"{_R}id"))
+        self._headers = refs
+        first = any(on(e) == "1" for e in sect.findall(f"{W}titlePg"))
+        shown = [k for k in sorted(refs) if k.endswith(".default") or (
+            k.endswith(".first") and first) or (k.endswith(".even") and self._even)]
+        self._flush()
+        self.tokens.append(f"SECT|{section_props(sect)}|first={int(first)}")
+        self.lengths += page_lengths(sect, shown)
+        for key in shown:
+            root = self.pkg.xml(refs[key])
+            self.tokens.append(key)
+            if root is not None:
+                self._story(root, refs[key])
+            self.tokens.append("/" + key)
+
+    def _tracked(self, element: etree._Element, part: str, walk, *args) -> None:
+        self._flush()
+        name = _TRACKED[element.tag]
+        self.tokens.append(f"{name}|{element.get(f'{W}author', '')}")
+        walk(element, part, *args)
+        self._flush()
+        self.tokens.append(f"/{name}")
+
+    # --- inline level --------------------------------------------------------------------
+
+    def _inline(self, parent: etree._Element, part: str, style: str) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == _RUN:
+                self._run(child, part, style)
+            elif tag == f"{W}hyperlink":
+                self._flush()
+                rid = child.get(f"{_R}id")
+                self.tokens.append(f"LINK|{self._target(part, rid) if rid else ''}"
+                                   f"#{child.get(f'{W}anchor', '')}")
+                self._inline(child, part, style)
+                self._flush()
+                self.tokens.append("/LINK")
+            elif tag in _TRACKED:
+                self._tracked(child, part, self._inline, style)
+            elif tag in _WRAPPERS:
+                self._inline(child, part, style)
+            elif tag == f"{W}sdt":
+                self._inline(content(child), part, style)
+            elif tag == f"{W}fldSimple":
+                self._field(child.get(f"{W}instr", ""))
+            elif tag in (f"{_M}oMath", f"{_M}oMathPara"):
+                self._flush()
+                self.tokens.append("MATH|" + "".join(t.text or "" for t in child.iter(f"{_M}t")))
+            elif tag == f"{_MC}AlternateContent":
+                self._inline(_choice(child), part, style)
+            elif tag in (f"{W}commentRangeStart", f"{W}commentRangeEnd"):
+                self._flush()
+                self.tokens.append(etree.QName(tag).localname[12:])
+
+    def _run(self, r: etree._Element, part: str, style: str) -> None:
+        rpr = r[0] if len(r) and r[0].tag == _RPR else None
+        fmt = "" if self._plain else self.styles.run(style, rpr)
+        self._run_content(r, part, fmt)
+
+    def _run_content(self, r: etree._Element, part: str, fmt: str) -> None:
+        for child in r:
+            tag = child.tag
+            if tag in _TEXT:
+                self._add(fmt, child.text or "")
+            elif tag == _RPR:
+                continue
+            elif tag in _CHARS:
+                self._add(fmt, _CHARS[tag])
+            elif tag == f"{W}br":
+                self._add(fmt, _BREAKS.get(child.get(f"{W}type", ""), "\n"))
+            elif tag == f"{W}sym":
+                self._add(fmt, f"[{child.get(f'{W}font')}:{child.get(f'{W}char')}]")
+            elif tag in _FIELD:
+                self._field_part(child)
+            elif tag in _OBJECTS:
+                self._flush()
+                self._drawing(child, part)
+            elif tag in _NOTES:
+                self._note(etree.QName(tag).localname[:-9], child.get(f"{W}id", ""))
+            elif tag == f"{W}commentReference":
+                self._comment(child.get(f"{W}id", ""))
+            elif tag == _ALTERNATE:
+                self._run_content(_choice(child), part, fmt)
+
+    def _add(self, fmt: str, text: str) -> None:
+        if self._fields or not text:  # a field's shown result is recomputed by every program
+            return
+        if fmt != self._format:
+            self._flush()
+            self._format = fmt
+        self._text.append(text)
+
+    def _flush(self) -> None:
+        if self._text:
+            self.tokens.append(f"T|{self._format}|{''.join(self._text)}")
+            self._text, self._format = [], None
+
+    # --- fields, notes, comments, drawings ----------------------------------------------------
+
+    def _field_part(self, node: etree._Element) -> None:
+        if node.tag == f"{W}pgNum":
+            self._field("PAGE")
+        elif node.tag == f"{W}instrText":
+            if self._fields and not self._fields[-1][1]:
+                self._fields[-1][0] += node.text or ""
+        elif node.get(f"{W}fldCharType") == "begin":
+            self._fields.append(["", False])
+        elif node.get(f"{W}fldCharType") == "separate" and self._fields:
+            self._fields[-1][1] = True
+        elif node.get(f"{W}fldCharType") == "end" and self._fields:
+            instr = self._fields.pop()[0]
+            if self._fields and not self._fields[-1][1]:
+                self._fields[-1][0] += "{" + instr + "}"  # a field inside an instruction
+            else:
+                self._field(instr)
+
+    def _field(self, instr: str) -> None:
+        for switch in _SKIP_SWITCHES:
+            instr = instr.replace(switch, " ")
+        words = instr.split()
+        if words:
+            words[0] = words[0].upper()
+        self._flush()
+        self.tokens.append("F|" + " ".join(words))
+
+    def _note(self, kind: str, note_id: str) -> None:
+        notes = self._notes_of(kind + "s")
+        self._flush()
+        self.tokens.append(f"NOTE|{kind}")
+        if note_id in notes:
+            self._story(notes[note_id], self.pkg.related(self.main, kind + "s") or "")
+        self.tokens.append("/NOTE")
+
+    def _comment(self, comment_id: str) -> None:
+        comments = self._notes_of("comments")
+        self._flush()
+        found = comments.get(comment_id)
+        self.tokens.append(f"CMT|{found.get(f'{W}author', '') if found is not None else ''}")
+        if found is not None:
+            self._plain = True
+            self._story(found, self.pkg.related(self.main, "comments") or "")
+            self._plain = False
+        self.tokens.append("/CMT")
+
+    def _notes_of(self, kind: str) -> dict[str, etree._Element]:
+        if kind not in self._notes:
+            root = self.pkg.xml(self.pkg.related(self.main, kind))
+            self._notes[kind] = {} if root is None else {
+                n.get(f"{W}id", ""): n for n in root if n.get(f"{W}type") is None}
+        return self._notes[kind]
+
+    def _drawing(self, element: etree._Element, part: str) -> None:
+        images = [self._target(part, b.get(f"{_R}embed") or b.get(f"{_R}link"))
+                  for b in element.iter(f"{_A}blip")]
+        images += [self._target(part, i.get(f"{_R}id") or i.get(f"{_O}relid"))
+                   for i in element.iter(f"{_V}imagedata") if element.tag != f"{W}object"]
+        images += [f"{o.get('ProgID')}:{self._target(part, o.get(f'{_R}id'))}"
+                   for o in element.iter(f"{_O}OLEObject")]
+        kinds = [etree.QName(c).localname for c in element if isinstance(c.tag, str)]
+        for extent in element.iter(f"{_WP}extent"):
+            self.lengths += [round(int(extent.get(a, "0")) / EMU_PER_TWIP) for a in "cx cy"
+                             .split()]
+        for offset in element.iter(f"{_WP}posOffset"):
+            self.lengths.append(round(int(offset.text or "0") / EMU_PER_TWIP))
+        uris = sorted({g.get("uri", "") for g in element.iter(f"{_A}graphicData")})
+        self.tokens.append(f"DRAW|{etree.QName(element).localname}|{','.join(kinds)}|"
+                           f"{','.join(uris)}|{','.join(images)}")
+        for box in element.iter(f"{W}txbxContent"):
+            if next(box.iterancestors(f"{W}txbxContent"), None) is None:
+                self._story(box, part)
+        self.tokens.append("/DRAW")
+
+    def _target(self, part: str, rid: str | None) -> str:
+        """What a relation points to: the hash of an internal part, or an external URL."""
+        found = self.pkg.rels(part).get(rid or "")
+        if found is None:
+            return "?"
+        rel_type, target, external = found
+        if external:
+            return target
+        if rel_type in ("header", "footer"):
+            return target
+        return self.pkg.digest(target)[:32]
+
+
+_STYLES: dict[tuple[str, str, str], Styles] = {}
+
+
+def _styles(package: Package, main: str) -> Styles:
+    """The styles of a package, shared by every package with the same style parts."""
+    names = [package.related(main, kind) for kind in ("styles", "numbering", "theme")]
+    key = tuple(package.digest(name) if name else "" for name in names)
+    if key not in _STYLES:
+        if len(_STYLES) >= 16:
+            _STYLES.pop(next(iter(_STYLES)))
+        _STYLES[key] = Styles(*(package.xml(name) for name in names))
+    return _STYLES[key]
+
+
+def _choice(alternate: etree._Element) -> etree._Element:
+    found = alternate.find(f"{_MC}Choice")
+    if found is None:
+        found = alternate.find(f"{_MC}Fallback")
+    return found if found is not None else etree.Element("none")
