@@ -50,10 +50,8 @@ def naive_check(path: Path, book) -> object:
     (It sees body text only, no heading styles or headers, so it finds fewer clauses.)
     """
     doc = Document(str(path))
-    blocks, index = [], 0
-    for p in doc.element.body.iter(qn("w:p")):
-        index += 1
-        blocks.append(Block("".join(t.text or "" for t in p.iter(qn("w:t"))), index))
+    blocks = [Block("".join(t.text or "" for t in p.iter(qn("w:t"))), index)
+              for index, p in enumerate(doc.element.body.iter(qn("w:p")), 1)]
     return check_structure(str(path), parse_structure(blocks, book), book)
 
 

@@ -40,6 +40,10 @@ class Problem:
             head = f"{head}: {self.key}" if head else self.key
         return head
 
+    def say(self, lang: str = "id") -> str:
+        """The problem as a message (see :func:`pkgen.messages.message`): as :meth:`format`."""
+        return self.format(lang)
+
     def format(self, lang: str = "id") -> str:
         """Return the one-line message, location first."""
         params = dict(self.params)
@@ -67,6 +71,10 @@ class PkgenError(Exception):
     def __init__(self, problems: list[Problem] | Problem) -> None:
         self.problems = problems if isinstance(problems, list) else [problems]
         super().__init__(self.format("en"))
+
+    def say(self, lang: str = "id") -> str:
+        """The problem as a message (see :func:`pkgen.messages.message`): as :meth:`format`."""
+        return self.format(lang)
 
     def format(self, lang: str = "id") -> str:
         """Return every problem, one per line."""

@@ -6,6 +6,7 @@ crash or a power cut leaves each file either as it was or as it was meant to be.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -27,12 +28,12 @@ def write_atomic(data: bytes, target: Path) -> None:
     except OSError as err:
         raise OutputError(output_problem(target, err)) from err
     try:
-        os.chmod(tmp, file_mode())  # mkstemp makes 0600; a draft is an ordinary file
+        Path(tmp).chmod(file_mode())  # mkstemp makes 0600; a draft is an ordinary file
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        Path(tmp).replace(target)
     except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(err, OSError):
@@ -56,9 +57,9 @@ def fsync_folder(folder: Path) -> None:
     except OSError:
         return
     try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems cannot flush a folder; the rename itself has happened
+        # Some file systems cannot flush a folder; the rename itself has happened.
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
     finally:
         os.close(fd)
 

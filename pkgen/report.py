@@ -116,8 +116,7 @@ def annotate(source: Path, report: Report, lang: str = "id") -> bytes:
         if not paragraphs:
             return None
         p = Paragraph(paragraphs[min(index, len(paragraphs)) - 1], doc._body)
-        runs = p.runs or [p.add_run("")]
-        return runs
+        return p.runs or [p.add_run("")]
 
     for finding in report.sorted_findings():
         runs = anchor(finding)
@@ -147,9 +146,10 @@ def print_build(result: BuildResult, console: Console, lang: str = "id",
         if item.redline:
             console.print(f"    → {item.redline}", markup=False, highlight=False)
         for change in item.changes:
-            console.print(f"    {change}", markup=False, highlight=False)
+            console.print(f"    {change.say(lang)}", markup=False, highlight=False)
         for problem in item.problems:
-            console.print(f"    ! {problem}", markup=False, highlight=False, style="red")
+            console.print(f"    ! {problem.say(lang)}", markup=False, highlight=False,
+                          style="red")
     for orphan in result.orphans:
         console.print(f"{orphan}: {message('state_orphaned', lang)}", markup=False)
     for ksb in result.unfollowed:

@@ -3,7 +3,6 @@ Word saves (a temporary file renamed over the draft)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import uuid
 from pathlib import Path
@@ -58,7 +57,7 @@ def word_save(draft: Path, marker: str) -> None:
     doc.paragraphs[12].insert_paragraph_before(f"Catatan {marker}")
     tmp = draft.with_name(f"~WRL{uuid.uuid4().hex[:6]}.tmp")
     doc.save(str(tmp))
-    os.replace(tmp, draft)
+    Path(tmp).replace(draft)
 
 
 def text(path: Path) -> str:

@@ -201,6 +201,12 @@ def paragraph_style(doc):
 
 
 @_with_doc
+def numbered_list(doc):
+    """A paragraph made an item of a Word numbered list."""
+    _body_paragraph(doc).style = doc.styles["List Number"]
+
+
+@_with_doc
 def style_changed(doc):
     """The Normal style's font size changed (every paragraph based on it changes)."""
     doc.styles["Normal"].font.size = Pt(13)
@@ -344,9 +350,9 @@ EDITS: dict[str, Callable[[Path, Path], None]] = {
         text_body, text_table, footer_text, header_added, paragraph_added, paragraph_deleted,
         bold_word, italic_word, underline_word, highlight_word, color_word, font_size,
         font_name, strike_word, hidden_word, align_paragraph, indent_paragraph,
-        spacing_paragraph, paragraph_style, style_changed, page_break, margins, orientation,
-        paper_size, section_added, comment, picture, tracked_insertion, tracked_deletion,
-        text_box, equation, footnote)
+        spacing_paragraph, paragraph_style, numbered_list, style_changed, page_break, margins,
+        orientation, paper_size, section_added, comment, picture, tracked_insertion,
+        tracked_deletion, text_box, equation, footnote)
 }
 
 

@@ -112,7 +112,8 @@ def test_only_changed_inputs_are_rendered_again(register, change):
     item = next(i for i in result.items if i.draft == f"{TPA}.docx")
     assert item.reason == change
     if change == "input":
-        assert item.changes == ("Pasal 9 KEADAAN KAHAR: berubah",)
+        assert [c.say() for c in item.changes] == ["Pasal 9 KEADAAN KAHAR: berubah"]
+        assert [c.say("en") for c in item.changes] == ["Pasal 9 KEADAAN KAHAR: changed"]
         report = (register.parent / "drafts" / b.REPORT).read_text()
         assert "Pasal 9 KEADAAN KAHAR: berubah" in report
 
@@ -142,10 +143,10 @@ def test_force_and_dry_run(register):
     assert not drafts.exists()
     run(register)
     manifest = (drafts / b.MANIFEST).read_bytes()
-    result, _ = run(register, force=True, dry_run=True)
+    result, _ = run(register, all=True, dry_run=True)
     assert set(states(result).values()) == {"stale"}
     assert (drafts / b.MANIFEST).read_bytes() == manifest
-    result, _ = run(register, force=True)
+    result, _ = run(register, all=True)
     assert set(states(result).values()) == {"stale"}
 
 
@@ -166,7 +167,7 @@ def test_hand_edits_are_never_lost(register):
         p.text for p in Document(str(beside)).paragraphs)
     again, _ = run(register)
     assert states(again)[TPA] == "edited"  # the new version is beside it; nothing more to do
-    result, _ = run(register, force=True, overwrite_edited=True)
+    result, _ = run(register, all=True, overwrite_edited=True)
     assert states(result)[TPA] == "edited-stale"
     assert draft.read_bytes() != edited
     assert states(run(register)[0])[TPA] == "unchanged"
@@ -203,7 +204,7 @@ def test_broken_inputs_are_skipped_and_the_rest_built(register):
     assert found[TPA] == found[SPBE] == "new"
     assert result.exit_code == 2
     problems = next(i for i in result.items if i.draft == f"{WISATA}.docx").problems
-    assert any("Mungkin maksud Anda 'keadaan_kahar'" in p for p in problems)
+    assert any("Mungkin maksud Anda 'keadaan_kahar'" in p.say() for p in problems)
     assert not (drafts / f"{WISATA}.docx").exists()
 
 
@@ -235,7 +236,7 @@ def test_broken_templates_are_reported(register, tmp_path, paragraphs, expected)
     result, drafts = run(register, templates=[Given(template, "pks_ksdd")])
     assert states(result)[TPA] == states(result)[SPBE] == "failed"
     assert result.exit_code == 2
-    assert any(expected in p for i in result.items for p in i.problems), result.items[0].problems
+    assert any(expected in p.say() for i in result.items for p in i.problems), result.items
     assert not (drafts / f"{TPA}.docx").exists() and not (drafts / f"{SPBE}.docx").exists()
 
 
@@ -314,9 +315,9 @@ def test_cli_build_plain_progress_and_summary(register):
     assert "[1/4]" in result.stdout and "[4/4]" in result.stdout
     assert "baru" in result.stdout and "│ 4" in result.stdout
     plan = CliRunner().invoke(main, ["build", str(register), "-o", str(drafts), "--dry-run",
-                                     "--force", "--lang", "en"])
+                                     "--all", "--lang", "en"])
     assert "Build plan (nothing written)" in plan.stdout
-    assert "stale (--force)" in plan.stdout
+    assert "stale (--all)" in plan.stdout
 
 
 def test_redline_shows_the_changes_as_tracked_revisions(register):
@@ -402,7 +403,7 @@ def test_filled_forms_in_the_register_are_built(register):
     shutil.copy(form, register / f"{WISATA}.xlsx")  # the same name as a YAML input
     result, _ = run(register)
     clash = next(i for i in result.items if i.rel == f"{WISATA}.xlsx")
-    assert clash.state == "failed" and "ganti nama salah satunya" in clash.problems[0]
+    assert clash.state == "failed" and "ganti nama salah satunya" in clash.problems[0].say()
     assert result.exit_code == 2
 
 

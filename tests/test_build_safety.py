@@ -384,7 +384,7 @@ def test_a_draft_that_cannot_be_written_fails_alone(register, monkeypatch):
     result, _ = run(register)
     monkeypatch.setattr(install.os, "link", link)
     assert states(result)[WISATA] == "failed" and states(result)[SPBE] == "stale"
-    assert "Permission denied" in item(result, WISATA).problems[0]
+    assert "Permission denied" in item(result, WISATA).problems[0].say()
     assert result.exit_code == 2
     assert (drafts / f"{WISATA}.docx").is_file()  # put back where it was
     assert_consistent(drafts)

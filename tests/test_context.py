@@ -2,8 +2,9 @@ import datetime as dt
 
 from conftest import EXAMPLES, PKS_TPA, PKS_WISATA
 
-from pkgen.context import build_context, term_end
+from pkgen.context import build_context
 from pkgen.inputs import load_agreement
+from pkgen.model import term_end
 
 
 def context(path):

@@ -3,9 +3,9 @@ input change and a rebuild. The edit is never lost; a LibreOffice re-save alone 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from buildkit import retitle, run, states, text
@@ -34,7 +34,7 @@ def _apply(drafts, names):
         kind = name.removesuffix("-lo")
         tmp = drafts / f"~{name}.tmp"
         EDITS[kind](drafts / f"{name}.docx", tmp)
-        os.replace(tmp, drafts / f"{name}.docx")
+        Path(tmp).replace(drafts / f"{name}.docx")
 
 
 def _libreoffice_resave(paths, tmp_path):
@@ -45,7 +45,7 @@ def _libreoffice_resave(paths, tmp_path):
                     "--headless", "--convert-to", "docx", "--outdir", str(out),
                     *map(str, paths)], check=True, capture_output=True, timeout=600)
     for path in paths:
-        os.replace(out / path.name, path)
+        Path(out / path.name).replace(path)
 
 
 def _rebuild_after_input_change(register, drafts, names):

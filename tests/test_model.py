@@ -30,5 +30,20 @@ def test_unknown_keys_are_rejected():
     assert info.value.errors()[0]["type"] == "extra_forbidden"
 
 
-def test_examples_are_consistent():
-    assert consistency_problems(load_agreement(PKS_TPA).document) == []
+def test_references_between_parts_are_checked():
+    """Each kind of broken reference is found on an otherwise consistent example."""
+    doc = load_agreement(PKS_TPA).document
+    assert consistency_problems(doc) == []
+    broken = doc.model_copy(update={
+        "korespondensi": [doc.korespondensi[0].model_copy(update={"pihak": 3})],
+        "ksb": doc.ksb.model_copy(update={"nomor": ["1/2020"]}),
+        "penutup": doc.penutup.model_copy(update={"rangkap": 1}),
+        "jangka_waktu": doc.jangka_waktu.model_copy(update={"mulai": None,
+            "berakhir": doc.penandatanganan.tanggal.replace(year=2019)}),
+    })
+    assert [(loc, code) for loc, code, _ in consistency_problems(broken)] == [
+        (("ksb", "nomor"), "ksb_nomor_count"),
+        (("korespondensi", 0, "pihak"), "party_index"),
+        (("penutup", "rangkap"), "penutup_rangkap"),
+        (("jangka_waktu", "berakhir"), "end_before_start"),
+    ]

@@ -10,7 +10,7 @@ from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pkgen.context import _STAR as ITALIC_MARKUP
+from pkgen.context.words import _STAR as ITALIC_MARKUP
 from pkgen.docx_text import document_text
 from pkgen.inputs import load_agreement
 from pkgen.render import render_draft, write_atomic

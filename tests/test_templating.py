@@ -124,10 +124,10 @@ def test_build_keeps_each_kind_on_its_own_template(work):
     draft = Document(str(drafts / "pks-tpa-kota-kab-mojokerto.docx"))
     assert custom_properties(draft)["pkgen.template"] == "edited-pks_ksdd.docx"
     edited.unlink()
-    result = b.build(register, drafts, b.Options(force=True))
+    result = b.build(register, drafts, b.Options(all=True))
     problems = [p for i in result.items for p in i.problems]
-    assert result.exit_code == 2 and any("dipakai build sebelumnya" in p for p in problems)
-    result = b.build(register, drafts, b.Options(force=True, templates=[
+    assert result.exit_code == 2 and any("dipakai build sebelumnya" in p.say() for p in problems)
+    result = b.build(register, drafts, b.Options(all=True, templates=[
         Given(builtin_templates()["pks_ksdd"], "pks_ksdd")]))
     assert result.exit_code == 0
 

@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="watches workers in /proc")
 def test_no_edit_is_lost_however_builds_are_stopped():
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "torture.py"), "--trials",

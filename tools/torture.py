@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import shutil
 import signal
@@ -143,7 +142,7 @@ class Torture:
             doc = Document(str(path))
             doc.add_paragraph(f"Catatan tangan {marker}")
             doc.save(str(tmp))
-            os.replace(tmp, path)
+            Path(tmp).replace(path)
         except (OSError, KeyError, ValueError, zipfile.BadZipFile):
             tmp.unlink(missing_ok=True)  # the draft was being replaced: the editor retries later
             return

@@ -8,11 +8,11 @@ from pathlib import Path
 from ..checks.structure import parse_structure
 from ..docx_text import read_blocks
 from ..errors import PkgenError
-from ..messages import message
+from ..messages import Text, message, msg
 from .state import Result, State
 
 
-def changes(old: Path, new_blocks, book, lang: str) -> list[str]:
+def changes(old: Path, new_blocks, book) -> list[Text]:
     """Per article: what changed between the draft on disk and the new one."""
     if not old.exists():
         return []
@@ -21,23 +21,24 @@ def changes(old: Path, new_blocks, book, lang: str) -> list[str]:
     except PkgenError:
         return []
     after = _articles(new_blocks, book)
-    words = {"id": ("berubah", "ditambahkan", "dihapus", "pembukaan", "nomor"),
-             "en": ("changed", "added", "removed", "opening", "number")}[lang]
     out = []
     if before.get("") != after.get(""):
-        out.append(f"{words[3]}: {words[0]}")
+        out.append(msg("change_opening", what=msg("change_changed")))
     for title, (label, text) in after.items():
         if not title:
             continue
         if title not in before:
-            out.append(f"{label} {title}: {words[1]}")
+            out.append(msg("change_article", label=label, title=title, what=msg("change_added")))
         elif before[title][1] != text:
-            out.append(f"{label} {title}: {words[0]}")
+            out.append(msg("change_article", label=label, title=title,
+                           what=msg("change_changed")))
         elif before[title][0] != label:
-            out.append(f"{label} {title}: {words[4]} ({before[title][0]} → {label})")
+            out.append(msg("change_renumbered", label=label, title=title,
+                           before=before[title][0]))
     for title, (label, _text) in before.items():
         if title and title not in after:
-            out.append(f"{label} {title}: {words[2]}")
+            out.append(msg("change_article", label=label, title=title,
+                           what=msg("change_removed")))
     return out
 
 
@@ -51,28 +52,28 @@ def _articles(blocks, book) -> dict[str, tuple[str, str]]:
     return out
 
 
-def report_markdown(result: Result) -> str:
+def report_markdown(result: Result, lang: str = "id") -> str:
     """The build report written beside the drafts (Indonesian, like the drafts)."""
-    lines = ["# Laporan pkgen build", ""]
+    lines = [message("report_title", lang), ""]
     for notice in result.notices:
-        lines += [f"- {notice.format('id')}", ""]
+        lines += [f"- {notice.say(lang)}", ""]
     for item in result.items:
         if item.state == State.UNCHANGED:
             continue
-        lines.append(f"## {item.draft} ({describe_state(item, 'id')})")
+        lines.append(f"## {item.draft} ({describe_state(item, lang)})")
         if item.written:
-            lines.append(f"- ditulis: {item.written}")
+            lines.append("- " + message("report_written", lang, path=item.written))
         if item.redline:
-            lines.append(f"- perubahan terlacak: {item.redline}")
-        lines += [f"- {c}" for c in item.changes]
-        lines += [f"- masalah: {p}" for p in item.problems]
+            lines.append("- " + message("report_redline", lang, path=item.redline))
+        lines += [f"- {c.say(lang)}" for c in item.changes]
+        lines += ["- " + message("report_problem", lang, text=p) for p in item.problems]
         lines.append("")
     if result.orphans:
-        lines.append("## Draf tanpa masukan (yatim)")
+        lines.append("## " + message("report_orphans", lang))
         lines += [f"- {o}" for o in result.orphans]
         lines.append("")
     if result.unfollowed:
-        lines.append("## KSB yang belum ditindaklanjuti PKS")
+        lines.append("## " + message("report_unfollowed", lang))
         lines += [f"- {k}" for k in result.unfollowed]
     return "\n".join(lines) + "\n"
 

@@ -83,7 +83,7 @@ def remove(target: Path, expect: Expect, aside: Path) -> bool:
 def _move_aside(target: Path, aside: Path) -> str:
     """Move ``target`` to ``aside`` in one rename; '' or why it could not be moved."""
     try:
-        os.rename(target, aside)
+        Path(target).rename(aside)
     except FileNotFoundError:
         return "changed_during_build"  # deleted since planning: the plan no longer holds
     except PermissionError:
@@ -132,7 +132,7 @@ def _link(src: Path, dst: Path) -> bool:
     dst.parent.mkdir(parents=True, exist_ok=True)
     if os.name == "nt":
         try:
-            os.rename(src, dst)  # never replaces on Windows
+            Path(src).rename(dst)  # never replaces on Windows
         except FileExistsError:
             return False
         return True
@@ -146,9 +146,9 @@ def _link(src: Path, dst: Path) -> bool:
             raise
         if dst.exists():  # a file system without hard links: check, then rename
             return False
-        os.rename(src, dst)
+        Path(src).rename(dst)
         return True
-    os.unlink(src)
+    Path(src).unlink()
     return True
 
 
@@ -159,9 +159,9 @@ def _put_back(aside: Path, target: Path) -> None:
             return
     except OSError:
         if not target.exists():  # no link here, whatever the reason: a rename will do
-            os.rename(aside, target)
+            Path(aside).rename(target)
             return
-    os.rename(aside, free_name(target, RECOVERED))
+    Path(aside).rename(free_name(target, RECOVERED))
 
 
 def free_name(path: Path, marker: str) -> Path:
@@ -193,7 +193,7 @@ def recover(drafts: Path) -> list[Problem]:
                     "target"]}))
     for leftover in sorted(staging.glob("aside-*")) if staging.is_dir() else []:
         kept = free_name(drafts / "draf", RECOVERED)  # no journal line: keep it visibly
-        os.rename(leftover, kept)
+        Path(leftover).rename(kept)
         notices.append(Problem("build_recovered", kept, params={"draft": "?"}))
     # Only pkgen's own staged drafts are left: nothing anybody wrote is removed here.
     shutil.rmtree(staging, ignore_errors=True)
@@ -209,10 +209,10 @@ def _recover_one(aside: Path, target: Path) -> Path | None:
         aside.unlink()  # the old draft pkgen wrote, replaced as planned
         return None
     if _unedited_pkgen_draft(target):
-        os.replace(aside, target)  # a hand-edited draft wins over a regenerable one
+        Path(aside).replace(target)  # a hand-edited draft wins over a regenerable one
         return None
     kept = free_name(target, RECOVERED)
-    os.rename(aside, kept)
+    Path(aside).rename(kept)
     return kept
 
 

@@ -18,7 +18,7 @@ from .._version import __version__
 from ..checks import load_rulebook
 from ..errors import TemplateError
 from ..fingerprint import Package, UnreadableError, fingerprint, match, read_properties
-from ..messages import message
+from ..messages import msg
 from ..paths import mirrored
 from ..render import builtin_templates
 from ..templating import Given, TemplateChoice, find_config, load_config
@@ -68,7 +68,7 @@ def plan(register: Path, drafts: Path, options: Options) -> Result:
         draft = mirrored(Path(rel)).as_posix()
         if len(claims[draft]) > 1:  # x.yaml and x.xlsx: which one is the draft? Ask.
             items.append(Item(path, rel, draft, State.FAILED, failure=Failure.INPUT, problems=(
-                message("build_name_clash", options.lang, draft=draft,
+                msg("build_name_clash", draft=draft,
                         inputs=", ".join(claims[draft])),), entry=entries.get(draft, Entry())))
             continue
         items.append(_plan_item(path, rel, draft, entries.get(draft, Entry()), context))
@@ -204,7 +204,7 @@ class _Context:
             return "rulebook"
         if record.pkgen_version != __version__:
             return "pkgen"
-        return "forced" if self.options.force else ""
+        return "forced" if self.options.all else ""
 
     def _template(self, record: Record) -> Path | None:
         """The template a draft made from ``record`` would be rendered with now, if it is

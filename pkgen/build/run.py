@@ -23,7 +23,7 @@ from .. import redline as redlines
 from ..drafts import Renderer
 from ..errors import OutputError, PkgenError, Problem
 from ..files import fsync_folder, output_problem, write_atomic
-from ..messages import message
+from ..messages import msg
 from ..templating import TemplateChoice
 from .changes import report_markdown
 from .install import new_aside, place, recover, remove
@@ -89,7 +89,7 @@ def _render_all(items: list[Item], register: Path, drafts: Path, staging: Path,
                 templates: TemplateChoice) -> dict[str, Outcome]:
     todo = [i for i in items if i.todo]
     jobs = [Job(i.input, i.rel, register, i.draft, drafts / i.draft, staging, templates,
-                options.rules, options.allow_incomplete, options.lang) for i in todo]
+                options.rules, options.allow_incomplete) for i in todo]
     outcomes = {}
     with closing(_run(jobs, options.jobs, lock_fd)) as results:  # workers stop on any exit
         for done, (item, outcome) in enumerate(zip(todo, results, strict=True), 1):
@@ -180,14 +180,14 @@ def _install(item: Item, outcome: Outcome, drafts: Path, aside: Path, options: O
                            keep_old=options.redline and target == item.draft)
         except OSError as err:
             return replace(item, state=State.FAILED, failure=Failure.OUTPUT, problems=(
-                output_problem(drafts / target, err).format(options.lang),))
+                output_problem(drafts / target, err),))
         if placed.ok:
             return _installed(item, Copy(target, outcome.record, stat), drafts, placed.old,
                               options)
         item = replace(item, state=State.EDITED_STALE, reason=placed.reason)
         target, expect = beside_name(drafts, item.draft), Expect()
     return replace(item, state=State.FAILED, failure=Failure.OUTPUT, problems=(
-        message("output_write_failed", options.lang, detail=target),))
+        msg("output_write_failed", detail=target),))
 
 
 def _installed(item: Item, copy: Copy, drafts: Path, old: bytes | None,
@@ -200,7 +200,7 @@ def _installed(item: Item, copy: Copy, drafts: Path, old: bytes | None,
         entry = Entry(item.entry.draft, copy)
     item = replace(item, written=target, entry=entry)
     if old is not None:
-        item = _write_redline(item, old, drafts, options.lang)
+        item = _write_redline(item, old, drafts)
     return item
 
 
@@ -214,14 +214,14 @@ def _drop_redundant_beside(beside: Copy | None, drafts: Path) -> None:
     remove(drafts / beside.path, Expect(beside.stat, (beside.record.fingerprint,)), aside)
 
 
-def _write_redline(item: Item, old: bytes, drafts: Path, lang: str) -> Item:
+def _write_redline(item: Item, old: bytes, drafts: Path) -> Item:
     """NAME.redline.docx beside the draft: the old draft with the new one as tracked changes."""
     stem = (drafts / item.draft).name[: -len(".docx")]
     target = (drafts / item.draft).with_name(f"{stem}{REDLINE}")
     try:
         write_atomic(redlines.redline(old, (drafts / item.draft).read_bytes()), target)
     except PkgenError as err:
-        return replace(item, problems=(*item.problems, err.format(lang)))
+        return replace(item, problems=(*item.problems, *err.problems))
     return replace(item, redline=target.relative_to(drafts).as_posix())
 
 

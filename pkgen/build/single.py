@@ -67,7 +67,7 @@ def _write_one(data: bytes, target: Path, force: bool) -> bool:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(staged, file_mode())
+        Path(staged).chmod(file_mode())
         aside = new_aside(staging) if managed else free_name(target, ".pkgen-lama")
         if managed and expect.stat is not None:
             write_journal(folder, [{"target": target.name, "aside": aside.name}])

@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EXIT_FINDINGS, EXIT_INPUT, Problem
+from ..messages import Text
 from ..templating import Given, TemplateChoice
+
+#: What a build reports about an item, said in the reader's language where it is shown.
+Said = Text | Problem
 
 
 class State(enum.StrEnum):
@@ -38,7 +42,7 @@ class Failure(enum.StrEnum):
 class Options:
     """What the user asked of a build."""
 
-    force: bool = False
+    all: bool = False  # render every input, changed or not
     dry_run: bool = False
     overwrite_edited: bool = False
     allow_incomplete: bool = False
@@ -132,7 +136,6 @@ class Job:
     templates: TemplateChoice  # the build's: the options', the register's, those last used
     rules: Path | None
     allow_incomplete: bool
-    lang: str
 
 
 @dataclass(frozen=True)
@@ -143,8 +146,8 @@ class Outcome:
     staged: Path | None = None
     record: Record | None = None
     failure: Failure | None = None
-    problems: tuple[str, ...] = ()
-    changes: tuple[str, ...] = ()
+    problems: tuple[Said, ...] = ()
+    changes: tuple[Said, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,8 +162,8 @@ class Item:
     target: str = ""  # where a rendered draft goes: the draft or NAME.pkgen-baru.docx
     expect: Expect = field(default_factory=Expect)
     entry: Entry = field(default_factory=Entry)
-    problems: tuple[str, ...] = ()
-    changes: tuple[str, ...] = ()
+    problems: tuple[Said, ...] = ()
+    changes: tuple[Said, ...] = ()
     written: str | None = None
     redline: str | None = None
     verdict: str | None = None

@@ -7,6 +7,7 @@ moves aside, so that a build killed in mid-install puts them back. The lock says
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -94,10 +95,8 @@ def save_manifest(drafts: Path, entries: dict[str, Entry]) -> None:
 
 def set_aside_damaged(drafts: Path) -> None:
     """Keep a damaged manifest as .pkgen-manifest.rusak.json for whoever wants to look."""
-    try:
-        os.replace(drafts / MANIFEST, drafts / DAMAGED)
-    except OSError:
-        pass  # it is rewritten at the end of the build either way
+    with contextlib.suppress(OSError):  # it is rewritten at the end of the build either way
+        (drafts / MANIFEST).replace(drafts / DAMAGED)
 
 
 def _copy(value: object) -> Copy | None:
@@ -198,10 +197,8 @@ def locked(drafts: Path) -> Iterator[int]:
         _record_holder(fd)
         yield fd
     finally:
-        try:
+        with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
-        except OSError:
-            pass
         _unlock(fd)
         os.close(fd)
 
@@ -224,7 +221,7 @@ def _same_file(fd: int, path: Path) -> bool:
 def _record_holder(fd: int) -> None:
     info = {"pid": os.getpid(), "host": socket.gethostname(),
             "since": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-            "command": " ".join(os.path.basename(a) for a in sys.argv[:2])}
+            "command": " ".join(Path(a).name for a in sys.argv[:2])}
     try:
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
@@ -274,10 +271,8 @@ if os.name == "nt":
 
     def _unlock(fd: int) -> None:
         os.lseek(fd, _FAR, os.SEEK_SET)
-        try:
+        with contextlib.suppress(OSError):
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
 else:
     def _try_lock(fd: int) -> bool:
         try:

@@ -9,6 +9,7 @@ build and found by content, so a template edited in place is prepared again.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -23,7 +24,7 @@ from ..drafts import TEMPLATE_CHECKS, Produced, Renderer, produce
 from ..errors import PkgenError, TemplateError
 from ..files import output_problem
 from ..inputs import Loaded
-from ..messages import message
+from ..messages import Text, msg
 from ..model import kinds_of
 from .changes import changes
 from .state import Failure, Job, Outcome, Record
@@ -41,10 +42,8 @@ def start_worker(parent: int, lock_fd: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if lock_fd is not None:
-        try:
+        with contextlib.suppress(OSError):
             os.close(lock_fd)  # a forked worker's copy; the build keeps its own
-        except OSError:
-            pass
     threading.Thread(target=_watch, args=(parent,), daemon=True).start()
 
 
@@ -70,16 +69,14 @@ def run_job(job: Job, renderer: Renderer | None = None) -> Outcome:
                                provenance=snapshot.provenance)
         except PkgenError as err:
             kind = Failure.TEMPLATE if isinstance(err, TemplateError) else Failure.INPUT
-            return Outcome(job.draft, failure=kind, problems=tuple(err.format(
-                job.lang).splitlines()))
+            return Outcome(job.draft, failure=kind, problems=tuple(err.problems))
         if not produced.complete and not job.allow_incomplete:
-            return Outcome(job.draft, failure=Failure.INCOMPLETE, problems=tuple(
-                f"{f.rule.id}: {f.message(book, job.lang)}"
-                for f in produced.report.sorted_findings() if f.severity == "error"))
+            return Outcome(job.draft, failure=Failure.INCOMPLETE, problems=_errors(
+                produced.report, book))
         if snapshot.consistent(produced.loaded):
             return _stage(job, produced, snapshot, book)
     return Outcome(job.draft, failure=Failure.INPUT, problems=(
-        f"{job.rel}: {message('input_changing', job.lang)}",))
+        msg("located", where=job.rel, text=msg("input_changing")),))
 
 
 class _Snapshot:
@@ -132,7 +129,7 @@ def _stage(job: Job, made: Produced, snapshot: _Snapshot, book) -> Outcome:
     except OSError as err:
         staged.unlink(missing_ok=True)
         return Outcome(job.draft, failure=Failure.OUTPUT,
-                       problems=(output_problem(job.path, err).format(job.lang),))
+                       problems=(output_problem(job.path, err),))
     blocks, document, report = made.blocks, made.document, made.report
     errors = report.count("error") + sum(  # the template's mistakes are in the report already
         1 for f in document.findings
@@ -143,9 +140,15 @@ def _stage(job: Job, made: Produced, snapshot: _Snapshot, book) -> Outcome:
         props["pkgen.template_sha256"], book.digest, props["pkgen.version"],
         props["pkgen.fingerprint"], made.loaded.kind, "incomplete" if errors else "ok", errors,
         report.count("warning") + document.count("warning"), kinds_of(made.loaded.document))
-    return Outcome(job.draft, staged, record, problems=tuple(
-        f"{f.rule.id}: {f.message(book, job.lang)}" for f in document.sorted_findings()
-        if f.severity == "error"), changes=tuple(changes(job.path, blocks, book, job.lang)))
+    return Outcome(job.draft, staged, record, problems=_errors(document, book),
+                   changes=tuple(changes(job.path, blocks, book)))
+
+
+def _errors(report, book) -> tuple[Text, ...]:
+    """The report's errors, each with its rule, to be said in the reader's language."""
+    return tuple(msg("finding_line", rule=f.rule.id, text={
+        lang: f.message(book, lang) for lang in ("id", "en")})
+        for f in report.sorted_findings() if f.severity == "error")
 
 
 def _write_durably(path: Path, data: bytes) -> None:

@@ -317,8 +317,7 @@ class Canon:
                    for o in element.iter(f"{_O}OLEObject")]
         kinds = [etree.QName(c).localname for c in element if isinstance(c.tag, str)]
         for extent in element.iter(f"{_WP}extent"):
-            self.lengths += [round(int(extent.get(a, "0")) / EMU_PER_TWIP) for a in "cx cy"
-                             .split()]
+            self.lengths += [round(int(extent.get(a, "0")) / EMU_PER_TWIP) for a in ["cx", "cy"]]
         for offset in element.iter(f"{_WP}posOffset"):
             self.lengths.append(round(int(offset.text or "0") / EMU_PER_TWIP))
         uris = sorted({g.get("uri", "") for g in element.iter(f"{_A}graphicData")})

@@ -36,6 +36,7 @@ def table_props(tpr: etree._Element | None) -> str:
 
 
 def content(sdt: etree._Element) -> etree._Element:
+    """What a content control holds (an empty element if nothing)."""
     found = sdt.find(f"{W}sdtContent")
     return found if found is not None else etree.Element("none")
 
@@ -59,6 +60,7 @@ def _inside(element: etree._Element, tag: str):
 
 
 def cell_props(cell: etree._Element) -> str:
+    """A cell's properties a reader sees (span, merge, borders, shading, alignment)."""
     tcpr = cell.find(f"{W}tcPr")
     props = []
     for child in (tcpr if tcpr is not None else []):
@@ -84,6 +86,7 @@ def cell_props(cell: etree._Element) -> str:
 
 
 def side(border: etree._Element) -> str:
+    """One border as it shows: none, or its style, width and colour."""
     kind = border.get(f"{W}val", "none")
     if kind in ("nil", "none"):
         return "none"
@@ -101,6 +104,7 @@ def page_lengths(sect: etree._Element, shown: list[str]) -> list[int]:
 
 
 def twips(element: etree._Element | None, attr: str) -> int:
+    """A length attribute in twips (0 when absent or unreadable)."""
     try:
         return round(float(element.get(f"{W}{attr}", "0"))) if element is not None else 0
     except ValueError:
@@ -108,6 +112,7 @@ def twips(element: etree._Element | None, attr: str) -> int:
 
 
 def section_props(sect: etree._Element) -> str:
+    """A section's page setup: paper, orientation, margins, columns, headers shown."""
     props = []
     for child in sect:
         name = etree.QName(child).localname

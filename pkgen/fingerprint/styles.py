@@ -9,7 +9,7 @@ those rewrites disappear while any change a reader could see remains.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
@@ -40,15 +40,17 @@ def on(element: etree._Element) -> str:
     return "0" if element.get(f"{W}val", "1").lower() in ("0", "false", "off", "none") else "1"
 
 
+def _children(props: etree._Element | None) -> Iterator[tuple[str, etree._Element]]:
+    """The WordprocessingML children of a properties element, with their local names."""
+    for child in props if props is not None else ():
+        if isinstance(child.tag, str) and child.tag.startswith(W):
+            yield etree.QName(child).localname, child
+
+
 def run_props(rpr: etree._Element | None, theme: dict[str, str]) -> Props:
     """The visible properties a ``w:rPr`` sets (language, proofing, CS sizes left out)."""
     out: Props = {}
-    if rpr is None:
-        return out
-    for child in rpr:
-        if not isinstance(child.tag, str) or not child.tag.startswith(W):
-            continue
-        name = etree.QName(child).localname
+    for name, child in _children(rpr):
         if name in _TOGGLES_R:
             out[name] = on(child)
         elif name in _VALUES_R:
@@ -69,12 +71,7 @@ def run_props(rpr: etree._Element | None, theme: dict[str, str]) -> Props:
 def paragraph_props(ppr: etree._Element | None) -> Props:
     """The visible properties a ``w:pPr`` sets (widow control and hyphenation left out)."""
     out: Props = {}
-    if ppr is None:
-        return out
-    for child in ppr:
-        if not isinstance(child.tag, str) or not child.tag.startswith(W):
-            continue
-        name = etree.QName(child).localname
+    for name, child in _children(ppr):
         if name in _TOGGLES_P:
             out[name] = on(child)
         elif name == "jc":
@@ -154,6 +151,7 @@ def _indent(ind: etree._Element) -> Props:
 
 
 def fill(shd: etree._Element) -> str:
+    """A shading's colour as it shows."""
     if shd.get(f"{W}val") == "nil":
         return "auto"
     return (shd.get(f"{W}fill") or "auto").upper().replace("AUTO", "auto")
@@ -240,7 +238,7 @@ class Styles:
             direct = paragraph_props(ppr)
             chosen = merge(style_p, direct)
             num = (chosen.get("numId") or "0", chosen.get("ilvl") or "0")
-            indent, label = self._numbering.level(*num) if num[0] != "0" else ({}, "")
+            label, indent = self._numbering.level(*num) if num[0] != "0" else ("", {})
             props = merge(self.doc_p, style_p, indent, direct)
             for key_ in ("numId", "ilvl"):
                 props.pop(key_, None)

@@ -122,6 +122,7 @@ class Guard:
         self.app, self.policy = app, policy
 
     async def __call__(self, scope, receive, send) -> None:
+        """Refuse, send to the sign-in page, or pass the request on with a session cookie."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

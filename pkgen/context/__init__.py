@@ -8,11 +8,8 @@ numbers are not part of it: the renderer numbers the articles a template actuall
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-
-from . import formatting as fmt
-from .model import (
+from .. import formatting as fmt
+from ..model import (
     ORDER,
     Agreement,
     JangkaWaktu,
@@ -28,20 +25,19 @@ from .model import (
     term_end,
     term_start,
 )
-from .postprocess import ITALIC
+from .words import (
+    BLANK,
+    ayat,
+    days,
+    items_of,
+    joined,
+    structured,
+    text_or_blank,
+    user_text,
+)
 
-#: Shown where a value is decided only at signing (number, date) or not filled in yet.
-BLANK = "…………………………"
 FORUM_DEFAULT_NAME = {"MENTERI_DALAM_NEGERI": "Menteri Dalam Negeri"}
 TITLES = {"PKS": "PERJANJIAN KERJA SAMA", "KSB": "KESEPAKATAN BERSAMA"}
-#: How each list's items are joined (UU 12/2011 Lampiran II angka 88–90): "dan" cumulative,
-#: "atau" alternative, "dan/atau" both; "" for items that each stand alone (recitals).
-CONJUNCTION = {
-    "tujuan": "dan", "ruang_lingkup": "dan", "bentuk_kerja_sama": "dan", "hak": "dan",
-    "kewajiban": "dan", "peristiwa": "atau", "akibat": "dan", "sebab": "atau",
-    "korespondensi": "dan", "sumber": "dan", "pertimbangan": "",
-}
-_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n\t]+?)(?<=[^\s*])\*(?![\w*])")
 
 
 def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
@@ -56,25 +52,25 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
         "dokumen": doc.dokumen,
         "jenis": doc.jenis.value,
         "judul": TITLES[doc.dokumen],
-        "tentang": _teks(doc.tentang),
-        "tentang_kapital": _teks(doc.tentang).upper(),
+        "tentang": text_or_blank(doc.tentang),
+        "tentang_kapital": text_or_blank(doc.tentang).upper(),
         "kertas": doc.kertas,
         "pihak": pihak,
         "judul_pihak": _title_lines([p["nama_kapital"] for p in pihak]),
-        "daftar_pihak": _join(labels),
+        "daftar_pihak": joined(labels),
         "lambang": [p for p in pihak if p["lambang"]],
         "penandatanganan": _penandatanganan(doc),
-        "pertimbangan": _list(doc.pertimbangan, "pertimbangan", prefix="bahwa "),
+        "pertimbangan": items_of(doc.pertimbangan, "pertimbangan", prefix="bahwa "),
         "maksud_tujuan": {
-            "maksud": _teks(doc.maksud_tujuan and doc.maksud_tujuan.maksud),
-            "tujuan": _list(doc.maksud_tujuan and doc.maksud_tujuan.tujuan, "tujuan", True),
+            "maksud": text_or_blank(doc.maksud_tujuan and doc.maksud_tujuan.maksud),
+            "tujuan": items_of(doc.maksud_tujuan and doc.maksud_tujuan.tujuan, "tujuan", True),
         },
-        "objek": _teks(doc.objek),
-        "ruang_lingkup": _list(doc.ruang_lingkup, "ruang_lingkup", True),
+        "objek": text_or_blank(doc.objek),
+        "ruang_lingkup": items_of(doc.ruang_lingkup, "ruang_lingkup", True),
         "pembiayaan": _pembiayaan(doc, labels),
         "jangka_waktu": _jangka_waktu(doc),
-        "perubahan": _ayat(doc.perubahan, first=3) if doc.perubahan is not None else None,
-        "lain_lain": _ayat(doc.lain_lain),
+        "perubahan": ayat(doc.perubahan, first=3) if doc.perubahan is not None else None,
+        "lain_lain": ayat(doc.lain_lain),
         "penutup": {
             "rangkap": fmt.angka_terbilang(doc.penutup.rangkap or len(doc.pihak)),
             "meterai": doc.penutup.meterai,
@@ -91,20 +87,20 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
     if isinstance(doc, Pks):
         ctx.update(_pks_parts(doc, pihak))
     else:
-        ctx["bentuk_kerja_sama"] = _list(doc.bentuk_kerja_sama, "bentuk_kerja_sama")
+        ctx["bentuk_kerja_sama"] = items_of(doc.bentuk_kerja_sama, "bentuk_kerja_sama")
         ctx["tahun_anggaran_mulai"] = doc.tahun_anggaran_mulai
         if doc.penyelesaian_perselisihan is not None:
             ctx["penyelesaian_perselisihan"] = _penyelesaian(doc)
     for name in ORDER:  # a part shaped nowhere above (a new article): its paragraphs as ayat
         if name not in ctx:
             value = getattr(doc, name, None)
-            ctx[name] = _ayat(value) if isinstance(value, list) else value
+            ctx[name] = ayat(value) if isinstance(value, list) else value
     return ctx
 
 
 def _legal_basis(ctx: dict, doc: Agreement, ksb: Ksb | None, pihak: list[dict]) -> None:
     """The numbered legal basis: the input's list, then the KSB and each DPRD approval."""
-    dasar = [_t(t) for t in doc.dasar_hukum or []]
+    dasar = [user_text(t) for t in doc.dasar_hukum or []]
     approvals = [(p, party.persetujuan_dprd) for p, party in zip(pihak, doc.pihak, strict=True)
                  if getattr(party, "persetujuan_dprd", None) is not None]
     extra = int(isinstance(doc, Pks)) + len(approvals)
@@ -116,8 +112,8 @@ def _legal_basis(ctx: dict, doc: Agreement, ksb: Ksb | None, pihak: list[dict]) 
         ctx["ksb"] = _ksb(doc, ksb, pihak, no, last=not approvals)
         no += 1
     ctx["persetujuan_dprd"] = [
-        {"no": no + i, "daerah": p["daerah"], "nomor": _teks(a.nomor),
-         "tanggal": fmt.tanggal(a.tanggal) if a.tanggal else BLANK, "tentang": _t(a.tentang),
+        {"no": no + i, "daerah": p["daerah"], "nomor": text_or_blank(a.nomor),
+         "tanggal": fmt.tanggal(a.tanggal) if a.tanggal else BLANK, "tentang": user_text(a.tentang),
          "akhir": "." if i == len(approvals) - 1 else ";"}
         for i, (p, a) in enumerate(approvals)]
 
@@ -132,21 +128,21 @@ def _pks_parts(doc: Pks, pihak: list[dict]) -> dict[str, object]:
     akhir = doc.pengakhiran or Pengakhiran()
     third = [p["label"] for p in pihak if p["bentuk"] != "pemerintah_daerah"]
     return {
-        "pelaksanaan": _ayat(doc.pelaksanaan),
+        "pelaksanaan": ayat(doc.pelaksanaan),
         "hak_kewajiban": hak_kewajiban,
         "keadaan_kahar": {
-            "peristiwa": _list(kahar.peristiwa, "peristiwa", blank=True),
-            "batas": _hari(kahar.batas_pemberitahuan_hari),
-            "akibat": _list(kahar.akibat, "akibat"),
+            "peristiwa": items_of(kahar.peristiwa, "peristiwa", blank=True),
+            "batas": days(kahar.batas_pemberitahuan_hari),
+            "akibat": items_of(kahar.akibat, "akibat"),
         },
         "penyelesaian_perselisihan": _penyelesaian(doc),
         "pengakhiran": {
-            "sebab": _list(akhir.sebab, "sebab"),
-            "pemberitahuan": _hari(akhir.pemberitahuan_hari),
+            "sebab": items_of(akhir.sebab, "sebab"),
+            "pemberitahuan": days(akhir.pemberitahuan_hari),
         },
-        "pihak_ketiga": _join(third) if third else None,
-        "sanksi": _ayat(doc.sanksi),
-        "monitoring_evaluasi": _ayat(doc.monitoring_evaluasi),
+        "pihak_ketiga": joined(third) if third else None,
+        "sanksi": ayat(doc.sanksi),
+        "monitoring_evaluasi": ayat(doc.monitoring_evaluasi),
         "korespondensi": _korespondensi(doc, pihak),
     }
 
@@ -159,15 +155,15 @@ def _korespondensi(doc: Pks, pihak: list[dict]) -> dict | None:
         party = pihak[k.pihak - 1] if k.pihak else None
         items.append({
             "label": party["label"] if party else BLANK,
-            "instansi": party["instansi"] if party else BLANK, "alamat": _teks(k.alamat),
-            "untuk_perhatian": _t(k.untuk_perhatian), "telepon": k.telepon, "email": k.email,
+            "instansi": party["instansi"] if party else BLANK, "alamat": text_or_blank(k.alamat),
+            "untuk_perhatian": user_text(k.untuk_perhatian), "telepon": k.telepon, "email": k.email,
         })
-    return _structured(items, "korespondensi")
+    return structured(items, "korespondensi")
 
 
 def _pihak(p: Pihak, index: int, doc: Agreement, labels: list[str]) -> dict[str, object]:
     signer = p.penandatangan or Penandatangan()
-    nama = _teks(p.nama)
+    nama = text_or_blank(p.nama)
     out: dict[str, object] = {
         "no": index + 1,
         "label": labels[index],
@@ -176,19 +172,19 @@ def _pihak(p: Pihak, index: int, doc: Agreement, labels: list[str]) -> dict[str,
         "daerah": nama.removeprefix("Pemerintah ").strip(),
         "bentuk": p.bentuk,
         "pemerintah": p.pemerintah,
-        "unit": _t(p.unit),
-        "instansi": f"{_t(p.unit)}, {nama}" if p.unit else nama,
+        "unit": user_text(p.unit),
+        "instansi": f"{user_text(p.unit)}, {nama}" if p.unit else nama,
         "nomor": p.nomor or BLANK,
-        "alamat": _teks(p.alamat),
+        "alamat": text_or_blank(p.alamat),
         "meterai": doc.penutup.meterai,
         "lambang": p.lambang,
         "gambar": None,  # the emblem as a picture, set by the renderer
         "penandatangan": {
-            "nama": _teks(signer.nama),
+            "nama": text_or_blank(signer.nama),
             "nama_kapital": fmt.tanpa_putus(fmt.nama_kapital(signer.nama)) if signer.nama
             else BLANK,
-            "jabatan": _teks(signer.jabatan),
-            "jabatan_kapital": _teks(signer.jabatan).upper(),
+            "jabatan": text_or_blank(signer.jabatan),
+            "jabatan_kapital": text_or_blank(signer.jabatan).upper(),
             "nip": fmt.nip(signer.nip) if signer.nip else None,
         },
         "kewenangan": _kewenangan(p),
@@ -196,8 +192,8 @@ def _pihak(p: Pihak, index: int, doc: Agreement, labels: list[str]) -> dict[str,
         "kewajiban": None,
     }
     if isinstance(doc, Pks):
-        out["hak"] = _list(p.hak, "hak", blank=True)  # type: ignore[attr-defined]
-        out["kewajiban"] = _list(p.kewajiban, "kewajiban", blank=True)  # type: ignore[attr-defined]
+        out["hak"] = items_of(p.hak, "hak", blank=True)  # type: ignore[attr-defined]
+        out["kewajiban"] = items_of(p.kewajiban, "kewajiban", blank=True)  # type: ignore[attr-defined]
     return out
 
 
@@ -206,16 +202,16 @@ def _kewenangan(p: Pihak) -> dict[str, object]:
     change = kw.perubahan
     return {
         "dasar": kw.dasar,
-        "nomor": _teks(kw.nomor),
+        "nomor": text_or_blank(kw.nomor),
         "tanggal": fmt.tanggal(kw.tanggal) if kw.tanggal else BLANK,
-        "pemberi": _teks(kw.pemberi),
-        "notaris": _teks(kw.notaris),
-        "pengesahan": _t(kw.pengesahan),
-        "keterangan": _t(kw.keterangan),
+        "pemberi": text_or_blank(kw.pemberi),
+        "notaris": text_or_blank(kw.notaris),
+        "pengesahan": user_text(kw.pengesahan),
+        "keterangan": user_text(kw.keterangan),
         "perubahan": {
-            "nomor": _teks(change.nomor),
+            "nomor": text_or_blank(change.nomor),
             "tanggal": fmt.tanggal(change.tanggal) if change.tanggal else BLANK,
-            "notaris": _t(change.notaris),
+            "notaris": user_text(change.notaris),
         } if change else None,
     }
 
@@ -229,7 +225,7 @@ def _penandatanganan(doc: Agreement) -> dict[str, object]:
     signing = doc.penandatanganan
     day = signing.tanggal if signing else None
     return {
-        "tempat": _teks(signing.tempat if signing else None),
+        "tempat": text_or_blank(signing.tempat if signing else None),
         "tanggal": fmt.tanggal(day) if day else BLANK,
         "hari_ini": fmt.tanggal_terbilang(day) if day else
         f"{BLANK} tanggal {BLANK} bulan {BLANK} tahun {BLANK}",
@@ -243,7 +239,7 @@ def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int, last: bool) -
         nomor = [p.nomor or BLANK for p in loaded.pihak]
         tanggal = loaded.penandatanganan.tanggal if loaded.penandatanganan else None
         tentang, berakhir = loaded.tentang, term_end(loaded)
-        antara = [_teks(p.nama) for p in loaded.pihak]
+        antara = [text_or_blank(p.nama) for p in loaded.pihak]
     else:
         inline = ref or KsbRujukan()  # no KSB given: every value is a blank
         nomor, tanggal, tentang = inline.nomor, inline.tanggal, inline.tentang
@@ -254,10 +250,10 @@ def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int, last: bool) -
         "no": no,
         "nomor": [{"label": pihak[i]["label"] if i < len(pihak) else "", "nomor": n}
                   for i, n in enumerate(nomor)],
-        "nomor_gabung": _join([f"Nomor {n}" for n in nomor]),
-        "antara": _join(antara),
+        "nomor_gabung": joined([f"Nomor {n}" for n in nomor]),
+        "antara": joined(antara),
         "tanggal": fmt.tanggal(tanggal) if tanggal else BLANK,
-        "tentang": _teks(tentang),
+        "tentang": text_or_blank(tentang),
         "berakhir": fmt.tanggal(berakhir) if berakhir else BLANK,
         "akhir": "." if last else ";",
     }
@@ -281,8 +277,8 @@ def _jangka_waktu(doc: Agreement) -> dict[str, object]:
         "sejak_ditandatangani": term.mulai is None,
         "berakhir": fmt.tanggal(end) if end else BLANK,
         "perpanjangan": {
-            "pemberitahuan": _hari(ext.pemberitahuan_hari),
-            "ketentuan": _t(ext.ketentuan),
+            "pemberitahuan": days(ext.pemberitahuan_hari),
+            "ketentuan": user_text(ext.ketentuan),
         } if ext else None,
     }
 
@@ -296,20 +292,20 @@ def _pembiayaan(doc: Agreement, labels: list[str]) -> dict[str, object]:
         sources.append({
             "jenis": s.jenis, "nama": _source_name(s.jenis, whose, s.keterangan),
             "jumlah": fmt.rupiah_lengkap(s.jumlah) if s.jumlah is not None else None,
-            "rujukan": _t(s.rujukan_anggaran),
+            "rujukan": user_text(s.rujukan_anggaran),
             "tahun": s.tahun_anggaran if s.dalam_apbd_tahun_berjalan is False else None,
         })
     total = fmt.rupiah_lengkap(p.jumlah) if p and p.jumlah is not None else None
     third_only = bool(sources) and all(s["jenis"] == "PIHAK_KETIGA" for s in sources)
     numbers = iter(range(2, 20))
     return {
-        "sumber": _structured(sources or [_BLANK_SOURCE], "sumber"),
+        "sumber": structured(sources or [_BLANK_SOURCE], "sumber"),
         "jumlah": total,
         "ayat_jumlah": f"({next(numbers)})" if total else None,
-        "tidak_membebani": _join([lab for lab, party in zip(labels, doc.pihak, strict=True)
+        "tidak_membebani": joined([lab for lab, party in zip(labels, doc.pihak, strict=True)
                                   if party.pemerintah]) if third_only else None,
         "ayat_tidak_membebani": f"({next(numbers)})" if third_only else None,
-        "ketentuan": _ayat(p.ketentuan, first=next(numbers)) if p and p.ketentuan else None,
+        "ketentuan": ayat(p.ketentuan, first=next(numbers)) if p and p.ketentuan else None,
     }
 
 
@@ -322,7 +318,7 @@ def _source_name(jenis: str | None, whose: str | None, keterangan: str | None) -
         return f"Anggaran Pendapatan dan Belanja Daerah {whose or BLANK}"
     if jenis == "PIHAK_KETIGA":
         return f"dana {whose}" if whose else "dana pihak ketiga"
-    return _teks(keterangan)
+    return text_or_blank(keterangan)
 
 
 def _penyelesaian(doc: Agreement) -> dict[str, object]:
@@ -331,86 +327,11 @@ def _penyelesaian(doc: Agreement) -> dict[str, object]:
         "musyawarah": fmt.angka_terbilang(ps.musyawarah_hari, "hari")
         if ps.musyawarah_hari else None,
         "forum": ps.forum,
-        "nama_forum": _t(ps.nama_forum) or FORUM_DEFAULT_NAME.get(ps.forum or "", BLANK),
+        "nama_forum": user_text(ps.nama_forum) or FORUM_DEFAULT_NAME.get(ps.forum or "", BLANK),
     }
 
 
 # --- lists, ayat and text -------------------------------------------------------------------------
-
-def _list(items: Iterable[str] | None, kind: str, blank: bool = False,
-          prefix: str = "") -> dict[str, object] | None:
-    """A lettered list that knows its conjunction: ``butir`` ('a.', text ending ';', '; dan'
-    or '.'), and ``tunggal``, the one item as a sentence when there is only one.
-
-    Whatever punctuation the user ended an item with is replaced. None stays None, or
-    becomes a single blank with ``blank``.
-    """
-    if items is None:
-        return {"tunggal": BLANK, "butir": [{"huruf": "a.", "teks": BLANK}]} if blank else None
-    texts = [prefix + _t(_without(t, prefix)).rstrip(" ;,.") for t in items]
-    return _structured([{"teks": t} for t in texts], kind, "teks")
-
-
-def _structured(items: list[dict], kind: str, text: str | None = None) -> dict[str, object]:
-    """Items (dicts) numbered as a list: each gets 'huruf' and 'akhir' (its closing
-    punctuation), and 'teks' ends with it when ``text`` names the item's text."""
-    conjunction = CONJUNCTION[kind]
-    out = []
-    for i, item in enumerate(items):
-        end = _akhir(i, len(items), conjunction)
-        row = {**item, "huruf": fmt.huruf_butir(i) + ".", "akhir": end}
-        if text:
-            row["teks"] = item[text] + end
-        out.append(row)
-    single = out[0] if len(out) == 1 else None
-    return {"tunggal": single["teks"] if single and text else single, "butir": out}
-
-
-def _without(text: str, prefix: str) -> str:
-    """The user's text without a prefix the template adds ('bahwa ')."""
-    return text[len(prefix):] if prefix and text.lower().startswith(prefix.lower()) else text
-
-
-def _akhir(index: int, count: int, conjunction: str) -> str:
-    """Punctuation closing item ``index`` of ``count``: ';', '; dan' before the last, '.'."""
-    if index == count - 1:
-        return "."
-    return f"; {conjunction}" if index == count - 2 and conjunction else ";"
-
-
-def _ayat(items: Sequence[str] | None, first: int = 1) -> list[dict[str, str]] | None:
-    """Numbered ayat: [{'no': '(1)', 'teks': ...}]; a lone ayat is not numbered."""
-    if items is None:
-        return None
-    single = first == 1 and len(items) == 1
-    return [{"no": "" if single else f"({first + i})", "teks": _t(t)}
-            for i, t in enumerate(items)]
-
-
-def _t(text: str | None) -> str:
-    """User text as the template prints it: ``*term*`` marked for italics, else as typed."""
-    if not text:
-        return ""
-    return _STAR.sub(lambda m: ITALIC.format(m.group(1)), text)
-
-
-def _teks(text: str | None) -> str:
-    return _t(text) if text is not None else BLANK
-
-
-def _hari(days: int | None) -> str:
-    return fmt.angka_terbilang(days, "hari") if days is not None else f"{BLANK} hari"
-
-
-def _join(items: Sequence[str], last: str = "dan") -> str:
-    """'A', 'A dan B', 'A, B, dan C' (a comma before the last word in three or more)."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    if len(items) == 2:
-        return f"{items[0]} {last} {items[1]}"
-    return ", ".join(items[:-1]) + f", {last} " + items[-1]
-
 
 def _title_lines(names: list[str]) -> list[str]:
     """Title block lines naming the parties: A / DENGAN / B, or A, / B, / DAN / C."""

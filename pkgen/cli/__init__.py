@@ -1,0 +1,10 @@
+"""The ``pkgen`` command line: each command parses options, calls the library, reports.
+
+Exit codes: 0 success; 1 the document has error findings (incomplete); 2 an input, template
+or output problem (nothing was written). Results go to stdout, diagnostics to stderr.
+"""
+
+from . import building, drafting, making, serving  # noqa: F401  (each registers its commands)
+from .base import main
+
+__all__ = ["main"]
