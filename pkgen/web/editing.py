@@ -134,16 +134,18 @@ def _produce(data: dict, folder: Path, book: Rulebook, render: bool) -> Produced
 
 
 def scratch_yaml(data: dict) -> str:
-    """``data`` as YAML that reads back as the same text, quickly (libyaml). The file to save
-    is written by :func:`input_yaml`, with comments; both read back as the same values."""
+    """``data`` as YAML that reads back as exactly the same text, quickly (libyaml); every
+    character past ASCII escaped, so that no typing trap of YAML can be met. The file to save
+    is written by :func:`input_yaml`; both read back as the same values."""
     try:
-        return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False,
+        return yaml.dump(data, Dumper=_DUMPER, allow_unicode=False, sort_keys=False,
                          width=1 << 30)
     except yaml.YAMLError:  # a value libyaml cannot represent: the slower, general writer
         return agreement_yaml(data)
 
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_SAVED = Path("disimpan.yaml")
 
 
 def _without(data: dict, keys: list[str | None]) -> dict | None:
@@ -213,7 +215,20 @@ def read_input(path: Path, raw: bytes) -> tuple[dict, list[Problem]]:
 
 def input_yaml(data: dict, produced: Produced | None, header: list[str]) -> bytes:
     """The YAML to save: the validated agreement written as ``pkgen import`` writes one, or,
-    when it does not load yet, the values exactly as typed (so nothing typed is lost)."""
-    if produced is not None:
-        return agreement_yaml(agreement_data(produced.loaded.document), header).encode("utf-8")
-    return agreement_yaml(prune(data), header).encode("utf-8")
+    when it does not load yet, the values exactly as typed (so nothing typed is lost).
+
+    A text the commented writer would not read back as typed (a non-breaking space from Word
+    after a colon, which YAML's readers take for a typing trap; a control character) is
+    written with escapes instead, without the comments.
+    """
+    raw = prune(data)
+    text = agreement_yaml(agreement_data(produced.loaded.document) if produced else raw, header)
+    try:
+        back = parse_yaml(text.encode("utf-8"), _SAVED).data
+        same = produced is not None or back == parse_yaml(
+            scratch_yaml(raw).encode("utf-8"), _SAVED).data
+    except InputError:
+        same = False
+    if same:
+        return text.encode("utf-8")
+    return ("".join(f"# {line}\n" for line in header) + scratch_yaml(raw)).encode("utf-8")
