@@ -102,7 +102,7 @@ def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], fo
         raise OutputError(late)
     if pdf:
         for target in pdf_convert.write_pdfs([(p.draft, t.with_suffix(".pdf"))
-                                              for p, t in pairs]):
+                                              for p, t in pairs if p.draft is not None]):
             click.echo(message("written", lang, path=str(target)))
 
 

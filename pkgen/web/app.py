@@ -126,12 +126,12 @@ def create_app(settings: Settings) -> Starlette:
     return app
 
 
-async def _http_error(request: Request, exc: HTTPException) -> HTMLResponse:
+async def _http_error(request: Request, exc: Exception) -> HTMLResponse:
     """An HTTP error as a page in the user's language."""
-    codes = {403: "web_refused_csrf", 413: "web_refused_size"}
-    code = codes.get(exc.status_code)
-    text = message(code, lang_of(request)) if code else f"{exc.status_code}"
-    return page(request, "masalah.html", status=exc.status_code, problems=[text])
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    code = {403: "web_refused_csrf", 413: "web_refused_size"}.get(status)
+    text = message(code, lang_of(request)) if code else f"{status}"
+    return page(request, "masalah.html", status=status, problems=[text])
 
 
 def _static():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -98,9 +99,10 @@ def check_data(data: dict, folder: Path, book: Rulebook, lang: str, *,
             for problem in err.problems:
                 if attempt == 0:
                     verdict.add(problem.key, problem_text(problem, lang), "problem")
-            data = _without(data, [p.key for p in err.problems])
-            if data is None or attempt == _RETRIES:
+            rest = _without(data, [p.key for p in err.problems])
+            if rest is None or attempt == _RETRIES:
                 return verdict, None
+            data = rest
             continue
         except PkgenError as err:  # a template of the register's pkgen.toml that is broken
             verdict.general += [problem_text(p, lang) for p in err.problems]
@@ -150,12 +152,13 @@ _SAVED = Path("disimpan.yaml")
 
 def _without(data: dict, keys: list[str | None]) -> dict | None:
     """``data`` with the values at ``keys`` removed; None when nothing could be removed."""
-    out, removed = _copy(data), False
+    out: Any = _copy(data)
+    removed = False
     for key in keys:
         loc = parse_key(key) if key else None
         if not loc or loc[0] in ("dokumen", "jenis", "pihak") and len(loc) == 1:
             continue
-        parent = out
+        parent: Any = out
         for part in loc[:-1]:
             parent = parent[part] if _has(parent, part) else None
             if parent is None:
@@ -172,7 +175,7 @@ def _has(container: object, part: str | int) -> bool:
     return isinstance(container, list) and isinstance(part, int) and part < len(container)
 
 
-def _copy(value: object) -> object:
+def _copy(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _copy(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -22,6 +22,7 @@ import typing
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -80,7 +81,8 @@ def _humane(name: str) -> str:
 
 def _drops_empty(info: FieldInfo) -> bool:
     """True for a list whose blank items are dropped (an empty list is no list)."""
-    stack, found = [info.annotation], [getattr(m, "func", None) for m in info.metadata]
+    stack: list[Any] = [info.annotation]
+    found = [getattr(m, "func", None) for m in info.metadata]
     while stack:
         annotation = stack.pop()
         if typing.get_origin(annotation) is typing.Annotated:
@@ -91,9 +93,10 @@ def _drops_empty(info: FieldInfo) -> bool:
 
 def _node(name: str, info: FieldInfo, prefix: str) -> Node:
     path = f"{prefix}.{name}" if prefix else name
-    common = {"name": name, "path": path, "label": _labels().get(path, _humane(name)),
-              "help": " ".join((info.description or "").split()),
-              "required": is_required(info) or info.is_required()}
+    common: dict[str, Any] = {
+        "name": name, "path": path, "label": _labels().get(path, _humane(name)),
+        "help": " ".join((info.description or "").split()),
+        "required": is_required(info) or info.is_required()}
     kind, choices = kind_of(info)
     inner = inner_model(info.annotation)
     if inner is not None:
@@ -153,7 +156,8 @@ def split(data: dict, nodes: tuple[Node, ...]) -> tuple[dict, dict]:
     The second part (unknown keys, a text where a list belongs …) is kept with the form and
     saved back, so that nothing of an input is lost by editing it here.
     """
-    shown, rest = {}, {}
+    shown: dict[str, Any] = {}
+    rest: dict[str, Any] = {}
     by_name = {n.name: n for n in nodes}
     for key, value in data.items():
         node = by_name.get(str(key))
@@ -232,7 +236,7 @@ def from_form(items: list[tuple[str, str]], nodes: tuple[Node, ...]) -> dict:
     A list marked "include" (``_sertakan.perubahan``) is kept even when empty.
     """
     tree: dict = {}
-    include = set()
+    include: set[str | int] = set()
     for name, raw in items:
         if name.startswith(INCLUDE):
             loc = parse_key(name[len(INCLUDE):])
@@ -246,20 +250,20 @@ def from_form(items: list[tuple[str, str]], nodes: tuple[Node, ...]) -> dict:
         if loc is None or not _fits(loc, nodes) or not text.strip():
             continue
         _put(tree, loc, text)
-    data = _settle(tree)
-    for name in include:
-        data.setdefault(name, [])  # "include" with no item: the standard wording
+    data: dict = _settle(tree)
+    for key in include:
+        data.setdefault(key, [])  # "include" with no item: the standard wording
     return data
 
 
 def _put(tree: dict, loc: tuple, value: str) -> None:
-    current = tree
+    current: Any = tree
     for part in loc[:-1]:
         current = current.setdefault(part, {})
     current[loc[-1]] = value
 
 
-def _settle(tree: dict) -> object:
+def _settle(tree: Any) -> Any:
     """Turn index-keyed dicts into lists in index order, dropping what is empty."""
     if not isinstance(tree, dict):
         return tree
@@ -284,7 +288,7 @@ def merge(data: dict, rest: dict) -> dict:
     return out
 
 
-def prune(value: object) -> object:
+def prune(value: Any) -> Any:
     """``value`` without blanks (None, empty texts and parts); an empty list stays (it can
     mean something: ``perubahan: []``)."""
     if isinstance(value, dict):

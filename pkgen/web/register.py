@@ -84,7 +84,9 @@ def register_rows(register: Register, book: Rulebook, lang: str,
                   cache: RowCache | None = None) -> list[RegisterRow]:
     """Every input of the register with its verdict, in file order, and the KSBs no PKS
     follows yet flagged as such."""
-    rows, followed, ksbs = [], set(), []
+    rows: list[RegisterRow] = []
+    followed: set[Path] = set()
+    ksbs: list[tuple[int, Path]] = []
     for path in register.inputs():
         name = register.relative(path)
         row, ksb = _row(path, name, register, book, lang, cache)
@@ -104,8 +106,8 @@ def register_rows(register: Register, book: Rulebook, lang: str,
 def _row(path: Path, name: str, register: Register, book: Rulebook, lang: str,
          cache: RowCache | None) -> tuple[RegisterRow, Path | None]:
     key = (_digest(path) or "", f"{book.digest}:{lang}")
-    draft = mirrored(Path(name)).as_posix()
-    draft = draft if (register.drafts / draft).is_file() else None
+    mirror = mirrored(Path(name)).as_posix()
+    draft = mirror if (register.drafts / mirror).is_file() else None
     found = cache.get(key) if cache else None
     if found is not None:
         return RegisterRow(**{**found[0].__dict__, "name": name, "draft": draft}), found[1]
@@ -146,8 +148,8 @@ class BuildJob:
             states = ["new", "stale", "unchanged", "edited", "edited-stale", "failed"]
             out["summary"] = [[message(f"state_{s.replace('-', '_')}", lang),
                                self.result.count(s)] for s in states]
-            out["failed"] = [[i.rel, "; ".join(i.problems[:2])] for i in self.result.items
-                             if i.state == "failed"]
+            out["failed"] = [[i.rel, "; ".join(p.say(lang) for p in i.problems[:2])]
+                             for i in self.result.items if i.state == "failed"]
         return out
 
 

@@ -57,7 +57,8 @@ def _zip_names(head: bytes) -> list[str]:
         with zipfile.ZipFile(io.BytesIO(head)) as archive:
             return archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        names, at = [], 0
+        names: list[str] = []
+        at = 0
         while (at := head.find(b"PK\x03\x04", at)) != -1 and len(names) < 50:
             size = int.from_bytes(head[at + 26:at + 28], "little")
             names.append(head[at + 30:at + 30 + size].decode("cp437", "replace"))
