@@ -103,6 +103,10 @@ class _Checker:
             state.update(self._pks_statuses(d))
         out = []
         for clause in self.book.klausul:
+            if clause.id not in state and clause.id in type(d).model_fields:
+                value = getattr(d, clause.id)  # an article of paragraphs (sanksi, a new one …)
+                state[clause.id] = _status(value, self.real_list(value) if isinstance(
+                    value, list) else value is not None, (clause.id,))
             status, loc = state.get(clause.id, ("missing", (clause.id,)))
             where = self.at(*loc) if status != "missing" else None
             out.append(ClauseStatus(clause.id, status, where))
@@ -122,9 +126,6 @@ class _Checker:
         end = d.pengakhiran
         state["pengakhiran"] = _status(end, end is not None and self.real_list(end.sebab),
                                        ("pengakhiran",))
-        for name in ("pelaksanaan", "sanksi", "monitoring_evaluasi"):
-            value = getattr(d, name)
-            state[name] = _status(value, self.real_list(value), (name,))
         state["korespondensi"] = _status(d.korespondensi, True, ("korespondensi",))
         return state
 
