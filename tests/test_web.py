@@ -451,3 +451,10 @@ def test_text_pasted_from_word_is_checked_and_saved_as_typed(app):
     assert post(app, "/simpan", fields).status_code == 303
     saved = load_agreement(app.register / PKS_TPA.name).document  # … and the rest is kept
     assert saved.tentang == "Pemanfaatan TPA Nomor:\u00a0180/45 \u2028baris"
+
+
+def test_an_article_added_to_the_model_is_in_the_form(app):
+    """The confidentiality article came with the model, the templates and the rulebook alone."""
+    nodes = {n.name: n for n in form_nodes("PKS")}
+    assert nodes["kerahasiaan"].kind == "list" and nodes["kerahasiaan"].help
+    assert 'name="kerahasiaan[1]"' in app.get("/isi", params={"dokumen": "PKS"}).text
