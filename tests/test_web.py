@@ -458,3 +458,20 @@ def test_an_article_added_to_the_model_is_in_the_form(app):
     nodes = {n.name: n for n in form_nodes("PKS")}
     assert nodes["kerahasiaan"].kind == "list" and nodes["kerahasiaan"].help
     assert 'name="kerahasiaan[1]"' in app.get("/isi", params={"dokumen": "PKS"}).text
+
+
+def test_one_renderer_serves_every_thread():
+    """Users preview at once: the shared renderer gives each the draft a lone render gives."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pkgen.checks import load_rulebook
+    from pkgen.drafts import produce
+    from pkgen.web.editing import SharedRenderer
+
+    book, shared = load_rulebook(None), SharedRenderer(prepared=True)
+    examples = [p for p in EXAMPLE_FILES if p.name.startswith("pks-")]
+    alone = {p: produce(p, book).draft.properties["pkgen.text_sha256"] for p in examples}
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda p: (p, produce(p, book, renderer=shared).draft),
+                                 examples * 8))
+    assert all(d.properties["pkgen.text_sha256"] == alone[p] for p, d in together)

@@ -26,6 +26,7 @@ from starlette.staticfiles import StaticFiles
 from ..checks import load_rulebook
 from ..errors import OutputError, Problem
 from ..messages import message
+from .editing import SharedRenderer
 from .preview import Previews
 from .register import BuildJob, RowCache
 from .security import SESSION_COOKIE, Guard, Policy, is_loopback, load_secret
@@ -62,6 +63,7 @@ class State:
     policy: Policy
     previews: Previews
     rows: RowCache = field(default_factory=RowCache)
+    renderer: SharedRenderer = field(default_factory=lambda: SharedRenderer(prepared=True))
     build: BuildJob | None = None
     heavy: threading.Semaphore = field(default_factory=lambda: threading.Semaphore(HEAVY))
 

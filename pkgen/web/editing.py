@@ -8,6 +8,7 @@ they will) and given to :func:`pkgen.drafts.produce`. The verdict is therefore t
 
 from __future__ import annotations
 
+import threading
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,12 +18,13 @@ import yaml
 
 from ..checks.findings import Finding, Report
 from ..checks.rulebook import Rulebook
-from ..drafts import Produced, produce
+from ..drafts import Produced, Renderer, produce
 from ..emit import agreement_yaml
 from ..errors import InputError, PkgenError, Problem
 from ..forms import agreement_data, read_form
 from ..inputs import FORM_SUFFIXES, MAX_FORM_BYTES, MAX_INPUT_BYTES
 from ..model import Ksb
+from ..render import Draft
 from ..skeleton import from_ksb, skeleton
 from ..templating import TemplateChoice, find_config, load_config
 from ..yamlread import parse_yaml
@@ -85,15 +87,32 @@ def templates_for(folder: Path) -> TemplateChoice:
     return TemplateChoice([], load_config(find_config(folder)))
 
 
+@dataclass
+class SharedRenderer(Renderer):
+    """A :class:`~pkgen.drafts.Renderer` for the server's threads: each template is prepared
+    once for every user, and one draft is rendered at a time (the renderer's caches and a
+    prepared template are not made for two threads; drafts are CPU work that the GIL
+    serialises anyway)."""
+
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def render(self, *args: Any, **kwargs: Any) -> Draft:
+        """The draft, rendered while no other thread renders."""
+        with self._lock:
+            return super().render(*args, **kwargs)
+
+
 def check_data(data: dict, folder: Path, book: Rulebook, lang: str, *,
-               render: bool = False) -> tuple[Verdict, Produced | None]:
+               render: bool = False, renderer: Renderer | None = None,
+               ) -> tuple[Verdict, Produced | None]:
     """The verdict on ``data`` as an input saved in ``folder``, and (when it loads) what
-    :func:`produce` made of it: the report and, with ``render``, the draft."""
+    :func:`produce` made of it: the report and, with ``render``, the draft (rendered by
+    ``renderer``)."""
     verdict = Verdict()
     data = prune(data)
     for attempt in range(_RETRIES + 1):
         try:
-            produced = _produce(data, folder, book, render)
+            produced = _produce(data, folder, book, render, renderer)
         except InputError as err:
             verdict.loads = False
             for problem in err.problems:
@@ -125,12 +144,13 @@ def _add_findings(verdict: Verdict, report: Report, lang: str) -> None:
             verdict.add(item["key"], item["message"], "finding")
 
 
-def _produce(data: dict, folder: Path, book: Rulebook, render: bool) -> Produced:
+def _produce(data: dict, folder: Path, book: Rulebook, render: bool,
+             renderer: Renderer | None) -> Produced:
     folder.mkdir(parents=True, exist_ok=True)
     scratch = folder / f".pkgen-periksa-{uuid.uuid4().hex}.yaml"
     try:
         scratch.write_text(scratch_yaml(prune(data)), encoding="utf-8")
-        return produce(scratch, book, templates_for(folder), render=render)
+        return produce(scratch, book, templates_for(folder), render=render, renderer=renderer)
     finally:
         scratch.unlink(missing_ok=True)
 

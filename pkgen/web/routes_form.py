@@ -153,7 +153,7 @@ async def preview(request: Request) -> Response:
     data = agreement_of(form, form_nodes(_dokumen(form.get("dokumen"))))
     name = str(form.get("_nama") or "")
     verdict, produced = await heavy(request, check_data, data, _folder(request, name),
-                                    state.book, lang, render=True)
+                                    state.book, lang, render=True, renderer=state.renderer)
     if produced is None or produced.draft is None:
         return await form_page(request, data, name, str(form.get("_dasar") or ""), status=422,
                                notice=_text(lang, "web_fix_first"))
