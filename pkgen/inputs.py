@@ -12,6 +12,7 @@ import hashlib
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -83,9 +84,7 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
         if form_problems:
             raise InputError(form_problems)
     else:
-        parsed = parse_yaml(raw, path)
-        lines = parsed.lines
-        document = validate(parsed.data, lines, path, parsed=parsed)
+        document, lines = _read_yaml(raw, path)
     pictures = _read_pictures(document, path, lines, cells)
     digest = hashlib.sha256(raw + pictures).hexdigest()
     if isinstance(document, Pks) and document.ksb and document.ksb.berkas is not None:
@@ -97,6 +96,15 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
         return Loaded(path, document, combined, ksb.document, ksb_path,  # type: ignore[arg-type]
                       ksb.digest, lines, cells)
     return Loaded(path, document, digest, lines=lines, cells=cells)
+
+
+@lru_cache(maxsize=64)
+def _read_yaml(raw: bytes, path: Path) -> tuple[Agreement, Lines]:
+    """The agreement in YAML bytes and the line of every key path. Remembered for the bytes
+    last read: a register's KSB is read again for every PKS that follows it, and the model
+    (frozen) and its lines are only ever read."""
+    parsed = parse_yaml(raw, path)
+    return validate(parsed.data, parsed.lines, path, parsed=parsed), parsed.lines
 
 
 def _read_pictures(document: Agreement, path: Path, lines: Lines, cells: Cells) -> bytes:
