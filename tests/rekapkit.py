@@ -97,10 +97,6 @@ def _foreign(jenis: str, signed: dt.date) -> dict:
     return pks
 
 
-def _evaluations(*entries: dict) -> list[dict]:
-    return [dict(e) for e in entries]
-
-
 def make_register(root: Path) -> Path:
     """The test register (see the module docstring) under ``root``; returns its folder."""
     reg = root / "register"
@@ -109,8 +105,13 @@ def make_register(root: Path) -> Path:
         shutil.copy(source, reg / "tpa" / source.name)
     for source in (PKS_WISATA, PKS_SPBE):
         shutil.copy(source, reg / source.name)
+    for make in (_ksbs, _extension, _dprd, _foreign_cases, _ends_and_starts, _broken):
+        make(reg)
+    return reg
 
-    # A KSB in force that no PKS follows, and one ending soon whose PKS is still a draft.
+
+def _ksbs(reg: Path) -> None:
+    """A KSB in force that no PKS follows, and one ending soon whose PKS is still a draft."""
     write(reg / "ksb-pasar.yaml", _ksb("Kerja Sama Pengelolaan Pasar Induk Regional",
                                        dt.date(2023, 1, 10)))
     write(reg / "air" / "ksb-air.yaml", _ksb("Kerja Sama Penyediaan Air Minum Regional",
@@ -123,7 +124,9 @@ def make_register(root: Path) -> Path:
         party["unit"] = "Dinas Pekerjaan Umum dan Penataan Ruang"
     write(reg / "air" / "pks-air.yaml", pks)
 
-    # A KSB ending soon, and the draft that extends it.
+
+def _extension(reg: Path) -> None:
+    """A KSB ending soon, and the draft that extends it."""
     old = _ksb("Kerja Sama Pemeliharaan Jalan Perbatasan", dt.date(2021, 1, 15),
                jangka_waktu={"berakhir": dt.date(2025, 7, 14)})
     write(reg / "jalan" / "ksb-jalan.yaml", old)
@@ -131,7 +134,9 @@ def make_register(root: Path) -> Path:
                jangka_waktu={"mulai": dt.date(2025, 7, 15), "lama": {"tahun": 5}})
     write(reg / "jalan" / "ksb-jalan-2025.yaml", new)
 
-    # A PKS in force with a share outside the current APBD and no DPRD approval for it.
+
+def _dprd(reg: Path) -> None:
+    """A PKS in force with a share outside the current APBD and no DPRD approval for it."""
     pks = data(PKS_SPBE)
     pks["tentang"] = "Pembangunan Pasar Induk Regional"
     pks["penandatanganan"]["tanggal"] = dt.date(2024, 2, 1)
@@ -140,22 +145,24 @@ def make_register(root: Path) -> Path:
     for party in pks["pihak"]:
         party["unit"] = "Dinas Perindustrian dan Perdagangan"
     _inline_ksb(pks, dt.date(2028, 12, 31))
-    pks["evaluasi"] = _evaluations(
+    pks["evaluasi"] = [
         {"periode": "Tahun 2024", "pelaksanaan": "berjalan",
          "realisasi": "Desain teknis pasar selesai"},
         {"periode": "Semester I 2025", "pelaksanaan": "sebagian",
          "kendala": "Lahan pasar belum dibebaskan",
-         "tindak_lanjut": "Rapat koordinasi dengan BPKAD", "batas_tindak_lanjut":
-             dt.date(2025, 7, 15), "selesai": False})
+         "tindak_lanjut": "Rapat koordinasi dengan BPKAD",
+         "batas_tindak_lanjut": dt.date(2025, 7, 15), "selesai": False}]
     write(reg / "pks-pasar-dprd.yaml", pks)
 
-    # Foreign cooperation: without any approval, and with both.
+
+def _foreign_cases(reg: Path) -> None:
+    """Foreign cooperation: without any approval, and with both."""
     pks = _foreign("KSDPL", dt.date(2024, 5, 20))
-    pks["evaluasi"] = _evaluations(
+    pks["evaluasi"] = [
         {"periode": "Tahun 2024", "pelaksanaan": "tidak_berjalan",
          "kendala": "Persetujuan DPRD belum diperoleh",
-         "tindak_lanjut": "Mengajukan persetujuan DPRD", "batas_tindak_lanjut":
-             dt.date(2025, 12, 31)})
+         "tindak_lanjut": "Mengajukan persetujuan DPRD",
+         "batas_tindak_lanjut": dt.date(2025, 12, 31)}]
     write(reg / "luar-negeri" / "pks-kota-kembar.yaml", pks)
     pks = _foreign("KSDLL", dt.date(2025, 3, 1))
     pks["tentang"] = "Kerja Sama Pertukaran Pelajar"
@@ -165,7 +172,9 @@ def make_register(root: Path) -> Path:
     pks["persetujuan_pusat"] = {"nomor": "100.4.6/1234/SJ", "tanggal": dt.date(2025, 2, 10)}
     write(reg / "luar-negeri" / "pks-pertukaran-pelajar.yaml", pks)
 
-    # Terminated early; and one whose date of signing is still to come.
+
+def _ends_and_starts(reg: Path) -> None:
+    """Terminated early; and one whose date of signing is still to come."""
     pks = data(PKS_WISATA)
     pks["tentang"] = "Pengelolaan Parkir Kawasan Wisata"
     pks["penandatanganan"]["tanggal"] = dt.date(2022, 6, 1)
@@ -178,13 +187,14 @@ def make_register(root: Path) -> Path:
     pks["ksb"]["berakhir"] = dt.date(2030, 12, 31)
     write(reg / "pks-festival.yaml", pks)
 
-    # Inputs that cannot be loaded: a YAML mistake, a KSB file that is not there.
+
+def _broken(reg: Path) -> None:
+    """Inputs that cannot be loaded: a YAML mistake, a KSB file that is not there."""
     (reg / "rusak.yaml").write_text(BROKEN, encoding="utf-8")
     pks = data(PKS_TPA)
     pks["tentang"] = "Pengangkutan Sampah Antarwilayah"
     pks["ksb"] = {"berkas": "ksb-hilang.yaml"}
     write(reg / "pks-ksb-hilang.yaml", pks)
-    return reg
 
 
 def bulk_register(root: Path, count: int, seed: int = 1) -> Path:

@@ -169,7 +169,8 @@ def test_every_agreement_is_a_row_cell_by_cell(workbook):
     assert by_file["luar-negeri/pks-kota-kembar.yaml"]["Persetujuan DPRD"] == (
         "belum ada: PIHAK PERTAMA")
     assert by_file["air/ksb-air.yaml"]["Para pihak"] == KOTA_KAB
-    assert by_file["pks-parkir.yaml"]["Catatan"] == "diakhiri pada 1 Desember 2024"
+    assert by_file["pks-parkir.yaml"]["Catatan"] == (
+        "diakhiri pada 1 Desember 2024: PIHAK KEDUA dinyatakan pailit")
     assert by_file["jalan/ksb-jalan.yaml"]["Catatan"] == (
         "diperpanjang oleh jalan/ksb-jalan-2025.yaml")
     assert by_file["jalan/ksb-jalan-2025.yaml"]["Catatan"] == "memperpanjang jalan/ksb-jalan.yaml"

@@ -6,9 +6,9 @@ from __future__ import annotations
 from html import escape
 
 ROW = 17  # px per bar
-LABEL = 200  # px for the labels left of the bars
+LABEL = 215  # px for the labels left of the bars
 TOP = 26  # px for the title
-LABEL_CHARS = 34
+LABEL_CHARS = 32  # a longer label is cut short with "…"
 
 
 def bar_chart(title: str, bars: list[tuple[str, int, str]], width: int = 470) -> str:

@@ -83,6 +83,7 @@ class Facts:
     ksb_end: dt.date | None = None
     extends: str | None = None  # the input it extends (memperpanjang), in the register
     terminated: dt.date | None = None
+    termination: str | None = None  # why it was terminated early
     central: str | None = None  # the number of the central government's approval
     evaluations: tuple[Evaluation, ...] = ()
     errors: int = 0
@@ -127,6 +128,7 @@ def _facts(place: str, loaded: Loaded, report: Report, register: Path, book: Rul
         extends=in_register(loaded.path.parent / doc.memperpanjang, register)
         if doc.memperpanjang else None,
         terminated=doc.diakhiri.tanggal if doc.diakhiri else None,
+        termination=doc.diakhiri.alasan if doc.diakhiri else None,
         central=doc.persetujuan_pusat.nomor if doc.persetujuan_pusat else None,
         evaluations=tuple(_evaluation(e) for e in doc.evaluasi or []),
         errors=report.count("error"), warnings=report.count("warning"),

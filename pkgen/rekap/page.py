@@ -13,6 +13,7 @@ from .views import COLOURS, View, shown, status_word, views
 
 BAR = "5B9BD5"
 WIDE = 12  # a table with more columns is printed in smaller type
+NARROW = 3  # a table with this many columns or fewer takes half the page's width
 
 _STYLE = """
 @page { size: A4 landscape; margin: 10mm; }
@@ -26,6 +27,7 @@ section + section { break-before: page; }
 .charts { display: flex; flex-wrap: wrap; gap: 6mm; align-items: flex-start; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.wide { font-size: 6.5pt; }
+table.narrow { width: 50%; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.5pt solid #9a9a9a; padding: 1.5pt 2pt; vertical-align: top;
@@ -73,7 +75,8 @@ def _charts(tables: list[View], lang: str) -> list[str]:
 
 
 def _table(view: View, lang: str, statuses: dict[str, str]) -> str:
-    wide = ' class="wide"' if len(view.columns) > WIDE else ""
+    wide = ' class="wide"' if len(view.columns) > WIDE else (
+        ' class="narrow"' if len(view.columns) <= NARROW else "")
     # The workbook's widths, the long columns narrowed more: a page is narrower than a sheet.
     share = [15 if c.kind == "date" else min(c.width, 13) + max(c.width - 13, 0) * 0.3
              for c in view.columns]

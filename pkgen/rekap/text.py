@@ -60,7 +60,8 @@ def _agreement(row: Row, rekap: Rekap, days: int, lang: str) -> dict[str, object
         "start": f.start, "end": f.end, "months_left": row.months_left, "ksb": f.ksb,
         "ksb_cited": f.ksb_cited, "ksb_end": f.ksb_end, "followers": list(row.followers),
         "extends": f.extends, "extended_by": list(row.extended_by),
-        "terminated": f.terminated, "central_approval": f.central,
+        "terminated": f.terminated, "termination": f.termination,
+        "central_approval": f.central,
         "verdict": {"errors": f.errors, "warnings": f.warnings} if f.loaded else None,
         "status": row.status, "alerts": list(row.alerts),
         "evaluations": [asdict(e) | {"due": follow_up_due(e, rekap.per, days)}

@@ -143,7 +143,10 @@ def _evaluated(entry, lang: str) -> str:
 def _note(row: Row, lang: str) -> str | None:
     f = row.facts
     notes = [p[lang] for p in f.problems]
-    if f.terminated:
+    if f.terminated and f.termination:
+        notes.append(message("rekap_note_terminated_why", lang, tanggal=f.terminated,
+                             alasan=f.termination))
+    elif f.terminated:
         notes.append(message("rekap_note_terminated", lang, tanggal=f.terminated))
     if f.extends:
         notes.append(message("rekap_note_extends", lang, berkas=f.extends))
