@@ -10,9 +10,9 @@ from __future__ import annotations
 import difflib
 import hashlib
 import typing
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -98,13 +98,26 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
     return Loaded(path, document, digest, lines=lines, cells=cells)
 
 
-@lru_cache(maxsize=64)
+#: KSBs read lately, by file and bytes: a register's KSB is read again for every PKS that
+#: follows it. Only KSBs: they are few, and a PKS is read once. The model is frozen and its
+#: lines are only ever read.
+_KSBS: OrderedDict[tuple[Path, bytes], tuple[Agreement, Lines]] = OrderedDict()
+KSBS_KEPT = 256
+
+
 def _read_yaml(raw: bytes, path: Path) -> tuple[Agreement, Lines]:
-    """The agreement in YAML bytes and the line of every key path. Remembered for the bytes
-    last read: a register's KSB is read again for every PKS that follows it, and the model
-    (frozen) and its lines are only ever read."""
+    """The agreement in YAML bytes and the line of every key path."""
+    known = _KSBS.get((path, raw))
+    if known is not None:
+        _KSBS.move_to_end((path, raw))
+        return known
     parsed = parse_yaml(raw, path)
-    return validate(parsed.data, parsed.lines, path, parsed=parsed), parsed.lines
+    read = validate(parsed.data, parsed.lines, path, parsed=parsed), parsed.lines
+    if isinstance(read[0], Ksb):
+        _KSBS[(path, raw)] = read
+        if len(_KSBS) > KSBS_KEPT:
+            _KSBS.popitem(last=False)
+    return read
 
 
 def _read_pictures(document: Agreement, path: Path, lines: Lines, cells: Cells) -> bytes:
