@@ -6,11 +6,11 @@ PKS (the examples' texts with their subjects, OPD, dates and KSB changed), a fif
 with an evaluation, one input in a hundred broken.
 
 - naive: what a script over ``pkgen validate`` would do — every input loaded, checked and its
-  draft rendered in memory (:func:`pkgen.drafts.produce`), one after another in one process,
-  then the same workbook written; measured on the first N/10 inputs and given per input;
+  draft rendered in memory (:func:`pkgen.drafts.produce`), one after another in one process;
+  measured on the first N/50 inputs and given per input (the workbook not included);
 - rekap, 1 worker and 2 workers: ``pkgen rekap REGISTER -o rekap.xlsx --jobs J`` as a user
   runs it, in a fresh process each time, the whole command timed (start-up, reading every
-  input, the workbook written);
+  input, the workbook written), with the CPU time it and its workers used;
 - the stages of a 2-worker rekap in this process: reading the register, assessing it, and
   writing each format.
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -46,15 +47,18 @@ def load() -> str:
     return f"load average {os.getloadavg()[0]:.1f}"
 
 
-def command(register: Path, out: Path, jobs: int) -> float:
+def command(register: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """The wall-clock and CPU seconds (the command's and its workers') of one rekap."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run([str(PKGEN), "rekap", str(register), "-o", str(out), "--force",
                              "--per", PER.isoformat(), "--jobs", str(jobs)],
                             capture_output=True, text=True)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode not in (0, 2):  # 2: the broken inputs, listed in the rekap
         raise SystemExit(result.stderr)
-    return elapsed
+    return elapsed, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 def naive(register: Path, count: int) -> float:
@@ -94,9 +98,10 @@ def main() -> None:
         figures = {}
         for jobs in (1, 2):
             before = load()
-            figures[jobs] = command(register, out, jobs)
-            print(f"pkgen rekap --jobs {jobs}: {figures[jobs]:.2f} s ({before})")
-        sample = max(1, inputs // 10)
+            figures[jobs], cpu = command(register, out, jobs)
+            print(f"pkgen rekap --jobs {jobs}: {figures[jobs]:.2f} s, {cpu:.2f} s of CPU "
+                  f"({before})")
+        sample = max(1, inputs // 50)
         before = load()
         per_input = naive(register, sample)
         print(f"naive (produce with rendering, 1 process): {per_input * 1000:.1f} ms per input "

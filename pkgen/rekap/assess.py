@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 from ..checks.rulebook import Alert, RegisterRules
 from ..messages import Text, msg
 from ..register import followers
-from .facts import Facts
+from .facts import LANGS, Facts
 
 STATUSES = ("draf", "berlaku", "segera_berakhir", "berakhir", "diakhiri", "tidak_terbaca")
 UNREADABLE = "tidak_terbaca"
@@ -130,7 +130,7 @@ Reason = Callable[[Alert, Row, dict[str, str], dt.date], Text | None]
 def _unreadable(_alert, row, _statuses, _per) -> Text:
     problems = row.facts.problems
     return msg("rekap_reason_unreadable", masalah={
-        lang: "; ".join(p[lang] for p in problems) for lang in ("id", "en")})
+        lang: "; ".join(p[lang] for p in problems) for lang in LANGS})
 
 
 def _errors(_alert, row, _statuses, _per) -> Text | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..checks.findings import Finding, Report
 from ..checks.rulebook import Rulebook
+from ..clilang import LANGS
 from ..drafts import produce
 from ..errors import PkgenError
 from ..inputs import Loaded
@@ -22,7 +23,6 @@ from ..model import Pks, term_end, term_start
 from ..model.record import Evaluasi
 from ..register import Link, in_register
 
-LANGS = ("id", "en")
 #: The checks whose findings an alert reads (the DPRD approvals), whatever their severity.
 ALERT_CHECKS = ("persetujuan_dprd", "persetujuan_dprd_luar_negeri")
 Said = dict[str, str]  # a text in each language: {"id": …, "en": …}

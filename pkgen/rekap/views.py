@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..messages import message
 from .assess import STATUSES, Rekap, Row
+from .facts import Evaluation
 from .summary import Tally, by_jenis, by_opd, evaluation_rows, latest, status_counts
 
 #: A cell: text, a whole number, a date, or None.
@@ -135,7 +136,7 @@ def _dprd(row: Row, lang: str) -> str | None:
     return "; ".join(given) or None
 
 
-def _evaluated(entry, lang: str) -> str:
+def _evaluated(entry: Evaluation, lang: str) -> str:
     how = message(f"rekap_pelaksanaan_{entry.pelaksanaan}", lang) if entry.pelaksanaan else "—"
     return f"{how} ({entry.periode})" if entry.periode else how
 
