@@ -8,6 +8,8 @@ numbers are not part of it: the renderer numbers the articles a template actuall
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from .. import formatting as fmt
 from ..model import (
     ORDER,
@@ -20,6 +22,7 @@ from ..model import (
     Pengakhiran,
     PenyelesaianPerselisihan,
     Pihak,
+    PihakPks,
     Pks,
     party_labels,
     term_end,
@@ -38,6 +41,29 @@ from .words import (
 
 FORUM_DEFAULT_NAME = {"MENTERI_DALAM_NEGERI": "Menteri Dalam Negeri"}
 TITLES = {"PKS": "PERJANJIAN KERJA SAMA", "KSB": "KESEPAKATAN BERSAMA"}
+
+
+class PartyContext(TypedDict):
+    """One party in the context (``pihak``): names, signatory, authority, rights and duties."""
+
+    no: int
+    label: str
+    nama: str
+    nama_kapital: str
+    daerah: str
+    bentuk: str
+    pemerintah: bool
+    unit: str
+    instansi: str
+    nomor: str
+    alamat: str
+    meterai: bool
+    lambang: str | None
+    gambar: object  # the emblem as a picture, set by the renderer
+    penandatangan: dict[str, object]
+    kewenangan: dict[str, object]
+    hak: dict[str, object] | None
+    kewajiban: dict[str, object] | None
 
 
 def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
@@ -62,8 +88,9 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
         "penandatanganan": _penandatanganan(doc),
         "pertimbangan": items_of(doc.pertimbangan, "pertimbangan", prefix="bahwa "),
         "maksud_tujuan": {
-            "maksud": text_or_blank(doc.maksud_tujuan and doc.maksud_tujuan.maksud),
-            "tujuan": items_of(doc.maksud_tujuan and doc.maksud_tujuan.tujuan, "tujuan", True),
+            "maksud": text_or_blank(doc.maksud_tujuan.maksud if doc.maksud_tujuan else None),
+            "tujuan": items_of(doc.maksud_tujuan.tujuan if doc.maksud_tujuan else None,
+                               "tujuan", True),
         },
         "objek": text_or_blank(doc.objek),
         "ruang_lingkup": items_of(doc.ruang_lingkup, "ruang_lingkup", True),
@@ -98,11 +125,12 @@ def build_context(doc: Agreement, ksb: Ksb | None = None) -> dict[str, object]:
     return ctx
 
 
-def _legal_basis(ctx: dict, doc: Agreement, ksb: Ksb | None, pihak: list[dict]) -> None:
+def _legal_basis(ctx: dict[str, object], doc: Agreement, ksb: Ksb | None,
+                 pihak: list[PartyContext]) -> None:
     """The numbered legal basis: the input's list, then the KSB and each DPRD approval."""
     dasar = [user_text(t) for t in doc.dasar_hukum or []]
     approvals = [(p, party.persetujuan_dprd) for p, party in zip(pihak, doc.pihak, strict=True)
-                 if getattr(party, "persetujuan_dprd", None) is not None]
+                 if isinstance(party, PihakPks) and party.persetujuan_dprd is not None]
     extra = int(isinstance(doc, Pks)) + len(approvals)
     ctx["dasar_hukum"] = [
         {"no": i + 1, "teks": t.rstrip(" ;.") + (";" if extra or i < len(dasar) - 1 else ".")}
@@ -118,12 +146,12 @@ def _legal_basis(ctx: dict, doc: Agreement, ksb: Ksb | None, pihak: list[dict]) 
         for i, (p, a) in enumerate(approvals)]
 
 
-def _pks_parts(doc: Pks, pihak: list[dict]) -> dict[str, object]:
-    hak_kewajiban = []
+def _pks_parts(doc: Pks, pihak: list[PartyContext]) -> dict[str, object]:
+    hak_kewajiban: list[dict[str, object]] = []
     for p in pihak:
-        for kind, judul in (("hak", "Hak"), ("kewajiban", "Kewajiban")):
+        for judul, daftar in (("Hak", p["hak"]), ("Kewajiban", p["kewajiban"])):
             hak_kewajiban.append({"no": f"({len(hak_kewajiban) + 1})",
-                                  "judul": f"{judul} {p['label']}", "daftar": p[kind]})
+                                  "judul": f"{judul} {p['label']}", "daftar": daftar})
     kahar = doc.keadaan_kahar or KeadaanKahar()
     akhir = doc.pengakhiran or Pengakhiran()
     third = [p["label"] for p in pihak if p["bentuk"] != "pemerintah_daerah"]
@@ -147,7 +175,7 @@ def _pks_parts(doc: Pks, pihak: list[dict]) -> dict[str, object]:
     }
 
 
-def _korespondensi(doc: Pks, pihak: list[dict]) -> dict | None:
+def _korespondensi(doc: Pks, pihak: list[PartyContext]) -> dict[str, object] | None:
     if not doc.korespondensi:
         return None
     items = []
@@ -161,10 +189,10 @@ def _korespondensi(doc: Pks, pihak: list[dict]) -> dict | None:
     return structured(items, "korespondensi")
 
 
-def _pihak(p: Pihak, index: int, doc: Agreement, labels: list[str]) -> dict[str, object]:
+def _pihak(p: Pihak, index: int, doc: Agreement, labels: list[str]) -> PartyContext:
     signer = p.penandatangan or Penandatangan()
     nama = text_or_blank(p.nama)
-    out: dict[str, object] = {
+    out: PartyContext = {
         "no": index + 1,
         "label": labels[index],
         "nama": nama,
@@ -178,7 +206,7 @@ def _pihak(p: Pihak, index: int, doc: Agreement, labels: list[str]) -> dict[str,
         "alamat": text_or_blank(p.alamat),
         "meterai": doc.penutup.meterai,
         "lambang": p.lambang,
-        "gambar": None,  # the emblem as a picture, set by the renderer
+        "gambar": None,
         "penandatangan": {
             "nama": text_or_blank(signer.nama),
             "nama_kapital": fmt.tanpa_putus(fmt.nama_kapital(signer.nama)) if signer.nama
@@ -191,9 +219,9 @@ def _pihak(p: Pihak, index: int, doc: Agreement, labels: list[str]) -> dict[str,
         "hak": None,
         "kewajiban": None,
     }
-    if isinstance(doc, Pks):
-        out["hak"] = items_of(p.hak, "hak", blank=True)  # type: ignore[attr-defined]
-        out["kewajiban"] = items_of(p.kewajiban, "kewajiban", blank=True)  # type: ignore[attr-defined]
+    if isinstance(p, PihakPks):  # the parties of a PKS, never of a KSB
+        out["hak"] = items_of(p.hak, "hak", blank=True)
+        out["kewajiban"] = items_of(p.kewajiban, "kewajiban", blank=True)
     return out
 
 
@@ -216,7 +244,7 @@ def _kewenangan(p: Pihak) -> dict[str, object]:
     }
 
 
-def _signature_rows(pihak: list[dict]) -> list[list[dict]]:
+def _signature_rows(pihak: list[PartyContext]) -> list[list[PartyContext]]:
     """Signatories two by two: 2 parties one row, 3 parties 2 + 1, 5 parties 2 + 2 + 1."""
     return [pihak[i:i + 2] for i in range(0, len(pihak), 2)]
 
@@ -233,8 +261,10 @@ def _penandatanganan(doc: Agreement) -> dict[str, object]:
     }
 
 
-def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int, last: bool) -> dict:
+def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[PartyContext], no: int,
+         last: bool) -> dict[str, object]:
     ref = doc.ksb
+    nomor: list[str] | None
     if loaded is not None:
         nomor = [p.nomor or BLANK for p in loaded.pihak]
         tanggal = loaded.penandatanganan.tanggal if loaded.penandatanganan else None

@@ -113,6 +113,8 @@ class Pks(_Document):
     """Ayat pasal sanksi."""
     monitoring_evaluasi: Butir = None
     """Ayat pasal monitoring dan evaluasi."""
+    kerahasiaan: Butir = None
+    """Ayat pasal kerahasiaan: data dan informasi yang dijaga PARA PIHAK."""
     korespondensi: Annotated[list[Korespondensi] | None, _Empty] = None
     """Alamat korespondensi para pihak."""
 
@@ -125,7 +127,7 @@ ORDER = (
     "pertimbangan", "dasar_hukum", "maksud_tujuan", "objek", "ruang_lingkup",
     "bentuk_kerja_sama", "pelaksanaan", "pembiayaan", "tahun_anggaran_mulai", "jangka_waktu",
     "keadaan_kahar", "penyelesaian_perselisihan", "pengakhiran", "sanksi",
-    "monitoring_evaluasi", "korespondensi", "perubahan", "lain_lain", "penutup",
+    "monitoring_evaluasi", "kerahasiaan", "korespondensi", "perubahan", "lain_lain", "penutup",
 )
 #: What the register records of the agreement's life (``record.py``), after its text: not
 #: printed in the draft.
