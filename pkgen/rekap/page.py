@@ -60,6 +60,11 @@ def page(rekap: Rekap, lang: str = "id") -> str:
     return "\n".join(out) + "\n"
 
 
+def _count(cell: object) -> int:
+    """A chart's value: a count, or nothing for an empty cell."""
+    return cell if isinstance(cell, int) else 0
+
+
 def _charts(tables: list[View], lang: str) -> list[str]:
     charts = []
     for view in tables:
@@ -69,7 +74,7 @@ def _charts(tables: list[View], lang: str) -> list[str]:
         bars = []
         for i, row in enumerate(view.rows[spec.first:spec.last + 1]):
             colour = COLOURS[STATUSES[i]][0] if view.key == "ringkasan" else BAR
-            bars.append((shown(row[spec.label], lang), int(row[spec.value] or 0), colour))
+            bars.append((shown(row[spec.label], lang), _count(row[spec.value]), colour))
         charts.append(bar_chart(spec.title, bars))
     return charts
 

@@ -163,7 +163,7 @@ def alerts_view(rekap: Rekap, lang: str) -> View:
         ("jenis", "text", 8), ("tentang", "long", 36), ("opd", "text", 26),
         ("status", "status", 15), ("alasan", "long", 60), ("dasar", "long", 30))
     order = {a.id: i for i, a in enumerate(rekap.rules.peringatan)}
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for raised in sorted(rekap.raised, key=lambda r: (order[r.alert.id], r.path)):
         row = rekap.row(raised.path)
         f, alert = row.facts, raised.alert
@@ -208,7 +208,7 @@ def evaluation_view(rekap: Rekap, lang: str) -> View:
         ("realisasi", "long", 36), ("kendala", "long", 36), ("tindak_lanjut", "long", 36),
         ("batas", "date", 12), ("selesai", "text", 9), ("jatuh_tempo", "text", 11))
     yes, no = message("rekap_yes", lang), message("rekap_no", lang)
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for e in evaluation_rows(rekap):
         f, entry = e.row.facts, e.entry
         rows.append((f.path, f.tentang, e.row.opd, status_word(e.row.status, lang),
