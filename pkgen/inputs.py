@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import typing
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,9 +85,7 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
         if form_problems:
             raise InputError(form_problems)
     else:
-        parsed = parse_yaml(raw, path)
-        lines = parsed.lines
-        document = validate(parsed.data, lines, path, parsed=parsed)
+        document, lines = _read_yaml(raw, path)
     pictures = _read_pictures(document, path, lines, cells)
     digest = hashlib.sha256(raw + pictures).hexdigest()
     if isinstance(document, Pks) and document.ksb and document.ksb.berkas is not None:
@@ -97,6 +96,28 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
         combined = hashlib.sha256(raw + pictures + b"\0" + ksb_digest.encode()).hexdigest()
         return Loaded(path, document, combined, ksb, ksb_path, ksb_digest, lines, cells)
     return Loaded(path, document, digest, lines=lines, cells=cells)
+
+
+#: KSBs read lately, by file and bytes: a register's KSB is read again for every PKS that
+#: follows it. Only KSBs: they are few, and a PKS is read once. The model is frozen and its
+#: lines are only ever read.
+_KSBS: OrderedDict[tuple[Path, bytes], tuple[Agreement, Lines]] = OrderedDict()
+KSBS_KEPT = 256
+
+
+def _read_yaml(raw: bytes, path: Path) -> tuple[Agreement, Lines]:
+    """The agreement in YAML bytes and the line of every key path."""
+    known = _KSBS.get((path, raw))
+    if known is not None:
+        _KSBS.move_to_end((path, raw))
+        return known
+    parsed = parse_yaml(raw, path)
+    read = validate(parsed.data, parsed.lines, path, parsed=parsed), parsed.lines
+    if isinstance(read[0], Ksb):
+        _KSBS[(path, raw)] = read
+        if len(_KSBS) > KSBS_KEPT:
+            _KSBS.popitem(last=False)
+    return read
 
 
 def _read_pictures(document: Agreement, path: Path, lines: Lines, cells: Cells) -> bytes:

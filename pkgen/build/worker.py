@@ -26,6 +26,7 @@ from ..files import output_problem
 from ..inputs import Loaded
 from ..messages import Text, msg
 from ..model import kinds_of
+from ..register import in_register
 from .changes import changes
 from .state import Failure, Job, Outcome, Record
 
@@ -98,10 +99,7 @@ class _Snapshot:
                 self.ksb_raw = loaded.ksb_path.read_bytes()
             except OSError:
                 self.ksb_raw = b""
-            try:
-                name = loaded.ksb_path.relative_to(self.job.register.resolve()).as_posix()
-            except ValueError:
-                name = str(loaded.ksb_path)
+            name = in_register(loaded.ksb_path, self.job.register)
             self.depends = {name: hashlib.sha256(self.ksb_raw).hexdigest()}
         return {"pkgen.input_path": self.job.rel, "pkgen.source_sha256": self.sha256,
                 "pkgen.depends": json.dumps(self.depends, sort_keys=True),

@@ -139,6 +139,20 @@ _LAYOUT: tuple[tuple[str, tuple, str | None, int], ...] = (
         ("untuk_perhatian", "Untuk perhatian (u.p.)"), ("telepon", "Telepon"),
         ("email", "Surel"),
     ), "korespondensi", 4),
+    ("Riwayat", (
+        ("persetujuan_pusat.nomor", "Persetujuan Pemerintah Pusat (luar negeri): nomor"),
+        ("persetujuan_pusat.tanggal", "Persetujuan Pemerintah Pusat (luar negeri): tanggal"),
+        ("persetujuan_pusat.tentang", "Persetujuan Pemerintah Pusat (luar negeri): perihal"),
+        ("memperpanjang", "Memperpanjang perjanjian (berkas masukannya)"),
+        ("diakhiri.tanggal", "Diakhiri lebih awal pada tanggal"),
+        ("diakhiri.alasan", "Alasan diakhiri lebih awal"),
+    ), None, 0),
+    ("Evaluasi", (
+        ("periode", "Periode evaluasi"), ("pelaksanaan", "Pelaksanaan"),
+        ("realisasi", "Realisasi"), ("kendala", "Kendala / permasalahan"),
+        ("tindak_lanjut", "Tindak lanjut"), ("batas_tindak_lanjut", "Batas waktu tindak lanjut"),
+        ("selesai", "Tindak lanjut selesai"),
+    ), "evaluasi", 4),
 )
 #: Parts not asked for in the form: they are written with the form's own tables.
 _NOT_ASKED = {"pihak", "korespondensi", "dokumen"}

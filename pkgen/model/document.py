@@ -21,7 +21,8 @@ from .parts import (
     Pihak,
     PihakPks,
 )
-from .types import Base, Butir, Jenis, Paragraf, Teks, _Blank, _Empty, _Part, _wajib
+from .record import Diakhiri, Evaluasi, PersetujuanPusat
+from .types import Base, Butir, Isian, Jenis, Paragraf, Teks, _Blank, _Empty, _Part, _wajib
 
 
 def _amendment(value: object) -> object:
@@ -64,6 +65,15 @@ class _Document(Base):
     """Ayat pasal lain-lain."""
     penutup: Annotated[Penutup, BeforeValidator(lambda v: {} if v is None else v)] = Penutup()
     """Penutup."""
+    persetujuan_pusat: Annotated[PersetujuanPusat | None, _Part] = None
+    """Persetujuan Pemerintah Pusat atas kerja sama dengan pihak luar negeri (KSDPL, KSDLL)."""
+    memperpanjang: Isian = None
+    """Berkas masukan perjanjian yang diperpanjang atau diganti oleh perjanjian ini (relatif
+    terhadap berkas ini)."""
+    diakhiri: Annotated[Diakhiri | None, _Part] = None
+    """Pengakhiran lebih awal, bila perjanjian diakhiri sebelum jangka waktunya berakhir."""
+    evaluasi: Annotated[list[Evaluasi] | None, _Empty] = None
+    """Evaluasi pelaksanaan kerja sama, satu baris per periode, yang terbaru terakhir."""
 
 
 class Ksb(_Document):
@@ -119,6 +129,11 @@ ORDER = (
     "keadaan_kahar", "penyelesaian_perselisihan", "pengakhiran", "sanksi",
     "monitoring_evaluasi", "kerahasiaan", "korespondensi", "perubahan", "lain_lain", "penutup",
 )
+#: What the register records of the agreement's life (``record.py``), after its text: not
+#: printed in the draft.
+RECORD = ("persetujuan_pusat", "memperpanjang", "diakhiri", "evaluasi")
+#: Every top-level key, in the order inputs are written.
+KEYS = ORDER + RECORD
 DOKUMEN = tuple(MODELS)
 JENIS = tuple(j.value for j in Jenis)
 

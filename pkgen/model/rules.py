@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .. import formatting as fmt
-from .document import ORDER, Agreement, Loc, Pks
+from .document import KEYS, Agreement, Loc, Pks
 from .parts import FORUM_NAME_EXAMPLE, Kewenangan
 
 # --- domain facts -------------------------------------------------------------------------------
@@ -89,7 +89,7 @@ def missing_parts(doc: Agreement) -> list[Gap]:
     gaps: list[Gap] = []
     _walk(doc, (), gaps)
     gaps += _conditional_gaps(doc)
-    return sorted(gaps, key=lambda g: ORDER.index(str(g.loc[0])))
+    return sorted(gaps, key=lambda g: KEYS.index(str(g.loc[0])))
 
 
 def _walk(model: BaseModel, loc: Loc, gaps: list[Gap]) -> None:
