@@ -20,6 +20,7 @@ from .errors import InputError, Problem
 from .messages import messages
 from .model import DOKUMEN, MODELS, Agreement, Ksb, Loc, Pks, consistency_problems
 from .model.fields import field_at, fields_at
+from .translations import Translations, split_translations, translated_data
 from .yamlread import Lines, Parsed, key_text, line_for, nearest, parse_yaml, type_name
 
 #: Inputs are a few kilobytes; anything past this is the wrong file.
@@ -42,6 +43,9 @@ class Loaded:
 
     ``digest`` covers the bytes read (and those of the KSB file): the exact snapshot that is
     checked and rendered. ``lines`` (YAML) or ``cells`` (a form) locate every key path.
+    ``data`` is the input as read, its Indonesian texts in place, and ``translations`` its
+    texts in other languages (see :mod:`pkgen.translations`); ``ksb_source`` is the loaded
+    KSB file, with its own.
     """
 
     path: Path
@@ -52,6 +56,9 @@ class Loaded:
     ksb_digest: str | None = None
     lines: Lines = field(default_factory=dict, compare=False, repr=False)
     cells: Cells = field(default_factory=dict, compare=False, repr=False)
+    data: dict = field(default_factory=dict, compare=False, repr=False)
+    translations: Translations = field(default_factory=Translations, compare=False, repr=False)
+    ksb_source: Loaded | None = field(default=None, compare=False, repr=False)
 
     @property
     def kind(self) -> str:
@@ -72,6 +79,8 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
     raw = _read_bytes(path, MAX_FORM_BYTES if form else MAX_INPUT_BYTES, form)
     lines: Lines = {}
     cells: Cells = {}
+    data: dict = {}
+    translations = Translations()
     if form:
         from .forms import read_form
 
@@ -84,8 +93,17 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
             raise InputError(form_problems)
     else:
         parsed = parse_yaml(raw, path)
-        lines = parsed.lines
-        document = validate(parsed.data, lines, path, parsed=parsed)
+        split = split_translations(parsed.data, parsed.lines, parsed.comments, path)
+        parsed = Parsed(split.data, split.lines, split.comments)
+        lines, data, translations = parsed.lines, parsed.data, split.translations
+        try:
+            document = validate(data, lines, path, parsed=parsed)
+        except InputError as err:
+            raise InputError(sorted(split.problems + err.problems,
+                                    key=lambda p: p.line or 0)) from err
+        if split.problems:
+            raise InputError(split.problems)
+        _check_translations(data, translations, type(document), path)
     pictures = _read_pictures(document, path, lines, cells)
     digest = hashlib.sha256(raw + pictures).hexdigest()
     if isinstance(document, Pks) and document.ksb and document.ksb.berkas is not None:
@@ -95,8 +113,25 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
         ksb = _load_referenced_ksb(ksb_path, where)
         combined = hashlib.sha256(raw + pictures + b"\0" + ksb.digest.encode()).hexdigest()
         return Loaded(path, document, combined, ksb.document, ksb_path,  # type: ignore[arg-type]
-                      ksb.digest, lines, cells)
-    return Loaded(path, document, digest, lines=lines, cells=cells)
+                      ksb.digest, lines, cells, data, translations, ksb)
+    return Loaded(path, document, digest, lines=lines, cells=cells, data=data,
+                  translations=translations)
+
+
+def _check_translations(data: dict, translations: Translations, model: type[BaseModel],
+                        path: Path) -> None:
+    """Each language's text is read as the Indonesian one is (no characters Word cannot
+    store, no text where a list belongs …): a problem is located at the translation's line."""
+    problems = []
+    for lang in sorted(translations.languages()):
+        try:
+            model.model_validate(translated_data(data, translations, lang, "…"))
+        except ValidationError as err:
+            where = {loc: line for (loc, code), line in translations.lines.items()
+                     if code == lang}
+            problems += [problem_from_pydantic(e, model, where, path) for e in err.errors()]
+    if problems:
+        raise InputError(problems)
 
 
 def _read_pictures(document: Agreement, path: Path, lines: Lines, cells: Cells) -> bytes:

@@ -14,7 +14,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from ..model import ORDER, Ksb, Pks
+from ..model import ORDER, Ksb, Loi, Pks
 from ..model.fields import field_at, inner_model, kind_of
 from ..model.rules import is_required
 
@@ -22,7 +22,7 @@ from ..model.rules import is_required
 TEXT_KINDS = ("text", "long", "list", "nip", "phone")
 #: Cells that must never hold a number: digits past the 15th, or a leading zero, are lost.
 IDENTIFIER_KINDS = ("nip", "phone")
-MODELS = {"PKS": Pks, "KSB": Ksb}
+MODELS = {"PKS": Pks, "KSB": Ksb, "LOI": Loi}
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,10 @@ _LAYOUT: tuple[tuple[str, tuple, str | None, int], ...] = (
         ("persetujuan_dprd.tentang", "Persetujuan DPRD: tentang"),
         ("lambang", "Berkas lambang (PNG/JPEG)"),
         Spec("ksb_nomor", "Nomor KSB pada pihak ini", only="PKS"),
+        ("negara", "Negara (pihak luar negeri)"),
+        ("kuasa_penuh.nomor", "Kuasa penuh Menteri Luar Negeri: nomor"),
+        ("kuasa_penuh.tanggal", "Kuasa penuh Menteri Luar Negeri: tanggal"),
+        ("kuasa_penuh.tentang", "Kuasa penuh Menteri Luar Negeri: hal"),
     ), "pihak", 4),
     ("KSB", (
         ("ksb.berkas", "Berkas masukan KSB (bila ada)"), ("ksb.tanggal", "Tanggal KSB"),
@@ -204,7 +208,7 @@ def _unplaced() -> tuple[Spec, ...]:
 
 
 def _leaves(keys: tuple[str, ...]) -> list[Spec]:
-    info = field_at(Pks, keys) or field_at(Ksb, keys)
+    info = field_at(Pks, keys) or field_at(Ksb, keys) or field_at(Loi, keys)
     inner = inner_model(info.annotation) if info else None
     if inner is not None:
         return [spec for name in inner.model_fields for spec in _leaves((*keys, name))]
