@@ -59,7 +59,8 @@ def signatories(name):
 
 
 def _find(words, phrase, last=True):
-    """The words of ``phrase`` where they stand in sequence (the last occurrence)."""
+    """The words of ``phrase`` where they stand in sequence (the last occurrence). Words are
+    read line by line across both columns, so a phrase that wraps is found by its start."""
     wanted = tokens(phrase)
     hits = [words[i:i + len(wanted)] for i in range(len(words) - len(wanted) + 1)
             if [w.text for w in words[i:i + len(wanted)]] == wanted]
@@ -67,10 +68,15 @@ def _find(words, phrase, last=True):
     return hits[-1] if last else hits[0]
 
 
+def _name(words, name):
+    """The first two words of a signatory's name under the signature (its last occurrence)."""
+    return _find(words, " ".join(tokens(fmt.nama_kapital(name))[:2]))
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}-{c[1]}")
 def test_the_signatories_names_stand_in_one_row(printed, case):
     words, _ = printed[case]
-    names = [_find(words, fmt.nama_kapital(name)) for name, _nip in signatories(case[0])]
+    names = [_name(words, name) for name, _nip in signatories(case[0])]
     assert len({(n[0].page, round(n[0].bottom)) for n in names}) == 1, names
     assert names[0][-1].x1 < names[1][0].x0  # side by side, first party on the left
 
@@ -79,7 +85,7 @@ def test_the_signatories_names_stand_in_one_row(printed, case):
 def test_the_block_stands_with_the_last_paragraph_of_the_penutup(printed, case):
     words, _ = printed[case]
     closing = {_find(words, "asli.")[0].page, _find(words, "original.")[0].page}
-    names = {_find(words, fmt.nama_kapital(name))[0].page for name, _ in signatories(case[0])}
+    names = {_name(words, name)[0].page for name, _ in signatories(case[0])}
     labels = {_find(words, label)[0].page for label in ("FIRST PARTY,", "SECOND PARTY,")}
     assert closing == names == labels, case
 

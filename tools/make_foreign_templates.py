@@ -845,7 +845,9 @@ def _signing_space(row, cell, stamped):
     from make_templates import _box
 
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    tag(cell, "{%p if p.meterai %}")
+    # A meterai space under the Indonesian parties only: who bears the duty on the foreign
+    # party's original is for the parties to agree (UU 10/2020 Pasal 9 ayat (6)).
+    tag(cell, "{%p if p.meterai and p.bentuk not in ('pemerintah_asing', 'lembaga_asing') %}")
     _box(para(cell, "METERAI\nRp10.000", "Meterai", color="808080"))
     tag(cell, "{%p endif %}")
 
