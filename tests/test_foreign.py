@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES
 from docx import Document
+from docx.oxml.ns import qn
 
 from pkgen.checks import check_path
 from pkgen.cli import main
@@ -314,3 +315,12 @@ def test_english_headings_count_as_the_canonical_clauses(tmp_path):
     statuses = {c.id: c.status for c in report.clauses}
     assert statuses["penyelesaian_perselisihan"] == statuses["bahasa"] == "present"
     assert statuses["jangka_waktu"] == statuses["ruang_lingkup"] == "present"
+
+
+@pytest.mark.parametrize("path", FOREIGN, ids=lambda p: p.stem)
+def test_every_cell_of_a_draft_keeps_a_paragraph(drafts, path):
+    """Word refuses a table cell without a paragraph (a signing space without its meterai)."""
+    _, data = drafts
+    doc = Document(io.BytesIO(data[path.stem]))
+    cells = list(doc.element.body.iter(qn("w:tc")))
+    assert cells and all(tc.findall(qn("w:p")) for tc in cells)

@@ -850,6 +850,7 @@ def _signing_space(row, cell, stamped):
     tag(cell, "{%p if p.meterai and p.bentuk not in ('pemerintah_asing', 'lembaga_asing') %}")
     _box(para(cell, "METERAI\nRp10.000", "Meterai", color="808080"))
     tag(cell, "{%p endif %}")
+    para(cell, "", "Meterai")  # a cell keeps a paragraph when it has no meterai
 
 
 def footer(doc):
