@@ -13,13 +13,11 @@ renders many drafts from it, for ``pkgen build``.
 from __future__ import annotations
 
 import copy
-import functools
 import hashlib
 import io
 import re
 import traceback
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -34,13 +32,21 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from ._version import __version__
+from .bundled import (  # noqa: F401  (builtin_templates is re-exported: the built-in list)
+    KIND_PROPERTY,
+    LANGUAGE_PROPERTY,
+    builtin_template,
+    builtin_templates,
+    check_languages,
+    template_languages,
+)
 from .context import draft_context
-from .docx_text import custom_properties, listed, package_property, paragraph_texts
+from .docx_text import paragraph_texts
 from .errors import Problem, TemplateError
 from .files import write_atomic  # noqa: F401  (re-exported: the atomic write drafts use)
 from .fingerprint import Package, fingerprint
 from .inputs import Loaded
-from .model import kinds_of, languages
+from .model import kinds_of
 from .postprocess import MARK, custom_properties_xml, finish, near
 from .ziputil import ZipTemplate
 
@@ -48,10 +54,6 @@ _HEADING_TAG = re.compile(r"^\s*Pasal\s*\{\{\s*pasal\.(\w+)\s*\}\}\s*$")
 CUSTOM_PART = "docProps/custom.xml"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 INCOMPLETE_MARK = "DRAF — BELUM LENGKAP"
-#: The custom properties a template declares: the documents it is for ("pks_ksdd", "ksb" …)
-#: and the languages it prints ("id, en").
-KIND_PROPERTY = "pkgen.dokumen"
-LANGUAGE_PROPERTY = "pkgen.bahasa"
 #: Height of a region's emblem above the title.
 EMBLEM_MM = 22
 #: A draft is not a template: the kind a template declares is not carried into its drafts.
@@ -65,51 +67,6 @@ class Draft:
     data: bytes
     template: Path
     properties: dict[str, str]
-
-
-def builtin_templates() -> dict[str, Path]:
-    """Return the built-in templates by name (file stem), e.g. ``pks_ksdd``."""
-    folder = resources.files("pkgen.templates")
-    return {
-        Path(str(entry)).stem: Path(str(entry))
-        for entry in folder.iterdir()
-        if str(entry).endswith(".docx")
-    }
-
-
-def builtin_template(kind: str) -> Path:
-    """The built-in template for ``kind`` (``pks_ksdd``, ``ksb_ksdd`` …): the one declaring
-    that kind, else the one declaring its kind of document (``ksb``); TemplateError if none."""
-    declared = _builtin_kinds()
-    general = kind.split("_")[0]
-    found = next((path for path, kinds in declared.items() if kind in kinds), None) or next(
-        (path for path, kinds in declared.items() if general in kinds), None)
-    if found is None:
-        label = kind.replace("_", " ").upper()
-        raise TemplateError(Problem("no_builtin_template", params={
-            "kind": label, "option": f"--template {kind}=FILE"}))
-    return found
-
-
-@functools.cache
-def _builtin_kinds() -> dict[Path, frozenset[str]]:
-    return {path: listed(package_property(path, KIND_PROPERTY)) or frozenset({name})
-            for name, path in sorted(builtin_templates().items())}
-
-
-def template_languages(document) -> tuple[str, ...]:
-    """The languages a template prints (its ``pkgen.bahasa`` property), Indonesian first;
-    a template that declares none prints Indonesian only."""
-    declared = listed(custom_properties(document).get(LANGUAGE_PROPERTY)) or frozenset()
-    return ("id", *sorted(declared - {"id"}))
-
-
-def _check_languages(printed: tuple[str, ...], path: Path, loaded: Loaded) -> None:
-    """Refuse a template that does not print every language the agreement is written in."""
-    missing = [code for code in languages(loaded.document) if code not in printed]
-    if missing:
-        raise TemplateError(Problem("template_languages", path, params={
-            "printed": ", ".join(printed), "missing": ", ".join(missing)}))
 
 
 def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool = False,
@@ -126,7 +83,7 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
         raise TemplateError(Problem("template_not_found", params={"name": str(path)}))
     raw = path.read_bytes()
     tpl = _open(raw, path)
-    _check_languages(template_languages(tpl.docx), path, loaded)
+    check_languages(template_languages(tpl.docx), path, loaded)
     context = _context(loaded)
     for party in context["pihak"]:  # type: ignore[union-attr]
         if party["lambang"]:
@@ -216,7 +173,7 @@ class PreparedTemplate:
         if not self.fast or any(p.lambang for p in loaded.document.pihak):
             return render_draft(loaded, self.path, provenance=provenance)  # emblems add parts
         tpl = self._tpl
-        _check_languages(self.languages, self.path, loaded)
+        check_languages(self.languages, self.path, loaded)
         context = _context(loaded)
         try:
             body_xml = _after_render(tpl, self._body.render(context))

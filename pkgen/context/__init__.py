@@ -14,23 +14,21 @@ from .. import formatting as fmt
 from ..model import (
     ORDER,
     Agreement,
-    JangkaWaktu,
     KeadaanKahar,
     Ksb,
     KsbRujukan,
     Loi,
     Penandatangan,
     Pengakhiran,
-    PenyelesaianPerselisihan,
     Pihak,
     Pks,
     foreign,
     languages,
     party_labels,
     term_end,
-    term_start,
 )
 from .international import foreign_basis, foreign_parts, letter, party_country
+from .terms import jangka_waktu, pembiayaan, pengakhiran, penyelesaian
 from .wording import LANGUAGES, region, title, words
 from .words import (
     BLANK,
@@ -97,8 +95,8 @@ def build_context(doc: Agreement, ksb: Ksb | None = None, lang: str = "id") -> d
         },
         "objek": text_or_blank(doc.objek),
         "ruang_lingkup": items_of(doc.ruang_lingkup, "ruang_lingkup", True, lang=lang),
-        "pembiayaan": _pembiayaan(doc, labels, lang),
-        "jangka_waktu": _jangka_waktu(doc, lang),
+        "pembiayaan": pembiayaan(doc, labels, lang),
+        "jangka_waktu": jangka_waktu(doc, lang),
         "perubahan": ayat(doc.perubahan, first=3) if doc.perubahan is not None else None,
         "lain_lain": ayat(doc.lain_lain),
         "penutup": {
@@ -115,26 +113,32 @@ def build_context(doc: Agreement, ksb: Ksb | None = None, lang: str = "id") -> d
     }
     _legal_basis(ctx, doc, ksb, pihak, lang)
     ctx.update(foreign_parts(doc, lang))
-    if isinstance(doc, Pks):
-        ctx.update(_pks_parts(doc, pihak, lang))
-    else:
-        ctx["bentuk_kerja_sama"] = items_of(getattr(doc, "bentuk_kerja_sama", None),
-                                            "bentuk_kerja_sama", lang=lang)
-        ctx["tahun_anggaran_mulai"] = getattr(doc, "tahun_anggaran_mulai", None)
-        if getattr(doc, "penyelesaian_perselisihan", None) is not None:
-            ctx["penyelesaian_perselisihan"] = _penyelesaian(doc, lang)
-        if doc.pengakhiran is not None:
-            ctx["pengakhiran"] = _pengakhiran(doc.pengakhiran, lang)
-    if isinstance(doc, Loi):  # what a letter of intent leaves out, it leaves out of the draft
-        ctx["tindak_lanjut"] = items_of(doc.tindak_lanjut, "tindak_lanjut", lang=lang)
-        for name in ("objek", "pembiayaan", "jangka_waktu"):
-            if getattr(doc, name) is None:
-                ctx[name] = None
+    ctx.update(_pks_parts(doc, pihak, lang) if isinstance(doc, Pks) else
+               _other_parts(doc, lang))
     for name in ORDER:  # a part shaped nowhere above (a new article): its paragraphs as ayat
         if name not in ctx:
             value = getattr(doc, name, None)
             ctx[name] = ayat(value) if isinstance(value, list) else value
     return ctx
+
+
+def _other_parts(doc: Ksb | Loi, lang: str) -> dict[str, object]:
+    """The parts of a KSB and a letter of intent; what a letter of intent leaves out, it
+    leaves out of the draft (None)."""
+    out: dict[str, object] = {
+        "bentuk_kerja_sama": items_of(getattr(doc, "bentuk_kerja_sama", None),
+                                      "bentuk_kerja_sama", lang=lang),
+        "tahun_anggaran_mulai": getattr(doc, "tahun_anggaran_mulai", None),
+    }
+    if getattr(doc, "penyelesaian_perselisihan", None) is not None:
+        out["penyelesaian_perselisihan"] = penyelesaian(doc, lang)
+    if doc.pengakhiran is not None:
+        out["pengakhiran"] = pengakhiran(doc.pengakhiran, lang)
+    if isinstance(doc, Loi):
+        out["tindak_lanjut"] = items_of(doc.tindak_lanjut, "tindak_lanjut", lang=lang)
+        out.update({name: None for name in ("objek", "pembiayaan", "jangka_waktu")
+                    if getattr(doc, name) is None})
+    return out
 
 
 def _legal_basis(ctx: dict, doc: Agreement, ksb: Ksb | None, pihak: list[dict],
@@ -183,18 +187,13 @@ def _pks_parts(doc: Pks, pihak: list[dict], lang: str) -> dict[str, object]:
             "batas": days(kahar.batas_pemberitahuan_hari, lang),
             "akibat": items_of(kahar.akibat, "akibat", lang=lang),
         },
-        "penyelesaian_perselisihan": _penyelesaian(doc, lang),
-        "pengakhiran": _pengakhiran(doc.pengakhiran or Pengakhiran(), lang),
+        "penyelesaian_perselisihan": penyelesaian(doc, lang),
+        "pengakhiran": pengakhiran(doc.pengakhiran or Pengakhiran(), lang),
         "pihak_ketiga": joined(third, w["dan"]) if third else None,
         "sanksi": ayat(doc.sanksi),
         "monitoring_evaluasi": ayat(doc.monitoring_evaluasi),
         "korespondensi": _korespondensi(doc, pihak, lang),
     }
-
-
-def _pengakhiran(akhir: Pengakhiran, lang: str) -> dict[str, object]:
-    return {"sebab": items_of(akhir.sebab, "sebab", lang=lang),
-            "pemberitahuan": days(akhir.pemberitahuan_hari, lang)}
 
 
 def _korespondensi(doc: Pks, pihak: list[dict], lang: str) -> dict | None:
@@ -315,83 +314,6 @@ def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int, last: bool,
         "tentang": text_or_blank(tentang),
         "berakhir": fmt.tanggal(berakhir, lang) if berakhir else BLANK,
         "akhir": "." if last else ";",
-    }
-
-
-def _jangka_waktu(doc: Agreement, lang: str) -> dict[str, object]:
-    term = doc.jangka_waktu or JangkaWaktu()
-    start, end = term_start(doc), term_end(doc)
-    lama = None
-    if term.lama is not None:
-        parts = []
-        if term.lama.tahun:
-            parts.append(fmt.angka_terbilang(term.lama.tahun, "tahun", lang))
-        if term.lama.bulan:
-            parts.append(fmt.angka_terbilang(term.lama.bulan, "bulan", lang))
-        lama = f" {words(lang)['dan']} ".join(parts) if lang == "en" else " ".join(parts)
-    ext = term.perpanjangan
-    return {
-        "lama": lama,
-        "mulai": fmt.tanggal(start, lang) if start else None,
-        "sejak_ditandatangani": term.mulai is None,
-        "berakhir": fmt.tanggal(end, lang) if end else BLANK,
-        "perpanjangan": {
-            "pemberitahuan": days(ext.pemberitahuan_hari, lang),
-            "ketentuan": user_text(ext.ketentuan),
-        } if ext else None,
-    }
-
-
-def _pembiayaan(doc: Agreement, labels: list[str], lang: str) -> dict[str, object]:
-    """Financing: each source with its share and budget, the total, and the ayat numbers."""
-    p = doc.pembiayaan
-    w = words(lang)
-    sources = []
-    for s in (p.sumber or []) if p else []:
-        whose = labels[s.pihak - 1] if s.pihak and s.pihak <= len(labels) else None
-        sources.append({
-            "jenis": s.jenis, "nama": _source_name(s.jenis, whose, s.keterangan, lang),
-            "jumlah": fmt.rupiah_lengkap(s.jumlah, lang) if s.jumlah is not None else None,
-            "rujukan": user_text(s.rujukan_anggaran),
-            "tahun": s.tahun_anggaran if s.dalam_apbd_tahun_berjalan is False else None,
-        })
-    total = fmt.rupiah_lengkap(p.jumlah, lang) if p and p.jumlah is not None else None
-    third_only = bool(sources) and all(s["jenis"] == "PIHAK_KETIGA" for s in sources)
-    numbers = iter(range(2, 20))
-    return {
-        "sumber": structured(sources or [_BLANK_SOURCE], "sumber", lang=lang),
-        "jumlah": total,
-        "ayat_jumlah": f"({next(numbers)})" if total else None,
-        "tidak_membebani": joined([w["sebutan"].format(label=lab) for lab, party
-                                   in zip(labels, doc.pihak, strict=True) if party.pemerintah],
-                                  w["dan"]) if third_only else None,
-        "ayat_tidak_membebani": f"({next(numbers)})" if third_only else None,
-        "ketentuan": ayat(p.ketentuan, first=next(numbers)) if p and p.ketentuan else None,
-    }
-
-
-_BLANK_SOURCE = {"jenis": None, "nama": BLANK, "jumlah": None, "rujukan": "", "tahun": None}
-
-
-def _source_name(jenis: str | None, whose: str | None, keterangan: str | None,
-                 lang: str) -> str:
-    """What bears a share of the cost: 'Anggaran Pendapatan dan Belanja Daerah PIHAK PERTAMA'."""
-    w = words(lang)
-    if jenis == "APBD":
-        return w["apbd"].format(whose=whose or BLANK)
-    if jenis == "PIHAK_KETIGA":
-        return w["dana"].format(whose=whose) if whose else w["dana_pihak_ketiga"]
-    return text_or_blank(keterangan)
-
-
-def _penyelesaian(doc: Agreement, lang: str) -> dict[str, object]:
-    ps = doc.penyelesaian_perselisihan or PenyelesaianPerselisihan()
-    default = words(lang)["menteri_dalam_negeri"] if ps.forum == "MENTERI_DALAM_NEGERI" else BLANK
-    return {
-        "musyawarah": fmt.angka_terbilang(ps.musyawarah_hari, "hari", lang)
-        if ps.musyawarah_hari else None,
-        "forum": ps.forum,
-        "nama_forum": user_text(ps.nama_forum) or default,
     }
 
 
