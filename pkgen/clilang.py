@@ -38,26 +38,30 @@ def gettext(text: str) -> str:
     """``text`` in the current language (English texts are the catalogue's keys)."""
     if current() == "en":
         return text
-    entry = catalogue().get(text)
-    if entry is None or not entry.string:
-        return text
-    return entry.string[0] if isinstance(entry.string, tuple) else entry.string
+    return _translation(text) or text
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural of a text in the current language."""
     if current() == "en":
         return singular if count == 1 else plural
-    entry = catalogue().get(singular)
+    return _translation(singular) or (singular if count == 1 else plural)
+
+
+def _translation(text: str) -> str | None:
+    """The catalogue's Indonesian for ``text``, or None; a plural's first form (Indonesian
+    has one)."""
+    entry = catalogue().get(text)
     if entry is None or not entry.string:
-        return singular if count == 1 else plural
-    return entry.string[0] if isinstance(entry.string, tuple) else entry.string
+        return None
+    return entry.string if isinstance(entry.string, str) else entry.string[0]
 
 
 def install() -> None:
     """Make click look its words up in pkgen's catalogue."""
     for module in (click.core, click.exceptions, click.parser, click.types, click.decorators,
                    click.formatting):
+        # click imports these from gettext privately, so to mypy they are not its attributes.
         if hasattr(module, "_"):
             module._ = gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):

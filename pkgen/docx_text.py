@@ -246,7 +246,7 @@ def _heading_styles(data: bytes | None, used: set[str]) -> set[str]:
         if (name and _HEADING_STYLE.match(name.group(1))) or "<w:outlineLvl " in body:
             return True
         parent = re.search(r'<w:basedOn w:val="([^"]*)"', body)
-        return bool(parent) and depth < 10 and is_heading(parent.group(1), depth + 1)
+        return parent is not None and depth < 10 and is_heading(parent.group(1), depth + 1)
 
     return {sid for sid in used if is_heading(sid)}
 

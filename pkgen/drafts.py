@@ -84,8 +84,8 @@ class Renderer:
                 loaded.ksb is not None)
         if kind not in self._checked:
             self._checked[kind] = _preflight(prepared, loaded, book)
-        if self._checked[kind] is not None:
-            raise self._checked[kind]
+        if (problem := self._checked[kind]) is not None:
+            raise problem
         return prepared
 
     def render(self, loaded: Loaded, template: Path, book: Rulebook, incomplete: bool,

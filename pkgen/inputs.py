@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import InputError, Problem
 from .messages import messages
@@ -110,10 +111,10 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
         where = Problem("generic", path, lines.get(("ksb", "berkas")), "ksb.berkas",
                         cell=cells.get(("ksb", "berkas")))
         ksb_path = _find_ksb(document.ksb.berkas, [*ksb_base, path.parent])
-        ksb = _load_referenced_ksb(ksb_path, where)
-        combined = hashlib.sha256(raw + pictures + b"\0" + ksb.digest.encode()).hexdigest()
-        return Loaded(path, document, combined, ksb.document, ksb_path,  # type: ignore[arg-type]
-                      ksb.digest, lines, cells, data, translations, ksb)
+        ksb, source = _load_referenced_ksb(ksb_path, where)
+        combined = hashlib.sha256(raw + pictures + b"\0" + source.digest.encode()).hexdigest()
+        return Loaded(path, document, combined, ksb, ksb_path, source.digest, lines, cells, data,
+                      translations, source)
     return Loaded(path, document, digest, lines=lines, cells=cells, data=data,
                   translations=translations)
 
@@ -168,14 +169,16 @@ def _find_ksb(name: str, folders: list[Path]) -> Path:
     return next((c for c in candidates if c.is_file()), candidates[-1])
 
 
-def _load_referenced_ksb(ksb_path: Path, where: Problem) -> Loaded:
+def _load_referenced_ksb(ksb_path: Path, where: Problem) -> tuple[Ksb, Loaded]:
+    """The KSB at ``ksb_path``, and the input it was loaded from (its digest, its texts in
+    other languages)."""
     try:
         loaded = load_agreement(ksb_path)
     except InputError as err:
         raise InputError([*err.problems, _with(where, "ksb_file_invalid")]) from err
     if not isinstance(loaded.document, Ksb):
         raise InputError(_with(where, "ksb_file_not_ksb", path=str(ksb_path), found=loaded.kind))
-    return loaded
+    return loaded.document, loaded
 
 
 def _with(problem: Problem, code: str, **params: object) -> Problem:
@@ -203,12 +206,13 @@ def validate(data: dict, lines: Lines, path: Path | None = None, cells: Cells | 
     per wrong key path, located by ``lines`` (YAML) or ``cells`` (a form).
     """
     kind = data.get("dokumen")
-    model = MODELS.get(kind.strip().upper()) if isinstance(kind, str) else None
+    dokumen = kind.strip().upper() if isinstance(kind, str) else ""
+    model = MODELS.get(dokumen)
     if model is None:
         raise InputError(Problem("dokumen_unknown", path, lines.get(("dokumen",), 1), "dokumen",
                                  {"value": kind or "", "choices": ", ".join(DOKUMEN)},
                                  cell_for(("dokumen",), cells)))
-    data = {**data, "dokumen": kind.strip().upper()}
+    data = {**data, "dokumen": dokumen}
     problems = _comment_problems(model, parsed, path) if parsed else []
     try:
         document = model.model_validate(data)
@@ -243,7 +247,7 @@ def _is_text(annotation: object) -> bool:
 
 
 def problem_from_pydantic(
-    error: dict, model: type[BaseModel], lines: Lines, path: Path | None,
+    error: ErrorDetails, model: type[BaseModel], lines: Lines, path: Path | None,
     cells: Cells | None = None,
 ) -> Problem:
     """A pydantic error as a located problem with one of the catalogue's message codes."""

@@ -28,8 +28,10 @@ def catalogue() -> Catalog:
 @cache
 def messages() -> dict[str, dict[str, str]]:
     """Every message by code: ``{code: {"id": …, "en": …}}``."""
+    # Plural entries (the command line's words) have tuples for texts and no code.
     return {entry.context: {"id": entry.string or entry.id, "en": entry.id}
-            for entry in catalogue() if entry.context and isinstance(entry.id, str)}
+            for entry in catalogue() if entry.context and isinstance(entry.id, str)
+            and isinstance(entry.string, str)}
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def message(code: str, lang: str = "id", **params: object) -> str:
     """
     entry = messages().get(code)
     if entry is None:
-        return said(params.get("detail", code), lang)
+        return str(said(params.get("detail", code), lang))
     template = entry.get(lang) or entry["id"]
     return template.format_map(_Filled({k: said(v, lang) for k, v in params.items()}))
 

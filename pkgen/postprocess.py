@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import re
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -180,7 +181,8 @@ def _cell_width(cell) -> str | None:
     return width.get(qn("w:w")) if width is not None else None
 
 
-def custom_properties_xml(existing: bytes | None, properties: dict[str, str | None]) -> bytes:
+def custom_properties_xml(existing: bytes | None,
+                          properties: Mapping[str, str | None]) -> bytes:
     """The docProps/custom.xml part with ``properties`` set, keeping any others it had.
 
     A property whose value is None is removed.

@@ -85,7 +85,9 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
     tpl = _open(raw, path)
     check_languages(template_languages(tpl.docx), path, loaded)
     context = _context(loaded)
-    for party in context["pihak"]:  # type: ignore[union-attr]
+    parties = context["pihak"]
+    assert isinstance(parties, list)  # build_context gives a list of PartyContext
+    for party in parties:
         if party["lambang"]:
             party["gambar"] = InlineImage(tpl, str(loaded.path.parent / party["lambang"]),
                                           height=Mm(EMBLEM_MM))

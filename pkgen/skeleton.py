@@ -182,11 +182,11 @@ def from_ksb(ksb: Ksb, ksb_path: Path, output: Path) -> str:
                             else None, "tanggal": None},
         "pihak": parties,
         "ksb": {"berkas": Path(relative).as_posix()},
-        "dasar_hukum": list(ksb.dasar_hukum or [None]),
+        "dasar_hukum": list(ksb.dasar_hukum) if ksb.dasar_hukum else [None],
         "maksud_tujuan": ksb.maksud_tujuan.model_dump(exclude_none=True)
         if ksb.maksud_tujuan else {"maksud": None, "tujuan": [None]},
         "objek": ksb.objek,
-        "ruang_lingkup": list(ksb.ruang_lingkup or [None]),
+        "ruang_lingkup": list(ksb.ruang_lingkup) if ksb.ruang_lingkup else [None],
         "pembiayaan": {"sumber": [s.model_dump(exclude_none=True)
                                   for s in ksb.pembiayaan.sumber or []]}
         if ksb.pembiayaan else None,

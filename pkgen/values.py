@@ -18,21 +18,20 @@ from pydantic_core import PydanticCustomError
 
 from .messages import Text, msg
 
-_ALLOWED_CONTROLS = {"\n", "\t"}
+#: Characters Word cannot store: controls (Unicode category Cc) but tab and newline,
+#: surrogates (Cs), and the noncharacters U+FFFE and U+FFFF.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(value: str) -> str:
     """Strip surrounding blanks and refuse characters Word cannot store."""
-    for char in value:
-        if char in _ALLOWED_CONTROLS:
-            continue
-        code = ord(char)
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cs") or code in (0xFFFE, 0xFFFF):
-            name = unicodedata.name(char, "")
-            label = f"U+{code:04X}" + (f" {name}" if name else "")
-            raise PydanticCustomError(
-                "control_character", "contains the control character {char}", {"char": label})
+    found = _UNSTORABLE.search(value)
+    if found:
+        char = found.group()
+        name = unicodedata.name(char, "")
+        label = f"U+{ord(char):04X}" + (f" {name}" if name else "")
+        raise PydanticCustomError(
+            "control_character", "contains the control character {char}", {"char": label})
     return value.strip()
 
 
@@ -140,8 +139,9 @@ def date_value(value: object) -> object:
     if not text:
         return None
     weekday = _WEEKDAY.match(text)
-    named = DAYS.get(weekday.group(1).lower()) if weekday else None
-    parts = _date_parts(text[weekday.end():] if named is not None else text)
+    day_name = weekday.group(1) if weekday else ""
+    named = DAYS.get(day_name.lower())
+    parts = _date_parts(text[weekday.end():] if weekday and named is not None else text)
     if parts is None:
         raise PydanticCustomError("date_type", "not a date", {"input": text})
     year, month, day = parts
@@ -154,7 +154,7 @@ def date_value(value: object) -> object:
             "input": text, "year": year, "low": YEARS[0], "high": YEARS[1]})
     if named is not None and found.weekday() != named:
         raise PydanticCustomError("date_weekday", "wrong weekday", {
-            "input": text, "day": weekday.group(1)})  # type: ignore[union-attr]
+            "input": text, "day": day_name})
     return found
 
 

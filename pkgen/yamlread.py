@@ -61,7 +61,9 @@ def parse_yaml(raw: bytes, path: Path) -> Parsed:
             "type_list" if isinstance(root, yaml.SequenceNode) else "type_text")
         raise InputError(Problem("yaml_not_mapping", path, 1, params={"found": found}))
     parsed = Parsed({})
-    parsed.data = _Builder(text.splitlines(), path, parsed).node(root, ())
+    data = _Builder(text.splitlines(), path, parsed).node(root, ())
+    assert isinstance(data, dict)  # a mapping node builds a dict
+    parsed.data = data
     return parsed
 
 
@@ -101,6 +103,7 @@ class _Builder:
                 self.parsed.lines[(*loc, i)] = item.start_mark.line + 1
                 items.append(self.node(item, (*loc, i)))
             return items
+        assert isinstance(node, yaml.ScalarNode)  # YAML composes nothing else
         return self.scalar(node, loc)
 
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
@@ -142,10 +145,10 @@ class _Builder:
 def _explain(text: str, path: Path, err: yaml.YAMLError) -> Problem:
     """The problem behind a parser error, in words a user acts on, at the line it is on."""
     if isinstance(err, yaml.reader.ReaderError):
-        line = text.count("\n", 0, err.position) + 1
         char = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(
             err.character)
-        return Problem("control_character", path, line, params={"char": char})
+        return Problem("control_character", path, text.count("\n", 0, err.position) + 1,
+                       params={"char": char})
     try:  # the pure-Python parser words its errors the same way everywhere
         yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as reference:

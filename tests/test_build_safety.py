@@ -227,8 +227,17 @@ def test_a_lost_or_damaged_manifest_costs_nothing(register, damage):
 # --- kill -9 or SIGTERM of a build with worker processes ----------------------------------------
 
 def _children(pid: int) -> list[int]:
-    path = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(p) for p in path.read_text().split()] if path.exists() else []
+    """The processes whose parent is `pid`, read from every /proc/N/stat (not every kernel
+    has /proc/N/task/N/children)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if fields and int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def _running(pid: int) -> bool:
@@ -239,7 +248,7 @@ def _running(pid: int) -> bool:
     return "\nState:\tZ" not in status
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
 def test_workers_end_with_a_killed_build_and_the_lock_is_free(tmp_path, sig):
     register = tmp_path / "register"

@@ -152,3 +152,22 @@ def test_fingerprinting_is_cheap(draft):
     for _ in range(10):
         fingerprint(draft)
     assert (time.perf_counter() - start) / 10 < 0.1  # read from bytes, far under a render
+
+
+@pytest.mark.parametrize("written", ["720.0", "1in", "1.27cm", "36pt", "wide"])
+def test_lengths_written_any_way_read_as_twips_and_never_crash(tmp_path, written):
+    """A hand-edited draft may hold lengths with units or decimals; an unforeseen one makes
+    the draft unreadable (treated as someone's), never a crash."""
+    from docx.oxml.ns import qn as q
+
+    draft = tmp_path / "d.docx"
+    draft.write_bytes(render_draft(load_agreement(PKS_TPA)).data)
+    doc = Document(str(draft))
+    paragraph = doc.paragraphs[20]
+    ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
+    ind.set(q("w:left"), written)
+    doc.save(str(draft))
+    expected = {"720.0": 720, "1in": 1440, "1.27cm": 720, "36pt": 720}.get(written)
+    if expected is not None:
+        assert f"ind.left={expected}" in "\n".join(canonical(draft))
+    assert fingerprint(draft).startswith("1:")  # read, not a traceback

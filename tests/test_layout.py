@@ -43,7 +43,7 @@ SIGNATORIES = [
 FILLER = ("PARA PIHAK melaksanakan ketentuan teknis yang disepakati dalam rapat koordinasi "
           "dan mencatatnya dalam berita acara yang ditandatangani oleh pejabat yang ditunjuk.")
 #: Numbers of LAIN-LAIN paragraphs that move the closing across a page break.
-SWEEP = range(0, 8)
+SWEEP = range(0, 16, 2)
 
 
 def agreement_text(parties: int, paper: str, filler: int) -> str:

@@ -47,3 +47,14 @@ def test_references_between_parts_are_checked():
         (("penutup", "rangkap"), "penutup_rangkap"),
         (("jangka_waktu", "berakhir"), "end_before_start"),
     ]
+
+
+def test_the_characters_refused_are_exactly_those_word_cannot_store():
+    import unicodedata
+
+    from pkgen.values import _UNSTORABLE
+
+    chars = [chr(c) for c in range(0x110000)]
+    expected = [c for c in chars if c not in "\n\t" and (
+        unicodedata.category(c) in ("Cc", "Cs") or ord(c) in (0xFFFE, 0xFFFF))]
+    assert [c for c in chars if _UNSTORABLE.match(c)] == expected

@@ -741,6 +741,7 @@ def pks(jenis: str):
     optional_ayat_article(doc, "monitoring_evaluasi", "MONITORING DAN EVALUASI",
                           "monitoring_evaluasi")
     optional_ayat_article(doc, "sanksi", "SANKSI", "sanksi")
+    optional_ayat_article(doc, "kerahasiaan", "KERAHASIAAN", "kerahasiaan")
     term(doc, noun, cite_ksb=True)
     force_majeure(doc)
     disputes(doc, jenis)

@@ -51,6 +51,12 @@ class Look:
     accept: tuple[str, ...] = ()  # fingerprints it may still have and be replaced
     reason: str = ""
 
+    def unedited(self, name: str) -> Copy | None:
+        """The draft found, as pkgen wrote it at ``name``; None unless it is unedited."""
+        if self.seen is not Seen.UNEDITED or self.record is None or self.stat is None:
+            return None
+        return Copy(name, self.record, self.stat)
+
 
 def plan(register: Path, drafts: Path, options: Options) -> Result:
     """Decide what each input needs; reads, writes nothing."""
@@ -221,10 +227,10 @@ class _Context:
             except TemplateError:  # gone or unfit: the worker says why when it renders
                 return None
         else:  # a draft from before kinds were recorded: its built-in template, by name
-            chosen = builtin_templates().get(Path(record.template).stem)
-            if chosen is None or self.options.templates:
+            builtin = builtin_templates().get(Path(record.template).stem)
+            if builtin is None or self.options.templates:
                 return None
-            chosen = chosen.resolve()
+            chosen = builtin.resolve()
         return chosen if record.template in (str(chosen), chosen.name) else None
 
 
@@ -235,14 +241,14 @@ def _plan_item(path: Path, rel: str, draft: str, entry: Entry, context: _Context
     if look.seen is Seen.ABSENT:
         return _with(base, reason="draft_missing" if known else "", entry=Entry(
             beside=entry.beside))
-    if look.seen is Seen.UNEDITED:
-        reason = context.staleness(look.record, path)
+    unedited = look.unedited(draft)
+    if unedited is not None:
+        reason = context.staleness(unedited.record, path)
         beside = entry.beside
         if reason and beside is None:  # a version beside from before the manifest was lost
             beside = find_beside(context.drafts, draft, rel, None)
         return _with(base, state=State.STALE if reason else State.UNCHANGED, reason=reason,
-                     expect=Expect(look.stat, look.accept), entry=Entry(
-                         Copy(draft, look.record, look.stat), beside))
+                     expect=Expect(unedited.stat, look.accept), entry=Entry(unedited, beside))
     return _plan_edited(base, look, Entry(known, entry.beside), context)
 
 
@@ -281,8 +287,9 @@ def find_beside(drafts: Path, draft: str, rel: str, known: Copy | None) -> Copy 
                 break
             continue
         look = inspect(path, known if known is not None and known.path == name else None, rel)
-        if look.seen is Seen.UNEDITED and look.record.input == rel:
-            return Copy(name, look.record, look.stat)
+        unedited = look.unedited(name)
+        if unedited is not None and unedited.record.input == rel:
+            return unedited
     return None
 
 

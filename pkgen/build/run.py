@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
@@ -99,7 +99,7 @@ def _render_all(items: list[Item], register: Path, drafts: Path, staging: Path,
     return outcomes
 
 
-def _run(jobs: list[Job], workers: int, lock_fd: int) -> Iterator[Outcome]:
+def _run(jobs: list[Job], workers: int, lock_fd: int) -> Generator[Outcome, None, None]:
     """Each job's outcome, in order: in this process, or in worker processes that end with
     the build (stopped on any exception, and watching for the build's own death)."""
     if workers <= 1 or len(jobs) <= 1:
@@ -168,22 +168,23 @@ def _install_all(items: list[Item], outcomes: dict[str, Outcome], drafts: Path, 
 def _install(item: Item, outcome: Outcome, drafts: Path, aside: Path, options: Options) -> Item:
     """Install one staged draft at its planned place; if that place changed since planning,
     beside the draft instead. Returns the item as it now is."""
+    staged, record = outcome.staged, outcome.record
+    assert staged is not None and record is not None  # an outcome without a failure has both
     item = replace(item, problems=outcome.problems, changes=outcome.changes,
-                   verdict=outcome.record.verdict)
+                   verdict=record.verdict)
     target, expect = item.target, item.expect
     for _attempt in range(5):
         try:
             # The staged file's stat is the installed draft's: taken before, it cannot be
             # that of a file someone saved over the draft a moment after.
-            stat = Stat.of(outcome.staged)
-            placed = place(outcome.staged, drafts / target, expect, aside,
+            stat = Stat.of(staged)
+            placed = place(staged, drafts / target, expect, aside,
                            keep_old=options.redline and target == item.draft)
         except OSError as err:
             return replace(item, state=State.FAILED, failure=Failure.OUTPUT, problems=(
                 output_problem(drafts / target, err),))
         if placed.ok:
-            return _installed(item, Copy(target, outcome.record, stat), drafts, placed.old,
-                              options)
+            return _installed(item, Copy(target, record, stat), drafts, placed.old, options)
         item = replace(item, state=State.EDITED_STALE, reason=placed.reason)
         target, expect = beside_name(drafts, item.draft), Expect()
     return replace(item, state=State.FAILED, failure=Failure.OUTPUT, problems=(

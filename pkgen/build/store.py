@@ -29,7 +29,7 @@ LOCK = ".pkgen-build.lock"
 STAGING = ".pkgen-staging"
 VERSION = 2
 
-if os.name == "nt":  # Windows, where regional offices mostly work
+if sys.platform == "win32":  # Windows, where regional offices mostly work
     import msvcrt
 else:
     import fcntl
@@ -258,7 +258,7 @@ def _described(holder: dict) -> dict[str, object]:
             "since": holder.get("since", "?")}
 
 
-if os.name == "nt":
+if sys.platform == "win32":
     _FAR = 2**30  # lock a byte past the note, so that others can still read who holds it
 
     def _try_lock(fd: int) -> bool:

@@ -123,20 +123,22 @@ class _Snapshot:
 
 def _stage(job: Job, made: Produced, snapshot: _Snapshot, book) -> Outcome:
     """Write the draft into the staging folder, flushed to disk, with its record."""
+    draft, document = made.draft, made.document
+    assert draft is not None and document is not None  # produce renders unless told not to
     staged = job.staging / f"new-{uuid.uuid4().hex}.docx"
     try:
-        _write_durably(staged, made.draft.data)
+        _write_durably(staged, draft.data)
     except OSError as err:
         staged.unlink(missing_ok=True)
         return Outcome(job.draft, failure=Failure.OUTPUT,
                        problems=(output_problem(job.path, err),))
-    blocks, document, report = made.blocks, made.document, made.report
+    blocks, report = made.blocks, made.report
     errors = report.count("error") + sum(  # the template's mistakes are in the report already
         1 for f in document.findings
         if f.severity == "error" and f.rule.jenis_pemeriksaan not in TEMPLATE_CHECKS)
-    props = made.draft.properties
+    props = draft.properties
     record = Record(
-        job.rel, snapshot.sha256, snapshot.depends, str(made.draft.template.resolve()),
+        job.rel, snapshot.sha256, snapshot.depends, str(draft.template.resolve()),
         props["pkgen.template_sha256"], book.digest, props["pkgen.version"],
         props["pkgen.fingerprint"], made.loaded.kind, "incomplete" if errors else "ok", errors,
         report.count("warning") + document.count("warning"), kinds_of(made.loaded.document))

@@ -18,7 +18,7 @@ from ..model import (
     term_start,
 )
 from ..model.fields import field_at
-from .findings import ClauseStatus, Finding, Location, Report
+from .findings import ClauseStatus, Finding, Location, Report, Status
 from .foreign import foreign_rules
 from .rulebook import Rulebook
 
@@ -74,15 +74,15 @@ class _Checker:
         return len(_LETTERS.findall(text)) >= min_words
 
     def real_list(self, items: list[str] | None) -> bool:
-        return bool(items) and any(self.real(t) for t in items)
+        return items is not None and any(self.real(t) for t in items)
 
     # --- clauses ---------------------------------------------------------------------------------
 
     def statuses(self) -> list[ClauseStatus]:
         d = self.doc
         pks = isinstance(d, Pks)
-        parties = d.pihak
-        state: dict[str, tuple[str, Loc]] = {
+        dispute = getattr(d, "penyelesaian_perselisihan", None)  # a letter of intent has none
+        state: dict[str, tuple[Status, Loc]] = {
             "para_pihak": ("present", ("pihak",)),
             "objek": _status(d.objek, self.real(d.objek), ("objek",)),
             "ruang_lingkup": _status(d.ruang_lingkup, self.real_list(d.ruang_lingkup),
@@ -100,33 +100,38 @@ class _Checker:
             "bahasa": _status(d.bahasa, d.bahasa is not None and d.bahasa.berlaku is not None,
                               ("bahasa",)),
             "penyelesaian_perselisihan": _status(
-                getattr(d, "penyelesaian_perselisihan", None),
-                getattr(d, "penyelesaian_perselisihan", None) is not None
-                and (d.penyelesaian_perselisihan.forum is not None or not pks),
+                dispute, dispute is not None and (dispute.forum is not None or not pks),
                 ("penyelesaian_perselisihan",)),
         }
-        if pks:
-            given = [p for p in parties if p.hak is not None or p.kewajiban is not None]
-            state["hak_kewajiban"] = (
-                "missing" if not given else "present" if any(
-                    self.real_list(p.hak) or self.real_list(p.kewajiban) for p in given)
-                else "empty", ("pihak",))
-            kahar = d.keadaan_kahar
-            state["keadaan_kahar"] = _status(kahar, kahar is not None and self.real_list(
-                kahar.peristiwa), ("keadaan_kahar",))
-            end = d.pengakhiran
-            state["pengakhiran"] = _status(end, end is not None and (  # no causes: the law's
-                end.sebab is None or self.real_list(end.sebab)), ("pengakhiran",))
-            for name in ("pelaksanaan", "sanksi", "monitoring_evaluasi"):
-                value = getattr(d, name)
-                state[name] = _status(value, self.real_list(value), (name,))
-            state["korespondensi"] = _status(d.korespondensi, True, ("korespondensi",))
+        if isinstance(d, Pks):
+            state.update(self._pks_statuses(d))
         out = []
         for clause in self.book.klausul:
+            if clause.id not in state and clause.id in type(d).model_fields:
+                value = getattr(d, clause.id)  # an article of paragraphs (sanksi, a new one …)
+                state[clause.id] = _status(value, self.real_list(value) if isinstance(
+                    value, list) else value is not None, (clause.id,))
             status, loc = state.get(clause.id, ("missing", (clause.id,)))
             where = self.at(*loc) if status != "missing" else None
             out.append(ClauseStatus(clause.id, status, where))
         return out
+
+    def _pks_statuses(self, d: Pks) -> dict[str, tuple[Status, Loc]]:
+        """The statuses of the clauses only a PKS has."""
+        state: dict[str, tuple[Status, Loc]] = {}
+        given = [p for p in d.pihak if p.hak is not None or p.kewajiban is not None]
+        state["hak_kewajiban"] = (
+            "missing" if not given else "present" if any(
+                self.real_list(p.hak) or self.real_list(p.kewajiban) for p in given)
+            else "empty", ("pihak",))
+        kahar = d.keadaan_kahar
+        state["keadaan_kahar"] = _status(kahar, kahar is not None and self.real_list(
+            kahar.peristiwa), ("keadaan_kahar",))
+        end = d.pengakhiran
+        state["pengakhiran"] = _status(end, end is not None and (  # no causes: the law's
+            end.sebab is None or self.real_list(end.sebab)), ("pengakhiran",))
+        state["korespondensi"] = _status(d.korespondensi, True, ("korespondensi",))
+        return state
 
     def clause_rules(self, statuses: list[ClauseStatus]) -> None:
         by_id = {s.id: s for s in statuses}
@@ -176,7 +181,7 @@ class _Checker:
         d = self.doc
         labels = party_labels(d)
         if isinstance(d, Pks):
-            self.ksb_link()
+            self.ksb_link(d)
         self.term()
         self.forum()
         self.signatories(labels)
@@ -188,8 +193,7 @@ class _Checker:
         self.substance()
         foreign_rules(self)
 
-    def ksb_link(self) -> None:
-        d: Pks = self.doc  # type: ignore[assignment]
+    def ksb_link(self, d: Pks) -> None:
         if d.ksb is None:
             self.add("ksb_dirujuk")
             return
@@ -293,9 +297,11 @@ class _Checker:
             return
         sources = self.doc.pembiayaan.sumber or [] if self.doc.pembiayaan else []
         for i, source in enumerate(sources):
-            party = self.doc.pihak[source.pihak - 1] if source.pihak else None
+            if not source.pihak:
+                continue
+            party = self.doc.pihak[source.pihak - 1]
             if source.jenis == "APBD" and source.dalam_apbd_tahun_berjalan is False and \
-                    party is not None and party.persetujuan_dprd is None:
+                    party.persetujuan_dprd is None:
                 self.add("persetujuan_dprd", ("pembiayaan", "sumber", i,
                                               "dalam_apbd_tahun_berjalan"), "pembiayaan",
                          pihak=labels[source.pihak - 1], nomor=source.pihak)
@@ -348,7 +354,7 @@ class _Checker:
         return out
 
 
-def _status(value: object, substantive: bool, loc: Loc) -> tuple[str, Loc]:
+def _status(value: object, substantive: bool, loc: Loc) -> tuple[Status, Loc]:
     if value is None:
         return "missing", loc
     return ("present" if substantive else "empty"), loc

@@ -142,7 +142,7 @@ def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
 
 def _numbered(block: Block) -> bool:
     match = _HEADING.match(block.text)
-    return bool(match) and (not match.group(3) or title_like(match.group(3)))
+    return match is not None and (not match.group(3) or title_like(match.group(3)))
 
 
 def _chapter_title(body: list[Block], i: int, inline: str) -> tuple[str | None, int]:

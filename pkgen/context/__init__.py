@@ -8,7 +8,7 @@ numbers are not part of it: the renderer numbers the articles a template actuall
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from .. import formatting as fmt
 from ..model import (
@@ -21,6 +21,7 @@ from ..model import (
     Penandatangan,
     Pengakhiran,
     Pihak,
+    PihakPks,
     Pks,
     foreign,
     languages,
@@ -43,6 +44,33 @@ from .words import (
 
 if TYPE_CHECKING:
     from ..inputs import Loaded
+
+
+class PartyContext(TypedDict):
+    """One party in the context (``pihak``): names, signatory, authority, rights and duties."""
+
+    no: int
+    label: str
+    nama: str
+    nama_kapital: str
+    nama_awal: str
+    negara: str | None
+    baris_judul: str
+    daerah: str
+    bentuk: str
+    pemerintah: bool
+    unit: str
+    instansi: str
+    nomor: str
+    alamat: str
+    meterai: bool
+    lambang: str | None
+    gambar: object  # the emblem as a picture, set by the renderer
+    penandatangan: dict[str, object]
+    kewenangan: dict[str, object]
+    kuasa_penuh: dict[str, str] | None
+    hak: dict[str, object] | None
+    kewajiban: dict[str, object] | None
 
 
 def draft_context(loaded: Loaded) -> dict[str, object]:
@@ -89,9 +117,9 @@ def build_context(doc: Agreement, ksb: Ksb | None = None, lang: str = "id") -> d
         "penandatanganan": _penandatanganan(doc, lang),
         "pertimbangan": items_of(doc.pertimbangan, "pertimbangan", prefix=w["bahwa"], lang=lang),
         "maksud_tujuan": {
-            "maksud": text_or_blank(doc.maksud_tujuan and doc.maksud_tujuan.maksud),
-            "tujuan": items_of(doc.maksud_tujuan and doc.maksud_tujuan.tujuan, "tujuan", True,
-                               lang=lang),
+            "maksud": text_or_blank(doc.maksud_tujuan.maksud if doc.maksud_tujuan else None),
+            "tujuan": items_of(doc.maksud_tujuan.tujuan if doc.maksud_tujuan else None,
+                               "tujuan", True, lang=lang),
         },
         "objek": text_or_blank(doc.objek),
         "ruang_lingkup": items_of(doc.ruang_lingkup, "ruang_lingkup", True, lang=lang),
@@ -130,7 +158,7 @@ def _other_parts(doc: Ksb | Loi, lang: str) -> dict[str, object]:
                                       "bentuk_kerja_sama", lang=lang),
         "tahun_anggaran_mulai": getattr(doc, "tahun_anggaran_mulai", None),
     }
-    if getattr(doc, "penyelesaian_perselisihan", None) is not None:
+    if isinstance(doc, Ksb) and doc.penyelesaian_perselisihan is not None:
         out["penyelesaian_perselisihan"] = penyelesaian(doc, lang)
     if doc.pengakhiran is not None:
         out["pengakhiran"] = pengakhiran(doc.pengakhiran, lang)
@@ -141,8 +169,8 @@ def _other_parts(doc: Ksb | Loi, lang: str) -> dict[str, object]:
     return out
 
 
-def _legal_basis(ctx: dict, doc: Agreement, ksb: Ksb | None, pihak: list[dict],
-                 lang: str) -> None:
+def _legal_basis(ctx: dict[str, object], doc: Agreement, ksb: Ksb | None,
+                 pihak: list[PartyContext], lang: str) -> None:
     """The numbered legal basis: the input's list, then the KSB, each DPRD approval and, for
     a foreign cooperation, the central government's approval and confirmation letter."""
     dasar = [user_text(t) for t in doc.dasar_hukum or []]
@@ -169,9 +197,9 @@ def _legal_basis(ctx: dict, doc: Agreement, ksb: Ksb | None, pihak: list[dict],
         ctx[name] = {**item, "no": no + i, "akhir": "." if i == len(central) - 1 else ";"}
 
 
-def _pks_parts(doc: Pks, pihak: list[dict], lang: str) -> dict[str, object]:
+def _pks_parts(doc: Pks, pihak: list[PartyContext], lang: str) -> dict[str, object]:
     w = words(lang)
-    hak_kewajiban = []
+    hak_kewajiban: list[dict[str, object]] = []
     for p in pihak:
         for kind in ("hak", "kewajiban"):
             hak_kewajiban.append({"no": f"({len(hak_kewajiban) + 1})",
@@ -196,7 +224,7 @@ def _pks_parts(doc: Pks, pihak: list[dict], lang: str) -> dict[str, object]:
     }
 
 
-def _korespondensi(doc: Pks, pihak: list[dict], lang: str) -> dict | None:
+def _korespondensi(doc: Pks, pihak: list[PartyContext], lang: str) -> dict[str, object] | None:
     if not doc.korespondensi:
         return None
     items = []
@@ -211,11 +239,11 @@ def _korespondensi(doc: Pks, pihak: list[dict], lang: str) -> dict | None:
 
 
 def _pihak(p: Pihak, index: int, doc: Agreement, labels: list[str],
-           lang: str) -> dict[str, object]:
+           lang: str) -> PartyContext:
     signer = p.penandatangan or Penandatangan()
     nama = text_or_blank(p.nama)
     country = party_country(p, doc, lang)
-    out: dict[str, object] = {
+    out: PartyContext = {
         "no": index + 1,
         "label": labels[index],
         "nama": nama,
@@ -232,7 +260,7 @@ def _pihak(p: Pihak, index: int, doc: Agreement, labels: list[str],
         "alamat": text_or_blank(p.alamat),
         "meterai": doc.penutup.meterai,
         "lambang": p.lambang,
-        "gambar": None,  # the emblem as a picture, set by the renderer
+        "gambar": None,
         "penandatangan": {
             "nama": text_or_blank(signer.nama),
             "nama_kapital": fmt.tanpa_putus(fmt.nama_kapital(signer.nama)) if signer.nama
@@ -246,10 +274,9 @@ def _pihak(p: Pihak, index: int, doc: Agreement, labels: list[str],
         "hak": None,
         "kewajiban": None,
     }
-    if isinstance(doc, Pks):
-        out["hak"] = items_of(p.hak, "hak", blank=True, lang=lang)  # type: ignore[attr-defined]
-        out["kewajiban"] = items_of(p.kewajiban, "kewajiban", blank=True,  # type: ignore[attr-defined]
-                                    lang=lang)
+    if isinstance(p, PihakPks):  # the parties of a PKS, never of a KSB
+        out["hak"] = items_of(p.hak, "hak", blank=True, lang=lang)
+        out["kewajiban"] = items_of(p.kewajiban, "kewajiban", blank=True, lang=lang)
     return out
 
 
@@ -272,7 +299,7 @@ def _kewenangan(p: Pihak, lang: str) -> dict[str, object]:
     }
 
 
-def _signature_rows(pihak: list[dict]) -> list[list[dict]]:
+def _signature_rows(pihak: list[PartyContext]) -> list[list[PartyContext]]:
     """Signatories two by two: 2 parties one row, 3 parties 2 + 1, 5 parties 2 + 2 + 1."""
     return [pihak[i:i + 2] for i in range(0, len(pihak), 2)]
 
@@ -289,9 +316,10 @@ def _penandatanganan(doc: Agreement, lang: str) -> dict[str, object]:
     }
 
 
-def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[dict], no: int, last: bool,
-         lang: str) -> dict:
+def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[PartyContext], no: int, last: bool,
+         lang: str) -> dict[str, object]:
     ref = doc.ksb
+    nomor: list[str] | None
     if loaded is not None:
         nomor = [p.nomor or BLANK for p in loaded.pihak]
         tanggal = loaded.penandatanganan.tanggal if loaded.penandatanganan else None

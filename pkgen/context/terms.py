@@ -7,8 +7,10 @@ from .. import formatting as fmt
 from ..model import (
     Agreement,
     JangkaWaktu,
+    Ksb,
     Pengakhiran,
     PenyelesaianPerselisihan,
+    Pks,
     term_end,
     term_start,
 )
@@ -89,7 +91,7 @@ def _source_name(jenis: str | None, whose: str | None, keterangan: str | None,
     return text_or_blank(keterangan)
 
 
-def penyelesaian(doc: Agreement, lang: str) -> dict[str, object]:
+def penyelesaian(doc: Pks | Ksb, lang: str) -> dict[str, object]:
     """Dispute settlement: the days of musyawarah, the forum and its name."""
     ps = doc.penyelesaian_perselisihan or PenyelesaianPerselisihan()
     default = words(lang)["menteri_dalam_negeri"] if ps.forum == "MENTERI_DALAM_NEGERI" else BLANK

@@ -36,7 +36,7 @@ def fingerprint(source: Path | bytes | Package,
     package = source if isinstance(source, Package) else Package.read(source)
     if overrides:
         package = package.with_overrides(overrides)
-    canon = Canon(package).read()
+    canon = _read(package)
     digest = hashlib.sha256("\x1e".join(canon.tokens).encode("utf-8")).hexdigest()
     return f"{VERSION}:{digest}:{'.'.join(str(n) for n in canon.lengths)}"
 
@@ -44,8 +44,17 @@ def fingerprint(source: Path | bytes | Package,
 def canonical(source: Path | bytes | Package) -> list[str]:
     """The canonical reading itself, one token per line of the hash (for diagnostics)."""
     package = source if isinstance(source, Package) else Package.read(source)
-    canon = Canon(package).read()
+    canon = _read(package)
     return [*canon.tokens, "LENGTHS|" + ".".join(str(n) for n in canon.lengths)]
+
+
+def _read(package: Package) -> Canon:
+    """The canonical reading; content nobody foresaw is unreadable, never a crash: a file
+    whose fingerprint cannot be read is treated as someone's, and never replaced unasked."""
+    try:
+        return Canon(package).read()
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError) as err:
+        raise UnreadableError(f"unforeseen content: {err}") from err
 
 
 def match(recorded: str | None, current: str | None) -> bool:

@@ -46,7 +46,7 @@ _ALTERNATE = f"{_MC}AlternateContent"
 _CHARS = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "\u2011",
           f"{W}softHyphen": "\u00ad"}
 _BREAKS = {"page": "\f", "column": "\v"}
-_TRACKED = {f"{W}{n}": n for n in ("ins", "del", "moveFrom", "moveTo")}
+_TRACKED = {f"{W}{n}" for n in ("ins", "del", "moveFrom", "moveTo")}
 _WRAPPERS = {f"{W}smartTag", f"{W}customXml", f"{W}dir", f"{W}bdo"}
 _SKIP_SWITCHES = ("\\* MERGEFORMAT", "\\* Arabic", "\\* ARABIC")
 
@@ -122,8 +122,8 @@ class Canon:
         self._inline(p, part, style)
         self._flush()
         self.tokens.append("/P")
-        if ppr is not None and ppr.find(f"{W}sectPr") is not None:
-            self._section(ppr.find(f"{W}sectPr"), part)
+        if ppr is not None and (sect := ppr.find(f"{W}sectPr")) is not None:
+            self._section(sect, part)
 
     def _table(self, tbl: etree._Element, part: str) -> None:
         grid = tbl.findall(f"{W}tblGrid/{W}gridCol")
@@ -173,7 +173,7 @@ class Canon:
 
     def _tracked(self, element: etree._Element, part: str, walk, *args) -> None:
         self._flush()
-        name = _TRACKED[element.tag]
+        name = etree.QName(element).localname
         self.tokens.append(f"{name}|{element.get(f'{W}author', '')}")
         walk(element, part, *args)
         self._flush()
@@ -341,7 +341,8 @@ class Canon:
         return self.pkg.digest(target)[:32]
 
 
-_STYLES: dict[tuple[str, str, str], Styles] = {}
+#: Keyed by the digests of the styles, numbering and theme parts.
+_STYLES: dict[tuple[str, ...], Styles] = {}
 
 
 def _styles(package: Package, main: str) -> Styles:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .styles import W, attributes, fill, on
+from .styles import W, attributes, fill, length, on
 
 
 def table_props(tpr: etree._Element | None) -> str:
@@ -105,10 +105,7 @@ def page_lengths(sect: etree._Element, shown: list[str]) -> list[int]:
 
 def twips(element: etree._Element | None, attr: str) -> int:
     """A length attribute in twips (0 when absent or unreadable)."""
-    try:
-        return round(float(element.get(f"{W}{attr}", "0"))) if element is not None else 0
-    except ValueError:
-        return 0
+    return length(element.get(f"{W}{attr}")) if element is not None else 0
 
 
 def section_props(sect: etree._Element) -> str:

@@ -9,6 +9,7 @@ those rewrites disappear while any change a reader could see remains.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from lxml import etree
@@ -33,6 +34,18 @@ _DEFAULTS = {"b": "0", "i": "0", "caps": "0", "smallCaps": "0", "strike": "0", "
              "ind.left": "0", "ind.right": "0", "ind.first": "0", "spacing.before": "0",
              "spacing.after": "0", "spacing.lineRule": "auto", "spacing.line": "240",
              "outlineLvl": "9", "numId": "0"}
+
+
+#: Twips per unit of the lengths Word and LibreOffice may write ("720", "1in", "1.27cm").
+_UNITS = {"": 1.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54, "pt": 20.0,
+          "pc": 240.0, "pi": 240.0}
+_LENGTH = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(in|cm|mm|pt|pc|pi)?\s*")
+
+
+def length(value: str | None) -> int:
+    """A length written in twips or with a unit, in twips (0 when absent or unreadable)."""
+    found = _LENGTH.fullmatch(value or "")
+    return round(float(found.group(1)) * _UNITS[found.group(2) or ""]) if found else 0
 
 
 def on(element: etree._Element) -> str:
@@ -81,15 +94,15 @@ def paragraph_props(ppr: etree._Element | None) -> Props:
             out.update(_indent(child))
         elif name == "spacing":
             for attr in ("before", "after", "line", "lineRule"):
-                if child.get(f"{W}{attr}") is not None:
-                    out[f"spacing.{attr}"] = child.get(f"{W}{attr}")
+                if (given := child.get(f"{W}{attr}")) is not None:
+                    out[f"spacing.{attr}"] = given
             for attr in ("beforeAutospacing", "afterAutospacing"):
-                if child.get(f"{W}{attr}") is not None:
-                    out[f"spacing.{attr}"] = on_value(child.get(f"{W}{attr}"))
+                if (given := child.get(f"{W}{attr}")) is not None:
+                    out[f"spacing.{attr}"] = on_value(given)
         elif name == "tabs":
             for tab in child.findall(f"{W}tab"):
                 kind = tab.get(f"{W}val", "left")
-                out[f"tab.{int(tab.get(f'{W}pos', '0')):06d}"] = None if kind == "clear" else (
+                out[f"tab.{length(tab.get(f'{W}pos')):06d}"] = None if kind == "clear" else (
                     f"{kind}:{tab.get(f'{W}leader', 'none')}")
         elif name == "numPr":
             for part in ("numId", "ilvl"):
@@ -141,12 +154,12 @@ def _indent(ind: etree._Element) -> Props:
     out: Props = {}
     for attr, key in (("left", "ind.left"), ("start", "ind.left"), ("right", "ind.right"),
                       ("end", "ind.right")):
-        if ind.get(f"{W}{attr}") is not None:
-            out[key] = str(int(ind.get(f"{W}{attr}")))
-    if ind.get(f"{W}hanging") is not None:
-        out["ind.first"] = str(-int(ind.get(f"{W}hanging")))
-    elif ind.get(f"{W}firstLine") is not None:
-        out["ind.first"] = str(int(ind.get(f"{W}firstLine")))
+        if (value := ind.get(f"{W}{attr}")) is not None:
+            out[key] = str(length(value))
+    if (hanging := ind.get(f"{W}hanging")) is not None:
+        out["ind.first"] = str(-length(hanging))
+    elif (first := ind.get(f"{W}firstLine")) is not None:
+        out["ind.first"] = str(length(first))
     return out
 
 
@@ -251,8 +264,8 @@ class Styles:
         key = (style, _key(rpr))
         if key not in self._runs:
             char: Props = {}
-            if rpr is not None and rpr.find(f"{W}rStyle") is not None:
-                char = self.chain(rpr.find(f"{W}rStyle").get(f"{W}val"), "character")[1]
+            if rpr is not None and (rstyle := rpr.find(f"{W}rStyle")) is not None:
+                char = self.chain(rstyle.get(f"{W}val"), "character")[1]
             text = visible(merge(self.doc_r, self.chain(style or None, "paragraph")[1], char,
                                  run_props(rpr, self.theme)))
             if rpr is not None and rpr.find(f"{W}rPrChange") is not None:

@@ -14,7 +14,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from ..model import ORDER, Ksb, Loi, Pks
+from ..model import MODELS, ORDER, Ksb, Loi, Pks
 from ..model.fields import field_at, inner_model, kind_of
 from ..model.rules import is_required
 
@@ -22,7 +22,6 @@ from ..model.rules import is_required
 TEXT_KINDS = ("text", "long", "list", "nip", "phone")
 #: Cells that must never hold a number: digits past the 15th, or a leading zero, are lost.
 IDENTIFIER_KINDS = ("nip", "phone")
-MODELS = {"PKS": Pks, "KSB": Ksb, "LOI": Loi}
 
 
 @dataclass(frozen=True)
@@ -175,7 +174,11 @@ def _spec(table: str | None, key: str, label: str, rows: int = 1) -> Spec:
     kind, choices = kind_of(info)
     for _model, other in list(kinds.values())[1:]:  # a choice of either document: PKS, KSB
         choices += tuple(c for c in kind_of(other)[1] if c not in choices)
-    base = inner_model(field_at(model, where).annotation) if where else model
+    base: type[BaseModel] | None = model
+    if where:  # a table: the model of its rows
+        rows_field = field_at(model, where)
+        assert rows_field is not None  # where + keys was found in model, so where was too
+        base = inner_model(rows_field.annotation)
     return Spec(key, label, kind, choices, _required(base, keys), rows,
                 next(iter(kinds)) if len(kinds) == 1 else None)
 

@@ -45,7 +45,7 @@ def read_form(path: Path, raw: bytes) -> tuple[dict, Cells, list[Problem]]:
             continue
         sheet = next(s for s in sheets() if s.title == ws.title)
         if sheet.table:
-            _read_table(ws, sheet, reader)
+            _read_table(ws, sheet, sheet.table, reader)
         else:
             _read_fields(ws, sheet, reader)
     return reader.data, reader.cells, reader.problems
@@ -93,7 +93,7 @@ def _read_fields(ws, sheet: Sheet, reader: _Reader) -> None:
         reader.data["perubahan"] = []
 
 
-def _read_table(ws, sheet: Sheet, reader: _Reader) -> None:
+def _read_table(ws, sheet: Sheet, table: str, reader: _Reader) -> None:
     columns = {}
     for col in range(2, ws.max_column + 1):
         key = ws.cell(2, col).value
@@ -102,7 +102,8 @@ def _read_table(ws, sheet: Sheet, reader: _Reader) -> None:
             columns[col] = spec
     items = []
     for row in range(3, ws.max_row + 1):
-        item, where = {}, {}
+        item: dict[str, object] = {}
+        where: dict[str, str] = {}
         for col, spec in columns.items():
             coordinate = f"{get_column_letter(col)}{row}"
             value = _cell_value(ws[coordinate], spec, reader, ws.title)
@@ -111,13 +112,13 @@ def _read_table(ws, sheet: Sheet, reader: _Reader) -> None:
                 _set(item, spec.key, value)
         if item:
             items.append((item, where))
-    if sheet.table == "hak_kewajiban":
+    if table == "hak_kewajiban":
         _collect_rights(items, ws.title, reader)
         return
-    loc = tuple(sheet.table.split("."))
+    loc = tuple(table.split("."))
     out = []
     for i, (item, where) in enumerate(items):
-        if sheet.table == "pihak":
+        if table == "pihak":
             number = item.pop("ksb_nomor", None)
             if number is not None:
                 numbers = value_at(reader.data, "ksb.nomor") or []
@@ -129,7 +130,7 @@ def _read_table(ws, sheet: Sheet, reader: _Reader) -> None:
         out.append(item)
     reader.cells[loc] = (ws.title, "B3")
     if out:
-        _set(reader.data, sheet.table, out)
+        _set(reader.data, table, out)
 
 
 def _collect_rights(items: list, title: str, reader: _Reader) -> None:
@@ -143,6 +144,7 @@ def _collect_rights(items: list, title: str, reader: _Reader) -> None:
             reader.problems.append(Problem("form_right_row", reader.path, cell=(
                 title, where[wrong]), params={"count": len(parties)}))
             continue
+        assert isinstance(number, int)  # else the row's wrong cell is "pihak"
         if number > len(parties):
             reader.problems.append(Problem("party_index", reader.path, cell=(
                 title, where["pihak"]), params={"value": number, "count": len(parties)}))

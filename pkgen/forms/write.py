@@ -13,9 +13,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import BaseModel
 
-from ..model import Ksb, Loi, Pks
+from ..model import MODELS, Ksb, Loi, Pks
 from ..model.fields import help_text
-from .layout import MODELS, TEXT_KINDS, Sheet, Spec, applies, sheets, value_at
+from .layout import TEXT_KINDS, Sheet, Spec, applies, sheets, value_at
 
 YA, TIDAK = "Ya", "Tidak"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -194,7 +194,7 @@ def _validation(ws, spec: Spec, coordinate: str) -> None:
         key = (spec.kind, ())
     validations = ws.__dict__.setdefault("_pkgen_validations", {})
     if key not in validations:
-        if key[0] == "choice":
+        if rule is None:  # a choice or yes/no: the only kinds without a rule left here
             dv = DataValidation(type="list", formula1='"' + ",".join(key[1]) + '"',
                                 allow_blank=True, showErrorMessage=True,
                                 errorTitle="Pilihan tidak dikenal",

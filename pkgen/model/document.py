@@ -122,6 +122,8 @@ class Pks(_Foreign, _Document):
     """Ayat pasal sanksi."""
     monitoring_evaluasi: Butir = None
     """Ayat pasal monitoring dan evaluasi."""
+    kerahasiaan: Butir = None
+    """Ayat pasal kerahasiaan: data dan informasi yang dijaga PARA PIHAK."""
     korespondensi: Annotated[list[Korespondensi] | None, _Empty] = None
     """Alamat korespondensi para pihak."""
 
@@ -161,7 +163,7 @@ ORDER = (
     "bentuk_kerja_sama", "tindak_lanjut", "pelaksanaan", "pembiayaan", "tahun_anggaran_mulai",
     "jangka_waktu",
     "keadaan_kahar", "penyelesaian_perselisihan", "pengakhiran", "sanksi",
-    "monitoring_evaluasi", "korespondensi", "perubahan", "lain_lain", "penutup",
+    "monitoring_evaluasi", "kerahasiaan", "korespondensi", "perubahan", "lain_lain", "penutup",
 )
 DOKUMEN = tuple(MODELS)
 JENIS = tuple(j.value for j in Jenis)

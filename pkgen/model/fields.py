@@ -116,9 +116,10 @@ def _metadata(info: FieldInfo) -> list[object]:
     stack = [info.annotation]
     while stack:
         annotation = stack.pop()
+        args = typing.get_args(annotation)
         if typing.get_origin(annotation) is typing.Annotated:
-            found += list(annotation.__metadata__)
-        stack += list(typing.get_args(annotation))
+            found += list(args[1:])  # Annotated[T, *metadata]
+        stack += list(args)
     return found
 
 
