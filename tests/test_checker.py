@@ -156,7 +156,7 @@ def test_kind_override():
 def test_clauses_list_every_canonical_clause():
     report = check_path(CORPUS / "ksb-mou.docx")
     assert [c.id for c in report.clauses] == [c.id for c in load_rulebook().klausul]
-    assert len(report.clauses) == 17
+    assert len(report.clauses) == 18
 
 
 # --- examples and drafts -------------------------------------------------------------------
@@ -329,7 +329,7 @@ def test_cli_json_shape():
     data = json.loads(result.stdout)
     assert set(data) == {"document", "kind", "jenis", "clauses", "findings"}
     assert data["kind"] == "pks" and data["jenis"] == "KSDD"
-    assert len(data["clauses"]) == 17
+    assert len(data["clauses"]) == 18
     # fields are only ever added, never renamed or removed
     assert set(data["clauses"][0]) == {"id", "status", "location", "found_by", "confidence",
                                        "where", "candidate"}
