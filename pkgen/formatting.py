@@ -1,7 +1,8 @@
-"""Indonesian formatting for legal text: terbilang, rupiah, dates and ordinals.
+"""Formatting for legal text: terbilang, rupiah, dates and ordinals, in Indonesian and English.
 
-Built on num2words (``lang="id"``) and Babel (locale ``id``); this module only guards their
-edge cases and composes the phrases used in agreements.
+Built on num2words and Babel; this module only guards their edge cases and composes the
+phrases used in agreements. Every function writes Indonesian unless given ``lang="en"``
+(the English text of an agreement with a foreign partner).
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ MAX_WORDS = 10**36 - 1
 _PRECISION = 60  # decimal digits: room for MAX_WORDS plus sen
 
 
-def terbilang(number: int | Decimal) -> str:
-    """Return ``number`` in Indonesian words: 1250000 -> 'satu juta dua ratus lima puluh ribu'.
+def terbilang(number: int | Decimal, lang: str = "id") -> str:
+    """Return ``number`` in words: 1250000 -> 'satu juta dua ratus lima puluh ribu'; in
+    English 'one million two hundred and fifty thousand' (no commas: it stands in brackets).
 
     Integers only; a ``Decimal`` must be whole. Raises ``ValueError`` for a negative number,
     a fraction, or one beyond ``MAX_WORDS``.
@@ -33,78 +35,103 @@ def terbilang(number: int | Decimal) -> str:
         raise ValueError(f"terbilang takes whole numbers, not {number!r}")
     if number < 0 or number > MAX_WORDS:
         raise ValueError(f"terbilang takes 0 to {MAX_WORDS}, not {number}")
+    if lang == "en":
+        return num2words(number, lang="en").replace(",", "")
     return num2words(number, lang="id")
 
 
-def angka_terbilang(number: int, unit: str = "") -> str:
-    """Return digits plus words: (14, 'hari') -> '14 (empat belas) hari'."""
-    text = f"{number} ({terbilang(number)})"
+#: Units of time in English, singular and plural, by their Indonesian word.
+_UNITS_EN = {"hari": ("day", "days"), "bulan": ("month", "months"), "tahun": ("year", "years")}
+
+
+def angka_terbilang(number: int, unit: str = "", lang: str = "id") -> str:
+    """Return digits plus words: (14, 'hari') -> '14 (empat belas) hari'; in English
+    '14 (fourteen) days'. ``unit`` is the Indonesian word (hari, bulan, tahun)."""
+    text = f"{number} ({terbilang(number, lang)})"
+    if unit and lang == "en":
+        singular, plural = _UNITS_EN[unit]
+        unit = singular if number == 1 else plural
     return f"{text} {unit}" if unit else text
 
 
-def rupiah(amount: int | Decimal) -> str:
-    """Return the amount in figures: 1250000 -> 'Rp1.250.000,00'."""
+def rupiah(amount: int | Decimal, lang: str = "id") -> str:
+    """Return the amount in figures: 1250000 -> 'Rp1.250.000,00'; in English
+    'IDR 1,250,000.00'."""
     value = _sen(amount)
     with localcontext() as context:
         context.prec = _PRECISION  # Babel quantizes in the current context
+        if lang == "en":
+            return "IDR " + format_decimal(value, format="#,##0.00", locale="en")
         return "Rp" + format_decimal(value, format="#,##0.00", locale="id")
 
 
-def rupiah_terbilang(amount: int | Decimal) -> str:
+def rupiah_terbilang(amount: int | Decimal, lang: str = "id") -> str:
     """Return the amount in words: 1250000 -> 'satu juta dua ratus lima puluh ribu rupiah'.
 
-    Sen are spelled after the rupiah: 1500,50 -> '... rupiah lima puluh sen'.
+    Sen are spelled after the rupiah: 1500,50 -> '... rupiah lima puluh sen' (English:
+    '... rupiah and fifty sen').
     """
     value = _sen(amount)
     whole = int(value)
     sen = int((value - whole) * 100)
     if whole == 0 and sen:  # Rp0,50 is fifty sen, not "nol rupiah lima puluh sen"
-        return f"{terbilang(sen)} sen"
-    words = f"{terbilang(whole)} rupiah"
+        return f"{terbilang(sen, lang)} sen"
+    words = f"{terbilang(whole, lang)} rupiah"
     if sen:
-        words += f" {terbilang(sen)} sen"
+        words += f"{' and' if lang == 'en' else ''} {terbilang(sen, lang)} sen"
     return words
 
 
-def rupiah_lengkap(amount: int | Decimal) -> str:
+def rupiah_lengkap(amount: int | Decimal, lang: str = "id") -> str:
     """Return figures plus words: 'Rp1.250.000,00 (satu juta dua ratus lima puluh ribu rupiah)'."""
-    return f"{rupiah(amount)} ({rupiah_terbilang(amount)})"
+    return f"{rupiah(amount, lang)} ({rupiah_terbilang(amount, lang)})"
 
 
-def tanggal(day: dt.date) -> str:
-    """Return the date as written in agreements: '28 Oktober 2019'."""
-    return format_date(day, "d MMMM y", locale="id")
+def tanggal(day: dt.date, lang: str = "id") -> str:
+    """Return the date as written in agreements: '28 Oktober 2019' ('28 October 2019')."""
+    return format_date(day, "d MMMM y", locale=_locale(lang))
 
 
-def nama_hari(day: dt.date) -> str:
-    """Return the weekday name: 'Senin'."""
-    return format_date(day, "EEEE", locale="id")
+def nama_hari(day: dt.date, lang: str = "id") -> str:
+    """Return the weekday name: 'Senin' ('Monday')."""
+    return format_date(day, "EEEE", locale=_locale(lang))
 
 
-def nama_bulan(day: dt.date) -> str:
-    """Return the month name: 'Oktober'."""
-    return format_date(day, "MMMM", locale="id")
+def nama_bulan(day: dt.date, lang: str = "id") -> str:
+    """Return the month name: 'Oktober' ('October')."""
+    return format_date(day, "MMMM", locale=_locale(lang))
 
 
-def tanggal_terbilang(day: dt.date) -> str:
+def tanggal_terbilang(day: dt.date, lang: str = "id") -> str:
     """Return the opening date in words.
 
     '2019-10-28' -> 'hari Senin tanggal dua puluh delapan bulan Oktober tahun dua ribu
-    sembilan belas' (the template adds 'Pada hari ini' around it).
+    sembilan belas' (the template adds 'Pada hari ini' around it); in English 'Monday, the
+    twenty-eighth day of October in the year two thousand and nineteen'.
     """
+    if lang == "en":
+        return (f"{nama_hari(day, 'en')}, the {num2words(day.day, lang='en', to='ordinal')} "
+                f"day of {nama_bulan(day, 'en')} in the year {terbilang(day.year, 'en')}")
     return (
         f"{nama_hari(day)} tanggal {terbilang(day.day)} bulan {nama_bulan(day)} "
         f"tahun {terbilang(day.year)}"
     )
 
 
-def ordinal(n: int) -> str:
-    """Return the Indonesian ordinal used in party labels: 1 -> 'PERTAMA', 3 -> 'KETIGA'.
+def _locale(lang: str) -> str:
+    return "en" if lang == "en" else "id"
+
+
+def ordinal(n: int, lang: str = "id") -> str:
+    """Return the ordinal used in party labels: 1 -> 'PERTAMA', 3 -> 'KETIGA'; in English
+    'FIRST', 'THIRD'.
 
     ``kesatu`` is the alternative first ordinal, chosen with ``ordinal_kesatu``.
     """
     if n < 1:
         raise ValueError(f"ordinals start at 1, not {n}")
+    if lang == "en":
+        return num2words(n, lang="en", to="ordinal").upper()
     if n == 1:
         return "PERTAMA"
     return ("ke" + terbilang(n)).upper()

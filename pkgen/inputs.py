@@ -22,6 +22,7 @@ from .errors import InputError, Problem
 from .messages import messages
 from .model import DOKUMEN, MODELS, Agreement, Ksb, Loc, Pks, consistency_problems
 from .model.fields import field_at, fields_at
+from .translations import Translations, split_translations, translated_data
 from .yamlread import Lines, Parsed, key_text, line_for, nearest, parse_yaml, type_name
 
 #: Inputs are a few kilobytes; anything past this is the wrong file.
@@ -44,6 +45,9 @@ class Loaded:
 
     ``digest`` covers the bytes read (and those of the KSB file): the exact snapshot that is
     checked and rendered. ``lines`` (YAML) or ``cells`` (a form) locate every key path.
+    ``data`` is the input as read, its Indonesian texts in place, and ``translations`` its
+    texts in other languages (see :mod:`pkgen.translations`); ``ksb_source`` is the loaded
+    KSB file, with its own.
     """
 
     path: Path
@@ -54,6 +58,9 @@ class Loaded:
     ksb_digest: str | None = None
     lines: Lines = field(default_factory=dict, compare=False, repr=False)
     cells: Cells = field(default_factory=dict, compare=False, repr=False)
+    data: dict = field(default_factory=dict, compare=False, repr=False)
+    translations: Translations = field(default_factory=Translations, compare=False, repr=False)
+    ksb_source: Loaded | None = field(default=None, compare=False, repr=False)
 
     @property
     def kind(self) -> str:
@@ -74,6 +81,8 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
     raw = _read_bytes(path, MAX_FORM_BYTES if form else MAX_INPUT_BYTES, form)
     lines: Lines = {}
     cells: Cells = {}
+    data: dict = {}
+    translations = Translations()
     if form:
         from .forms import read_form
 
@@ -85,35 +94,65 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
         if form_problems:
             raise InputError(form_problems)
     else:
-        document, lines = _read_yaml(raw, path)
+        document, lines, data, translations = _read_yaml(raw, path)
     pictures = _read_pictures(document, path, lines, cells)
     digest = hashlib.sha256(raw + pictures).hexdigest()
     if isinstance(document, Pks) and document.ksb and document.ksb.berkas is not None:
         where = Problem("generic", path, lines.get(("ksb", "berkas")), "ksb.berkas",
                         cell=cells.get(("ksb", "berkas")))
         ksb_path = _find_ksb(document.ksb.berkas, [*ksb_base, path.parent])
-        ksb, ksb_digest = _load_referenced_ksb(ksb_path, where)
-        combined = hashlib.sha256(raw + pictures + b"\0" + ksb_digest.encode()).hexdigest()
-        return Loaded(path, document, combined, ksb, ksb_path, ksb_digest, lines, cells)
-    return Loaded(path, document, digest, lines=lines, cells=cells)
+        ksb, source = _load_referenced_ksb(ksb_path, where)
+        combined = hashlib.sha256(raw + pictures + b"\0" + source.digest.encode()).hexdigest()
+        return Loaded(path, document, combined, ksb, ksb_path, source.digest, lines, cells, data,
+                      translations, source)
+    return Loaded(path, document, digest, lines=lines, cells=cells, data=data,
+                  translations=translations)
+
+
+def _check_translations(data: dict, translations: Translations, model: type[BaseModel],
+                        path: Path) -> None:
+    """Each language's text is read as the Indonesian one is (no characters Word cannot
+    store, no text where a list belongs …): a problem is located at the translation's line."""
+    problems = []
+    for lang in sorted(translations.languages()):
+        try:
+            model.model_validate(translated_data(data, translations, lang, "…"))
+        except ValidationError as err:
+            where = {loc: line for (loc, code), line in translations.lines.items()
+                     if code == lang}
+            problems += [problem_from_pydantic(e, model, where, path) for e in err.errors()]
+    if problems:
+        raise InputError(problems)
 
 
 #: KSBs read lately, by file and bytes: a register's KSB is read again for every PKS that
-#: follows it. Only KSBs: they are few, and a PKS is read once. The model is frozen and its
-#: lines are only ever read.
-_KSBS: OrderedDict[tuple[Path, bytes], tuple[Agreement, Lines]] = OrderedDict()
+#: follows it. Only KSBs: they are few, and a PKS is read once. The model is frozen; its
+#: lines, data and translations are only ever read.
+_Read = tuple[Agreement, Lines, dict, Translations]
+_KSBS: OrderedDict[tuple[Path, bytes], _Read] = OrderedDict()
 KSBS_KEPT = 256
 
 
-def _read_yaml(raw: bytes, path: Path) -> tuple[Agreement, Lines]:
-    """The agreement in YAML bytes and the line of every key path."""
+def _read_yaml(raw: bytes, path: Path) -> _Read:
+    """The agreement in YAML bytes, the line of every key path, the data as read (its
+    Indonesian texts in place) and its texts in other languages."""
     known = _KSBS.get((path, raw))
     if known is not None:
         _KSBS.move_to_end((path, raw))
         return known
     parsed = parse_yaml(raw, path)
-    read = validate(parsed.data, parsed.lines, path, parsed=parsed), parsed.lines
-    if isinstance(read[0], Ksb):
+    split = split_translations(parsed.data, parsed.lines, parsed.comments, path)
+    parsed = Parsed(split.data, split.lines, split.comments)
+    try:
+        document = validate(parsed.data, parsed.lines, path, parsed=parsed)
+    except InputError as err:
+        raise InputError(sorted(split.problems + err.problems,
+                                key=lambda p: p.line or 0)) from err
+    if split.problems:
+        raise InputError(split.problems)
+    _check_translations(parsed.data, split.translations, type(document), path)
+    read = document, parsed.lines, parsed.data, split.translations
+    if isinstance(document, Ksb):
         _KSBS[(path, raw)] = read
         if len(_KSBS) > KSBS_KEPT:
             _KSBS.popitem(last=False)
@@ -154,15 +193,16 @@ def _find_ksb(name: str, folders: list[Path]) -> Path:
     return next((c for c in candidates if c.is_file()), candidates[-1])
 
 
-def _load_referenced_ksb(ksb_path: Path, where: Problem) -> tuple[Ksb, str]:
-    """The KSB at ``ksb_path`` and the digest of what was read of it."""
+def _load_referenced_ksb(ksb_path: Path, where: Problem) -> tuple[Ksb, Loaded]:
+    """The KSB at ``ksb_path``, and the input it was loaded from (its digest, its texts in
+    other languages)."""
     try:
         loaded = load_agreement(ksb_path)
     except InputError as err:
         raise InputError([*err.problems, _with(where, "ksb_file_invalid")]) from err
     if not isinstance(loaded.document, Ksb):
         raise InputError(_with(where, "ksb_file_not_ksb", path=str(ksb_path), found=loaded.kind))
-    return loaded.document, loaded.digest
+    return loaded.document, loaded
 
 
 def _with(problem: Problem, code: str, **params: object) -> Problem:

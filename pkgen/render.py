@@ -18,7 +18,6 @@ import io
 import re
 import traceback
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -33,7 +32,15 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from ._version import __version__
-from .context import build_context
+from .bundled import (  # noqa: F401  (builtin_templates is re-exported: the built-in list)
+    KIND_PROPERTY,
+    LANGUAGE_PROPERTY,
+    builtin_template,
+    builtin_templates,
+    check_languages,
+    template_languages,
+)
+from .context import draft_context
 from .docx_text import paragraph_texts
 from .errors import Problem, TemplateError
 from .files import write_atomic  # noqa: F401  (re-exported: the atomic write drafts use)
@@ -50,7 +57,7 @@ INCOMPLETE_MARK = "DRAF — BELUM LENGKAP"
 #: Height of a region's emblem above the title.
 EMBLEM_MM = 22
 #: A draft is not a template: the kind a template declares is not carried into its drafts.
-_NOT_A_TEMPLATE: dict[str, str | None] = {"pkgen.dokumen": None}
+_NOT_A_TEMPLATE: dict[str, str | None] = {KIND_PROPERTY: None, LANGUAGE_PROPERTY: None}
 
 
 @dataclass(frozen=True)
@@ -60,27 +67,6 @@ class Draft:
     data: bytes
     template: Path
     properties: dict[str, str]
-
-
-def builtin_templates() -> dict[str, Path]:
-    """Return the built-in templates by name (file stem), e.g. ``pks_ksdd``."""
-    folder = resources.files("pkgen.templates")
-    return {
-        Path(str(entry)).stem: Path(str(entry))
-        for entry in folder.iterdir()
-        if str(entry).endswith(".docx")
-    }
-
-
-def builtin_template(kind: str) -> Path:
-    """The built-in template for ``kind`` (``pks_ksdd``, ``ksb_ksdd`` …); TemplateError if none."""
-    name = "ksb" if kind.startswith("ksb") else kind
-    found = builtin_templates().get(name)
-    if found is None:
-        label = kind.replace("_", " ").upper()
-        raise TemplateError(Problem("no_builtin_template", params={
-            "kind": label, "option": f"--template {kind}=FILE"}))
-    return found
 
 
 def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool = False,
@@ -97,6 +83,7 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
         raise TemplateError(Problem("template_not_found", params={"name": str(path)}))
     raw = path.read_bytes()
     tpl = _open(raw, path)
+    check_languages(template_languages(tpl.docx), path, loaded)
     context = _context(loaded)
     parties = context["pihak"]
     assert isinstance(parties, list)  # build_context gives a list of PartyContext
@@ -142,6 +129,7 @@ class PreparedTemplate:
         self.sha256 = hashlib.sha256(self.raw).hexdigest()
         tpl = _open(self.raw, path)
         self._tpl = tpl
+        self.languages = template_languages(tpl.docx)
         env = _environment()
         self._env = env
         self._sources = [_lines(tpl.patch_xml(tpl.get_xml()))]
@@ -187,6 +175,7 @@ class PreparedTemplate:
         if not self.fast or any(p.lambang for p in loaded.document.pihak):
             return render_draft(loaded, self.path, provenance=provenance)  # emblems add parts
         tpl = self._tpl
+        check_languages(self.languages, self.path, loaded)
         context = _context(loaded)
         try:
             body_xml = _after_render(tpl, self._body.render(context))
@@ -242,7 +231,7 @@ def _environment() -> jinja2.Environment:
 
 
 def _context(loaded: Loaded) -> dict[str, object]:
-    context = build_context(loaded.document, loaded.ksb)
+    context = draft_context(loaded)
     context["pasal"] = Articles()
     return context
 

@@ -17,19 +17,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
-from .docx_text import CUSTOM_NS
+from .docx_text import listed, package_property
 from .errors import InputError, Problem, TemplateError
 from .model import DOKUMEN, JENIS, Agreement, kinds_of
-from .render import builtin_template, check_template
+from .render import KIND_PROPERTY, builtin_template, check_template
 
-KIND_PROPERTY = "pkgen.dokumen"
 BUILTIN_WORDS = ("bawaan", "builtin")
 CONFIG = "pkgen.toml"
 KINDS = tuple(d.lower() for d in DOKUMEN) + tuple(
@@ -45,18 +41,7 @@ def kind_label(kind: str) -> str:
 
 def declared_kinds(path: Path) -> frozenset[str] | None:
     """The kinds a template declares in its ``pkgen.dokumen`` property, or None if none."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            data = archive.read("docProps/custom.xml")
-        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
-    except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
-        return None
-    for prop in root.iter(f"{{{CUSTOM_NS}}}property"):
-        if prop.get("name") == KIND_PROPERTY:
-            text = "".join(prop.itertext())
-            kinds = frozenset(k.strip().lower() for k in text.split(",") if k.strip())
-            return kinds or None
-    return None
+    return listed(package_property(path, KIND_PROPERTY))
 
 
 @dataclass(frozen=True)

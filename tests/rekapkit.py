@@ -24,6 +24,7 @@ PER = dt.date(2025, 6, 30)
 KSB_TPA = EXAMPLES / "ksb-tpa-kota-kab-mojokerto.yaml"
 PKS_TPA = EXAMPLES / "pks-tpa-kota-kab-mojokerto.yaml"
 PKS_WISATA = EXAMPLES / "pks-pariwisata-disporabudpar-swasta.yaml"
+FOREIGN_IA = EXAMPLES / "pks-pariwisata-mojokerto-universitas-luar-negeri.yaml"
 PKS_SPBE = EXAMPLES / "pks-spbe-mojokerto-jombang.yaml"
 FORM = EXAMPLES / "formulir-pks-tpa.xlsx"
 #: The line of ``BROKEN`` where YAML finds its mistake: after the unclosed bracket.
@@ -156,7 +157,7 @@ def _dprd(reg: Path) -> None:
 
 
 def _foreign_cases(reg: Path) -> None:
-    """Foreign cooperation: without any approval, and with both."""
+    """Foreign cooperation: without any approval, and a complete bilingual one with both."""
     pks = _foreign("KSDPL", dt.date(2024, 5, 20))
     pks["evaluasi"] = [
         {"periode": "Tahun 2024", "pelaksanaan": "tidak_berjalan",
@@ -164,13 +165,16 @@ def _foreign_cases(reg: Path) -> None:
          "tindak_lanjut": "Mengajukan persetujuan DPRD",
          "batas_tindak_lanjut": dt.date(2025, 12, 31)}]
     write(reg / "luar-negeri" / "pks-kota-kembar.yaml", pks)
-    pks = _foreign("KSDLL", dt.date(2025, 3, 1))
-    pks["tentang"] = "Kerja Sama Pertukaran Pelajar"
-    pks["pihak"][1].update(nama="University of Western Australia", bentuk="lembaga_asing")
-    pks["pihak"][0]["persetujuan_dprd"] = {"nomor": "172/4/417.200/2025",
-                                           "tanggal": dt.date(2025, 1, 20)}
-    pks["persetujuan_pusat"] = {"nomor": "100.4.6/1234/SJ", "tanggal": dt.date(2025, 2, 10)}
-    write(reg / "luar-negeri" / "pks-pertukaran-pelajar.yaml", pks)
+    # the bilingual example as typed (its English texts too), signed later for a longer term
+    text = FOREIGN_IA.read_text(encoding="utf-8")
+    for old, new in (("  tanggal: 2024-02-19", "  tanggal: 2025-03-01"),
+                     ("  mulai: 2024-03-01", "  mulai: 2025-03-01"),
+                     ("  berakhir: 2025-02-28", "  berakhir: 2028-02-29"),
+                     ("id: Dinas Kepemudaan dan Olahraga, Kebudayaan, dan Pariwisata",
+                      "id: Dinas Kepemudaan, Olahraga, Kebudayaan dan Pariwisata")):
+        assert old in text
+        text = text.replace(old, new)
+    (reg / "luar-negeri" / "pks-pertukaran-pelajar.yaml").write_text(text, encoding="utf-8")
 
 
 def _ends_and_starts(reg: Path) -> None:

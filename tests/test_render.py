@@ -27,7 +27,8 @@ def headings(text: str) -> list[str]:
 
 
 def test_builtin_templates():
-    assert set(builtin_templates()) == {"pks_ksdd", "pks_ksdpk", "ksb"}
+    assert set(builtin_templates()) == {"pks_ksdd", "pks_ksdpk", "ksb", "loi_luar_negeri",
+                                        "ksb_luar_negeri", "pks_luar_negeri"}
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
@@ -169,8 +170,9 @@ def test_missing_template(tmp_path):
     assert info.value.problems[0].code == "template_not_found"
 
 
-def test_no_builtin_template_for_foreign_cooperation(edited):
-    path = edited(PKS_WISATA, "jenis: KSDPK", "jenis: KSDPL")
+def test_no_builtin_template_for_a_letter_of_intent_between_regions(edited):
+    path = edited(EXAMPLES / "loi-pariwisata-mojokerto-australia-barat.yaml",
+                  "jenis: KSDPL", "jenis: KSDD")
     with pytest.raises(TemplateError) as info:
         render_draft(load_agreement(path))
     assert info.value.problems[0].code == "no_builtin_template"

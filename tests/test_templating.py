@@ -12,7 +12,7 @@ from docx import Document
 from pkgen import build as b
 from pkgen.cli import main
 from pkgen.docx_text import custom_properties, document_text
-from pkgen.render import builtin_templates
+from pkgen.render import builtin_template, builtin_templates
 from pkgen.templating import Given, declared_kinds
 
 KSB = EXAMPLES / "ksb-tpa-kota-kab-mojokerto.yaml"
@@ -35,7 +35,18 @@ def run(*args):
 
 def test_built_in_templates_declare_their_kind():
     assert {name: declared_kinds(path) for name, path in builtin_templates().items()} == {
-        "ksb": {"ksb"}, "pks_ksdd": {"pks_ksdd"}, "pks_ksdpk": {"pks_ksdpk"}}
+        "ksb": {"ksb"}, "pks_ksdd": {"pks_ksdd"}, "pks_ksdpk": {"pks_ksdpk"},
+        "loi_luar_negeri": {"loi_ksdpl", "loi_ksdll"},
+        "ksb_luar_negeri": {"ksb_ksdpl", "ksb_ksdll"},
+        "pks_luar_negeri": {"pks_ksdpl", "pks_ksdll"}}
+
+
+def test_each_kind_finds_its_built_in_template():
+    found = {kind: builtin_template(kind).stem for kind in (
+        "ksb_ksdd", "ksb_ksdpk", "ksb_ksdpl", "loi_ksdll", "pks_ksdd", "pks_ksdll")}
+    assert found == {"ksb_ksdd": "ksb", "ksb_ksdpk": "ksb", "ksb_ksdpl": "ksb_luar_negeri",
+                     "loi_ksdll": "loi_luar_negeri", "pks_ksdd": "pks_ksdd",
+                     "pks_ksdll": "pks_luar_negeri"}
 
 
 def test_a_template_for_another_kind_is_refused(work):

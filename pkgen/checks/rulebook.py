@@ -90,6 +90,7 @@ class Detection(_Base):
 
     pks: list[Pattern]
     ksb: list[Pattern]
+    loi: list[Pattern] = []
 
 
 class Source(_Base):
@@ -136,9 +137,10 @@ class Citation(Source):
 
 
 class AppliesTo(_Base):
-    """Which documents a rule applies to."""
+    """Which documents a rule applies to (``loi``: a letter of intent, given as an input; a
+    letter of intent read from Word or PDF is checked as a ``ksb``)."""
 
-    dokumen: list[Literal["pks", "ksb"]]
+    dokumen: list[Literal["pks", "ksb", "loi"]]
     jenis: list[Literal["KSDD", "KSDPK", "KSDPL", "KSDLL"]] | None = None
     jenis_tak_diketahui: bool = True
     """Whether the rule applies when the kind of cooperation cannot be told."""
@@ -170,7 +172,16 @@ Check = Literal[
     "surat_kuasa", "persetujuan_dprd", "jangka_ksb", "isi_bermakna", "celah_ksb",
     "selisih_ksb", "forum_perselisihan", "pasal_tanpa_judul", "penandatangan_kepala_daerah",
     "perubahan_terakhir", "bea_meterai", "isi_klausul", "persetujuan_dprd_luar_negeri",
+    "naskah_dwibahasa", "terjemahan", "bahasa_naskah", "peraturan_jenis_lain",
+    "peraturan_wajib", "persetujuan_pusat", "konsultasi_kehendak", "rujukan_wajib",
 ]
+
+
+class Cited(_Base):
+    """A regulation an agreement should cite, by the pattern that recognises it."""
+
+    pola: Pattern
+    nama: str
 
 
 class Amendment(_Base):
@@ -213,6 +224,11 @@ class Rule(_Base):
     #: an input text matching one of them says nothing yet.
     isian: bool = False
     dicabut: list[Revoked] = []
+    #: Regulations for another jenis (cited in its place: a finding) and those to cite.
+    salah: list[Revoked] = []
+    wajib: list[Cited] = []
+    #: For ``isi_klausul``: what the clause must not say (a court, arbitration …).
+    terlarang: list[Pattern] = []
     kepala_daerah: list[Pattern] = []
     maks_tahun: int | None = None
     min_kata: int | None = None
@@ -297,7 +313,7 @@ class Rulebook(_Base):
         if len(ids) != len(set(ids)):
             raise ValueError("rule ids must be unique")
         required = [r for r in self.aturan if r.jenis_pemeriksaan == "bagian_wajib"]
-        if not any(r.tingkat == "error" and set(r.berlaku.dokumen) == {"pks", "ksb"}
+        if not any(r.tingkat == "error" and {"pks", "ksb"} <= set(r.berlaku.dokumen)
                    and r.berlaku.jenis is None for r in required):
             # A draft with a blank where a required value belongs is always incomplete.
             raise ValueError("the rulebook needs a rule 'jenis_pemeriksaan: bagian_wajib' "
@@ -305,8 +321,10 @@ class Rulebook(_Base):
         return self
 
     def clause(self, clause_id: str) -> Clause:
-        """The clause with ``clause_id``."""
-        return next(c for c in self.klausul if c.id == clause_id)
+        """The clause with ``clause_id``; one the rulebook lacks (a region's older copy) is
+        named by its id."""
+        return next((c for c in self.klausul if c.id == clause_id),
+                    Clause(id=clause_id, nama=Bilingual(id=clause_id, en=clause_id), judul=[]))
 
     @property
     def detection(self) -> Detection:

@@ -114,7 +114,7 @@ def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
     while i < len(body):
         block = body[i]
         match = _CHAPTER.match(block.text)
-        if match and _title_like(block.text.strip()):
+        if match and title_like(block.text.strip()):
             chapter, i = _chapter_title(body, i, match.group(2))
             continue
         heading = _heading(block, numbered)
@@ -142,7 +142,7 @@ def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
 
 def _numbered(block: Block) -> bool:
     match = _HEADING.match(block.text)
-    return match is not None and (not match.group(3) or _title_like(match.group(3)))
+    return match is not None and (not match.group(3) or title_like(match.group(3)))
 
 
 def _chapter_title(body: list[Block], i: int, inline: str) -> tuple[str | None, int]:
@@ -152,7 +152,7 @@ def _chapter_title(body: list[Block], i: int, inline: str) -> tuple[str | None, 
     j = i + 1
     while j < len(body) and not body[j].text.strip():
         j += 1
-    if j < len(body) and _title_like(body[j].text.strip()) and not _HEADING.match(body[j].text):
+    if j < len(body) and title_like(body[j].text.strip()) and not _HEADING.match(body[j].text):
         return body[j].text.strip(), j + 1
     return None, i + 1
 
@@ -169,10 +169,10 @@ def _heading(block: Block, numbered: bool) -> tuple[int | None, str] | None:
     match = _HEADING.match(text)
     if match:
         rest = match.group(3)
-        if rest and not _title_like(rest):
+        if rest and not title_like(rest):
             return None
         return _number(match.group(2)), rest
-    if block.heading and not numbered and _title_like(text):
+    if block.heading and not numbered and title_like(text):
         return None, text
     return None
 
@@ -186,7 +186,7 @@ def _take_titles(body: list[Block], i: int, article: Article) -> int:
         if not text:
             i += 1
             continue
-        if _heading(block, True) is not None or not _title_like(text) or _CHAPTER.match(text):
+        if _heading(block, True) is not None or not title_like(text) or _CHAPTER.match(text):
             break
         if taken == 1 and not (block.cell and article.heading.cell):
             break
@@ -196,7 +196,8 @@ def _take_titles(body: list[Block], i: int, article: Article) -> int:
     return i
 
 
-def _title_like(text: str) -> bool:
+def title_like(text: str) -> bool:
+    """True for a line that reads as a title: a few words, no closing punctuation."""
     words = text.split()
     return (0 < len(words) <= 12 and not text.rstrip().endswith((".", ";", ":", ","))
             and not text.startswith("(") and not text[0].isdigit())
@@ -246,11 +247,12 @@ def joined(patterns: tuple[str, ...]) -> re.Pattern:
 
 
 def _kind(body: list[Block], book: Rulebook) -> str | None:
-    """'pks' or 'ksb' by the kind phrase that comes first in the opening paragraphs."""
+    """'pks', 'ksb' or 'loi' by the kind phrase that comes first in the opening paragraphs."""
     head = " ".join(b.text for b in body[:15])
     detection = book.detection
     hits = [(m.start(), -len(m.group(0)), kind)
-            for kind, patterns in (("ksb", detection.ksb), ("pks", detection.pks))
+            for kind, patterns in (("ksb", detection.ksb), ("pks", detection.pks),
+                                   ("loi", detection.loi))
             for rx in patterns if (m := rx.search(head))]
     return min(hits)[2] if hits else None
 

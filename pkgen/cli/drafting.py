@@ -110,7 +110,7 @@ def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], fo
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @option("--ksb", type=click.Path(dir_okay=False, path_type=Path),
         help="The KSB this PKS follows (.docx or input file): list the gap and conflicts.")
-@option("--kind", type=click.Choice(["pks", "ksb"]),
+@option("--kind", type=click.Choice(["pks", "ksb", "loi"]),
         help="Kind of document, when its title does not say.")
 @template_options
 @option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",

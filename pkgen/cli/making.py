@@ -63,6 +63,10 @@ def form(dokumen: str, jenis: str, source: Path | None, output: Path, force: boo
          lang: str) -> None:
     """Write an Excel input form for OPD staff, blank or pre-filled."""
     produced = produce(source, load_rulebook(None), render=False) if source else None
+    if produced is not None and produced.loaded.translations.texts:
+        # The form holds one text per value: the other languages would be lost on the way.
+        raise InputError(Problem("form_translations", source, params={
+            "count": len(produced.loaded.translations.texts)}))
     data = agreement_data(produced.loaded.document) if produced else None
     write_new(write_form(dokumen.upper(), jenis.upper(), data), output, force)
     click.echo(message("written", lang, path=str(output)), err=True)

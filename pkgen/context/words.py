@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from .. import formatting as fmt
 from ..postprocess import ITALIC
+from .wording import words
 
 #: Shown where a value is decided only at signing (number, date) or not filled in yet.
 BLANK = "…………………………"
@@ -16,29 +17,30 @@ BLANK = "…………………………"
 CONJUNCTION = {
     "tujuan": "dan", "ruang_lingkup": "dan", "bentuk_kerja_sama": "dan", "hak": "dan",
     "kewajiban": "dan", "peristiwa": "atau", "akibat": "dan", "sebab": "atau",
-    "korespondensi": "dan", "sumber": "dan", "pertimbangan": "",
+    "korespondensi": "dan", "sumber": "dan", "pertimbangan": "", "tindak_lanjut": "dan",
 }
 _STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n\t]+?)(?<=[^\s*])\*(?![\w*])")
 
 
 def items_of(items: Iterable[str] | None, kind: str, blank: bool = False,
-          prefix: str = "") -> dict[str, object] | None:
+             prefix: str = "", lang: str = "id") -> dict[str, object] | None:
     """A lettered list that knows its conjunction: ``butir`` ('a.', text ending ';', '; dan'
     or '.'), and ``tunggal``, the one item as a sentence when there is only one.
 
     Whatever punctuation the user ended an item with is replaced. None stays None, or
-    becomes a single blank with ``blank``.
+    becomes a single blank with ``blank``. ``lang`` words the conjunction ('; and').
     """
     if items is None:
         return {"tunggal": BLANK, "butir": [{"huruf": "a.", "teks": BLANK}]} if blank else None
     texts = [prefix + user_text(without(t, prefix)).rstrip(" ;,.") for t in items]
-    return structured([{"teks": t} for t in texts], kind, "teks")
+    return structured([{"teks": t} for t in texts], kind, "teks", lang)
 
 
-def structured(items: list[dict], kind: str, text: str | None = None) -> dict[str, object]:
+def structured(items: list[dict], kind: str, text: str | None = None,
+               lang: str = "id") -> dict[str, object]:
     """Items (dicts) numbered as a list: each gets 'huruf' and 'akhir' (its closing
     punctuation), and 'teks' ends with it when ``text`` names the item's text."""
-    conjunction = CONJUNCTION[kind]
+    conjunction = words(lang)[CONJUNCTION[kind]] if CONJUNCTION[kind] else ""
     out = []
     for i, item in enumerate(items):
         end = ending(i, len(items), conjunction)
@@ -83,9 +85,11 @@ def text_or_blank(text: str | None) -> str:
     return user_text(text) if text is not None else BLANK
 
 
-def days(days: int | None) -> str:
-    """'14 (empat belas) hari', or dotted blanks."""
-    return fmt.angka_terbilang(days, "hari") if days is not None else f"{BLANK} hari"
+def days(days: int | None, lang: str = "id") -> str:
+    """'14 (empat belas) hari' ('14 (fourteen) days'), or dotted blanks."""
+    if days is None:
+        return f"{BLANK} {'days' if lang == 'en' else 'hari'}"
+    return fmt.angka_terbilang(days, "hari", lang)
 
 
 def joined(items: Sequence[str], last: str = "dan") -> str:

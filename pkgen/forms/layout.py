@@ -14,7 +14,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from ..model import MODELS, ORDER, Ksb, Pks
+from ..model import MODELS, ORDER, Ksb, Loi, Pks
 from ..model.fields import field_at, inner_model, kind_of
 from ..model.rules import is_required
 
@@ -79,6 +79,10 @@ _LAYOUT: tuple[tuple[str, tuple, str | None, int], ...] = (
         ("persetujuan_dprd.tentang", "Persetujuan DPRD: tentang"),
         ("lambang", "Berkas lambang (PNG/JPEG)"),
         Spec("ksb_nomor", "Nomor KSB pada pihak ini", only="PKS"),
+        ("negara", "Negara (pihak luar negeri)"),
+        ("kuasa_penuh.nomor", "Kuasa penuh Menteri Luar Negeri: nomor"),
+        ("kuasa_penuh.tanggal", "Kuasa penuh Menteri Luar Negeri: tanggal"),
+        ("kuasa_penuh.tentang", "Kuasa penuh Menteri Luar Negeri: hal"),
     ), "pihak", 4),
     ("KSB", (
         ("ksb.berkas", "Berkas masukan KSB (bila ada)"), ("ksb.tanggal", "Tanggal KSB"),
@@ -221,7 +225,7 @@ def _unplaced() -> tuple[Spec, ...]:
 
 
 def _leaves(keys: tuple[str, ...]) -> list[Spec]:
-    info = field_at(Pks, keys) or field_at(Ksb, keys)
+    info = field_at(Pks, keys) or field_at(Ksb, keys) or field_at(Loi, keys)
     inner = inner_model(info.annotation) if info else None
     if inner is not None:
         return [spec for name in inner.model_fields for spec in _leaves((*keys, name))]

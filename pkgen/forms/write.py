@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import BaseModel
 
-from ..model import MODELS, Ksb, Pks
+from ..model import MODELS, Ksb, Loi, Pks
 from ..model.fields import help_text
 from .layout import TEXT_KINDS, Sheet, Spec, applies, sheets, value_at
 
@@ -59,7 +59,8 @@ def write_form(dokumen: str = "PKS", jenis: str = "KSDD",
 
 
 def _instructions(ws, dokumen: str) -> None:
-    title = "Perjanjian Kerja Sama (PKS)" if dokumen == "PKS" else "Kesepakatan Bersama (KSB)"
+    title = {"PKS": "Perjanjian Kerja Sama (PKS)", "KSB": "Kesepakatan Bersama (KSB)",
+             "LOI": "Pernyataan Kehendak (LOI)"}[dokumen]
     lines = [
         f"Formulir masukan {title} — pkgen",
         "",
@@ -234,7 +235,7 @@ def _table_items(table: str, data: dict) -> list[dict]:
     return items
 
 
-def agreement_data(doc: Pks | Ksb) -> dict[str, object]:
+def agreement_data(doc: Pks | Ksb | Loi) -> dict[str, object]:
     """A loaded agreement as plain data in input-file form, with the values that hold by
     default written out (a form shows "Ya" for the stamp duty rather than an empty cell)."""
     return doc.model_dump(mode="python", exclude_none=True) | {

@@ -18,17 +18,20 @@ from .document import (
     Agreement,
     Ksb,
     Loc,
+    Loi,
     Pks,
 )
 from .parts import (
     FORUM_NAME_EXAMPLE,
     AktaPerubahan,
+    Bahasa,
     BentukPihak,
     DasarKewenangan,
     Forum,
     JangkaWaktu,
     KeadaanKahar,
     Kewenangan,
+    Konsultasi,
     Korespondensi,
     KsbRujukan,
     Lama,
@@ -44,14 +47,17 @@ from .parts import (
     Pihak,
     PihakPks,
     SumberDana,
+    Surat,
 )
-from .record import Diakhiri, Evaluasi, Pelaksanaan, PersetujuanPusat
+from .record import Diakhiri, Evaluasi, Pelaksanaan
 from .rules import (
     CLAUSE_OF,
     Gap,
     consistency_problems,
+    foreign,
     is_required,
     kinds_of,
+    languages,
     missing_parts,
     party_labels,
     same_party,
@@ -59,6 +65,7 @@ from .rules import (
     term_start,
 )
 from .types import (
+    BAHASA,
     MAX_AMOUNT,
     MAX_DAYS,
     Base,
@@ -73,14 +80,25 @@ from .types import (
     NomorPihak,
     Paragraf,
     Rupiah,
+    Sebutan,
     Tanggal,
     TanggalIsian,
     Teks,
     Telepon,
+    Tetap,
     YaTidak,
 )
 
 __all__ = [
+    "BAHASA",
+    "Bahasa",
+    "Konsultasi",
+    "Loi",
+    "Sebutan",
+    "Surat",
+    "Tetap",
+    "foreign",
+    "languages",
     "Ketik",
     "Paragraf",
     "Telepon",
@@ -128,7 +146,6 @@ __all__ = [
     "PenyelesaianPerselisihan",
     "Perpanjangan",
     "PersetujuanDprd",
-    "PersetujuanPusat",
     "Pihak",
     "PihakPks",
     "Pks",

@@ -1,7 +1,7 @@
-"""What the register records of an agreement's life after it is drafted: the central
-government's approval of a foreign cooperation, the agreement it extends, an early
-termination, and the evaluations of how it is carried out. None of it is printed in the
-draft; ``pkgen rekap`` reads it."""
+"""What the register records of an agreement's life after it is drafted: the agreement it
+extends, an early termination, and the evaluations of how it is carried out. None of it is
+printed in the draft; ``pkgen rekap`` reads it (with the central government's approval of a
+foreign cooperation, which the draft cites)."""
 
 from __future__ import annotations
 
@@ -11,18 +11,6 @@ from .types import Base, Isian, Paragraf, TanggalIsian, YaTidak, _Blank, _wajib
 
 #: How far an agreement was carried out in a period of evaluation.
 Pelaksanaan = Literal["berjalan", "sebagian", "tidak_berjalan"]
-
-
-class PersetujuanPusat(Base):
-    """The central government's approval of a cooperation with a foreign party."""
-
-    nomor: Isian = _wajib()
-    """Nomor surat persetujuan Pemerintah Pusat (Menteri Dalam Negeri) atas kerja sama luar
-    negeri (KSDPL atau KSDLL)."""
-    tanggal: TanggalIsian = _wajib()
-    """Tanggal surat persetujuan Pemerintah Pusat."""
-    tentang: Isian = None
-    """Perihal surat persetujuan Pemerintah Pusat."""
 
 
 class Diakhiri(Base):

@@ -129,7 +129,7 @@ def _facts(place: str, loaded: Loaded, report: Report, register: Path, book: Rul
         if doc.memperpanjang else None,
         terminated=doc.diakhiri.tanggal if doc.diakhiri else None,
         termination=doc.diakhiri.alasan if doc.diakhiri else None,
-        central=doc.persetujuan_pusat.nomor if doc.persetujuan_pusat else None,
+        central=central.nomor if (central := getattr(doc, "persetujuan_pusat", None)) else None,
         evaluations=tuple(_evaluation(e) for e in doc.evaluasi or []),
         errors=report.count("error"), warnings=report.count("warning"),
         findings=tuple(_noted(f, book) for f in report.sorted_findings()
