@@ -246,7 +246,7 @@ def test_build_runs_from_the_page(app):
         if not job["running"]:
             break
         time.sleep(0.1)
-    assert job["error"] is None and job["done"] == job["total"] == 4
+    assert job["error"] is None and job["done"] == job["total"] == len(EXAMPLE_FILES)
     assert (app.register / "drafts" / "pks-tpa-kota-kab-mojokerto.docx").is_file()
     assert "/draf/pks-tpa-kota-kab-mojokerto.docx" in app.get("/").text
     assert app.get("/draf/pks-tpa-kota-kab-mojokerto.docx").content[:2] == b"PK"

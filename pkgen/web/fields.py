@@ -170,7 +170,9 @@ def split(data: dict, nodes: tuple[Node, ...]) -> tuple[dict, dict]:
         elif node.kind == "list" and isinstance(value, list) and all(map(_is_scalar, value)):
             shown[key] = [display(v) for v in value]
         elif node.kind == "group" and isinstance(value, dict):
-            shown[key], inner = split(value, node.children)
+            inside, inner = split(value, node.children)
+            if inside:
+                shown[key] = inside
             if inner:
                 rest[key] = inner
         elif node.kind == "repeat" and isinstance(value, list) and all(
