@@ -3,6 +3,7 @@ command line's, saves never lose anything, and the security rules hold."""
 
 from __future__ import annotations
 
+import datetime as dt
 import typing
 from pathlib import Path
 
@@ -232,8 +233,14 @@ def test_unfollowed_ksb_is_an_alert(tmp_path):
     register = make_register(tmp_path / "r", examples=False)
     ksb = next(p for p in EXAMPLE_FILES if p.name.startswith("ksb-"))
     (register / ksb.name).write_bytes(ksb.read_bytes())
-    with client(register) as app:
-        assert "belum ditindaklanjuti PKS" in app.get("/").text
+    with client(register) as app:  # signed in 2019 for five years: ended, nothing to follow
+        page = app.get("/").text
+        assert "belum ditindaklanjuti PKS" not in page and ">berakhir<" in page
+    signed = f"tanggal: {dt.date.today().year - 1}-10-28"
+    (register / ksb.name).write_text(ksb.read_text().replace("tanggal: 2019-10-28", signed))
+    with client(register) as app:  # in force, and no PKS follows it
+        page = app.get("/").text
+        assert "KSB belum ditindaklanjuti PKS: " in page and ">berlaku<" in page
 
 
 def test_build_runs_from_the_page(app):

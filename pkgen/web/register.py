@@ -1,13 +1,15 @@
-"""The register page's data: one row per agreement with its verdict, and builds with progress.
+"""The register page's data: one row per agreement with its verdict, its stage and its
+alerts on today's date, and builds with progress.
 
-:func:`register_rows` is the one place the page's rows come from. It checks every input as
-``pkgen validate`` does (a verdict is cached by the content of the input and of the KSB file
-it points to, never by its name). A register summary (status and alerts per agreement) can
-feed the page by returning the same :class:`RegisterRow`\\ s.
+:func:`register_rows` is the one place the page's rows come from, and it reads the register
+as ``pkgen rekap`` does: each input's facts (:func:`pkgen.rekap.read_facts`, the verdict
+``pkgen validate`` gives it), cached by the content of the input and of the KSB file it points
+to, never by its name; then the rekap's statuses and alerts over all of them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import threading
 from dataclasses import dataclass, field
@@ -15,20 +17,23 @@ from pathlib import Path
 
 from ..build import Options, Result, build
 from ..checks.rulebook import Rulebook
-from ..drafts import produce
 from ..errors import PkgenError
 from ..messages import message
 from ..paths import mirrored
-from .editing import problem_text
+from ..rekap import Facts, assess, read_facts
+from ..rekap.assess import UNREADABLE
+from ..rekap.views import status_word
 from .store import Register
 
-#: Messages shown per agreement in the list; the edit page shows them all.
+#: Error messages shown per agreement in the list; the edit page shows them all.
 ALERTS = 3
+#: The rekap's alerts the page shows by other means: its verdict, its error messages.
+SHOWN_ELSEWHERE = ("error-findings", "unreadable")
 
 
 @dataclass(frozen=True)
 class RegisterRow:
-    """One agreement of the register: what it is, its verdict and what to look at."""
+    """One agreement of the register: what it is, its verdict, its stage and what to look at."""
 
     name: str  # the input, relative to the register
     dokumen: str | None = None
@@ -39,38 +44,40 @@ class RegisterRow:
     warnings: int = 0
     alerts: tuple[str, ...] = ()
     draft: str | None = None  # the built draft, relative to the drafts folder, if there is one
+    stage: str = UNREADABLE  # the rekap's status: draf, berlaku, segera_berakhir, …
+    stage_text: str = ""  # the stage as the reader reads it
 
 
 @dataclass
 class _Cached:
-    row: RegisterRow
+    facts: Facts
     ksb: Path | None
     ksb_digest: str | None
 
 
 class RowCache:
-    """Verdicts by the content of the input (and of its KSB file), for one rulebook."""
+    """Facts by the content of the input (and of its KSB file), for one rulebook."""
 
     def __init__(self) -> None:
         self._rows: dict[tuple[str, str], _Cached] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str]) -> tuple[RegisterRow, Path | None] | None:
-        """The row checked for ``key`` and its KSB file, if that file has not changed."""
+    def get(self, key: tuple[str, str]) -> Facts | None:
+        """The facts read for ``key``, if the KSB file they rest on has not changed."""
         with self._lock:
             cached = self._rows.get(key)
         if cached is None:
             return None
         if cached.ksb is not None and _digest(cached.ksb) != cached.ksb_digest:
             return None
-        return cached.row, cached.ksb
+        return cached.facts
 
-    def put(self, key: tuple[str, str], row: RegisterRow, ksb: Path | None) -> None:
-        """Remember ``row`` for ``key``."""
+    def put(self, key: tuple[str, str], facts: Facts, ksb: Path | None) -> None:
+        """Remember ``facts`` for ``key``."""
         with self._lock:
             if len(self._rows) > 5000:  # a register of thousands: start again
                 self._rows.clear()
-            self._rows[key] = _Cached(row, ksb, _digest(ksb) if ksb else None)
+            self._rows[key] = _Cached(facts, ksb, _digest(ksb) if ksb else None)
 
 
 def _digest(path: Path) -> str | None:
@@ -81,50 +88,44 @@ def _digest(path: Path) -> str | None:
 
 
 def register_rows(register: Register, book: Rulebook, lang: str,
-                  cache: RowCache | None = None) -> list[RegisterRow]:
-    """Every input of the register with its verdict, in file order, and the KSBs no PKS
-    follows yet flagged as such."""
-    rows: list[RegisterRow] = []
-    followed: set[Path] = set()
-    ksbs: list[tuple[int, Path]] = []
-    for path in register.inputs():
-        name = register.relative(path)
-        row, ksb = _row(path, name, register, book, lang, cache)
-        if ksb is not None:
-            followed.add(ksb.resolve())
-        if row.dokumen == "KSB":
-            ksbs.append((len(rows), path.resolve()))
-        rows.append(row)
-    for index, path in ksbs:
-        if path not in followed:
-            row = rows[index]
-            rows[index] = RegisterRow(**{**row.__dict__, "alerts": (
-                *row.alerts, message("ksb_unfollowed", lang))})
-    return rows
+                  cache: RowCache | None = None,
+                  per: dt.date | None = None) -> list[RegisterRow]:
+    """Every input of the register in file order, with its verdict, and its stage and the
+    rekap's alerts on ``per`` (default today)."""
+    paths = register.inputs()
+    facts = [_facts(path, register, book, cache) for path in paths]
+    rekap = assess(register.root, facts, per or dt.date.today(), book.register)
+    raised: dict[str, list[str]] = {}
+    for r in rekap.raised:
+        if r.alert.id not in SHOWN_ELSEWHERE:
+            title = message(f"rekap_alert_{r.alert.jenis_peringatan}", lang)
+            raised.setdefault(r.path, []).append(f"{title}: {r.reason.say(lang)}")
+    return [_row(register.relative(path), rekap.row(f.path).status, f, raised.get(f.path, []),
+                 register, lang) for path, f in zip(paths, facts, strict=True)]
 
 
-def _row(path: Path, name: str, register: Register, book: Rulebook, lang: str,
-         cache: RowCache | None) -> tuple[RegisterRow, Path | None]:
-    key = (_digest(path) or "", f"{book.digest}:{lang}")
+def _facts(path: Path, register: Register, book: Rulebook, cache: RowCache | None) -> Facts:
+    key = (_digest(path) or "", book.digest)
+    found = cache.get(key) if cache else None
+    if found is not None and found.path == register.relative(path):
+        return found
+    facts = read_facts(path, register.root, book)
+    if cache and facts.loaded:
+        cache.put(key, facts, register.root / facts.ksb if facts.ksb else None)
+    return facts
+
+
+def _row(name: str, stage: str, facts: Facts, alerts: list[str], register: Register,
+         lang: str) -> RegisterRow:
     mirror = mirrored(Path(name)).as_posix()
     draft = mirror if (register.drafts / mirror).is_file() else None
-    found = cache.get(key) if cache else None
-    if found is not None:
-        return RegisterRow(**{**found[0].__dict__, "name": name, "draft": draft}), found[1]
-    try:
-        produced = produce(path, book, render=False)
-    except PkgenError as err:
-        row = RegisterRow(name, alerts=tuple(problem_text(p, lang) for p in err.problems
-                                             )[:ALERTS], draft=draft)
-        return row, None
-    report, doc = produced.report, produced.loaded.document
-    errors = [f.message(book, lang) for f in report.sorted_findings() if f.severity == "error"]
-    row = RegisterRow(name, doc.dokumen, doc.jenis.value, doc.tentang,
-                      "incomplete" if errors else "ok", len(errors), report.count("warning"),
-                      tuple(errors[:ALERTS]), draft)
-    if cache:
-        cache.put(key, row, produced.loaded.ksb_path)
-    return row, produced.loaded.ksb_path
+    if not facts.loaded:
+        return RegisterRow(name, alerts=tuple(p[lang] for p in facts.problems)[:ALERTS],
+                           draft=draft, stage_text=status_word(stage, lang))
+    errors = [n.text[lang] for n in facts.findings if n.severity == "error"]
+    return RegisterRow(name, facts.dokumen, facts.jenis, facts.tentang,
+                       "incomplete" if facts.errors else "ok", facts.errors, facts.warnings,
+                       (*alerts, *errors[:ALERTS]), draft, stage, status_word(stage, lang))
 
 
 # --- builds ---------------------------------------------------------------------------------------
