@@ -101,6 +101,42 @@ def test_each_example_round_trips_through_the_form(app, example, tmp_path):
     assert list((app.register / ".pkgen-web" / "riwayat").iterdir())  # the old file is kept
 
 
+MOU = "mou-spbe-mojokerto-gyeongsangnam.yaml"
+
+
+def test_a_foreign_agreement_shows_and_saves_each_text_in_english(app):
+    """Every text of a foreign agreement has its English beside it: shown, edited, saved."""
+    html, fields = _open(app, MOU)
+    page = dict(fields)
+    assert page["tentang@en"].startswith("Cooperation") and page["tentang"].startswith("Kerja")
+    assert page["pihak[2].nama@en"] and "bentuk_kerja_sama[1]@en" in page
+    assert "pihak[1].penandatangan.nip@en" not in page  # a number is the same in every language
+    assert "Bahasa Inggris" in html or "bahasa Inggris" in html
+    fields = replace_field(fields, "tentang@en", "A New English Title")
+    fields += [("bentuk_kerja_sama[9]", "magang pegawai"), ("bentuk_kerja_sama[9]@en", "staff internships")]
+    assert post(app, "/simpan", fields).status_code == 303
+    saved = load_agreement(app.register / MOU)
+    assert saved.translations.get(("tentang",), "en") == "A New English Title"
+    last = len(saved.document.bentuk_kerja_sama) - 1
+    assert saved.document.bentuk_kerja_sama[last] == "magang pegawai"
+    assert saved.translations.get(("bentuk_kerja_sama", last), "en") == "staff internships"
+
+
+def test_a_foreign_agreement_is_never_exported_to_an_excel_form_that_would_drop_english(app):
+    _html, fields = _open(app, MOU)
+    response = post(app, "/ekspor/xlsx", fields)
+    assert response.status_code == 422 and "formulir Excel" in response.text
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def test_an_english_text_left_empty_is_a_finding_never_a_silent_blank(app):
+    html, fields = _open(app, MOU)
+    fields = replace_field(fields, "objek@en", "")
+    verdict = post(app, "/api/periksa", fields, headers={"X-CSRF-Token": csrf_of(html)}).json()
+    assert any(f["rule"] == "translation-missing" and f["key"] == "objek"
+               for f in verdict["findings"]), verdict["findings"]
+
+
 def test_messages_beside_fields_are_the_command_line_s(app, edited):
     html, fields = _open(app, PKS_TPA.name)
     mistakes = {"pihak[1].penandatangan.nip": "1970 0512",

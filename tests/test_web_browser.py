@@ -255,3 +255,32 @@ def test_the_register_builds_and_reads_on_a_phone(server, browser):
         _shot(browser, "web-ponsel")
     finally:
         browser.set_window_size(1280, 1400)
+
+
+def test_a_foreign_agreement_is_edited_in_both_languages(server, browser):
+    """The English of every text beside it; a list item added and one removed keep each
+    English text with its Indonesian one; the save keeps them all."""
+    url, register = server
+    browser.get(f"{url}/ubah?berkas=mou-spbe-mojokerto-gyeongsangnam.yaml")
+    _until(lambda: browser.find_elements("id", "agreement"))
+    assert _field(browser, "tentang@en").get_attribute("value").startswith("Cooperation")
+    before = load_agreement(register / "mou-spbe-mojokerto-gyeongsangnam.yaml")
+    forms = before.document.bentuk_kerja_sama
+    container = browser.find_element("css selector", '.list[data-key="bentuk_kerja_sama"]')
+    browser.execute_script("arguments[0].scrollIntoView()", container)
+    container.find_element("css selector", "button.add").click()
+    n = len(forms) + 1
+    _type(browser, f"bentuk_kerja_sama[{n}]", "magang pegawai")
+    _type(browser, f"bentuk_kerja_sama[{n}]@en", "staff internships")
+    container.find_element("css selector", ".item button.remove").click()  # the first item
+    _until(lambda: _field(browser, f"bentuk_kerja_sama[{n - 1}]@en").get_attribute("value")
+           == "staff internships")
+    browser.find_element("id", "simpan").click()
+    _until(lambda: "Disimpan" in browser.find_element("id", "notice").text)
+    saved = load_agreement(register / "mou-spbe-mojokerto-gyeongsangnam.yaml")
+    assert saved.document.bentuk_kerja_sama == [*forms[1:], "magang pegawai"]
+    assert [saved.translations.get(("bentuk_kerja_sama", i), "en") for i in range(n - 1)] == [
+        *[before.translations.get(("bentuk_kerja_sama", i), "en") for i in range(1, n - 1)],
+        "staff internships"]
+    assert saved.translations.get(("tentang",), "en") == before.translations.get(
+        ("tentang",), "en")

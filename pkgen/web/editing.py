@@ -238,17 +238,20 @@ def read_input(path: Path, raw: bytes) -> tuple[dict, list[Problem]]:
 
 def input_yaml(data: dict, produced: Produced | None, header: list[str]) -> bytes:
     """The YAML to save: the validated agreement written as ``pkgen import`` writes one, or,
-    when it does not load yet, the values exactly as typed (so nothing typed is lost).
+    when it does not load yet or has texts in other languages, the values exactly as typed
+    (so nothing typed is lost).
 
     A text the commented writer would not read back as typed (a non-breaking space from Word
     after a colon, which YAML's readers take for a typing trap; a control character) is
     written with escapes instead, without the comments.
     """
     raw = prune(data)
-    text = agreement_yaml(agreement_data(produced.loaded.document) if produced else raw, header)
+    # the validated agreement holds the Indonesian texts only: with others, what was typed
+    whole = produced is not None and not produced.loaded.translations.texts
+    text = agreement_yaml(agreement_data(produced.loaded.document) if whole else raw, header)
     try:
         back = parse_yaml(text.encode("utf-8"), _SAVED).data
-        same = produced is not None or back == parse_yaml(
+        same = whole or back == parse_yaml(
             scratch_yaml(raw).encode("utf-8"), _SAVED).data
     except InputError:
         same = False

@@ -29,14 +29,17 @@ from pydantic.fields import FieldInfo
 
 from .. import values
 from ..forms import sheets
-from ..model import MODELS, ORDER, is_required
+from ..model import BAHASA, MODELS, ORDER, is_required
 from ..model.fields import inner_model, kind_of
+from ..translations import is_translation
 from ..yamlread import key_text
 
 YES, NO = "Ya", "Tidak"
 #: A prefix for the form's own fields (CSRF token, file name …): never a key of the model.
 CONTROL = "_"
 INCLUDE = "_sertakan."
+#: Between a field's name and a language: ``tentang@en`` is the English of ``tentang``.
+LANG = "@"
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,43 @@ def _is_scalar(value: object) -> bool:
     return value is None or isinstance(value, str | int | float | Decimal | dt.date)
 
 
+def _is_texts(value: object) -> bool:
+    """A text given per language: ``{id: …, en: …}``."""
+    return isinstance(value, dict) and is_translation(value) and all(
+        map(_is_scalar, value.values()))
+
+
+def _is_list_of_texts(value: object) -> bool:
+    """A list given per language: ``{id: [a, b], en: [a', b']}``."""
+    return isinstance(value, dict) and is_translation(value) and all(
+        isinstance(v, list) and v and all(map(_is_scalar, v)) for v in value.values())
+
+
+def other_languages(data: dict) -> list[str]:
+    """The languages besides Indonesian the form offers a text in: those the input declares
+    (``bahasa.naskah``), English for a foreign cooperation, and any it already holds."""
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if is_translation(value):
+            found.update(value)  # type: ignore[arg-type]
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(data)
+    bahasa = data.get("bahasa")
+    declared = bahasa.get("naskah") if isinstance(bahasa, dict) else None
+    if isinstance(declared, list):
+        found.update(str(code) for code in declared)
+    if str(data.get("jenis") or "").upper() in ("KSDPL", "KSDLL"):
+        found.add("en")
+    return sorted(code for code in found if code != "id" and code in BAHASA)
+
+
 def split(data: dict, nodes: tuple[Node, ...]) -> tuple[dict, dict]:
     """``data`` as the form shows it (every value text) and what the form cannot show.
 
@@ -167,8 +207,16 @@ def split(data: dict, nodes: tuple[Node, ...]) -> tuple[dict, dict]:
             continue
         if node.scalar and _is_scalar(value):
             shown[key] = display(value)
-        elif node.kind == "list" and isinstance(value, list) and all(map(_is_scalar, value)):
-            shown[key] = [display(v) for v in value]
+        elif node.scalar and _is_texts(value):  # {id: …, en: …}
+            shown[key] = {lang: display(v) for lang, v in value.items()}
+        elif node.kind == "list" and isinstance(value, list) and all(
+                _is_scalar(v) or _is_texts(v) for v in value):
+            shown[key] = [{lang: display(t) for lang, t in v.items()} if isinstance(v, dict)
+                          else display(v) for v in value]
+        elif node.kind == "list" and _is_list_of_texts(value):  # {id: [a, b], en: [a', b']}
+            longest = max(len(texts) for texts in value.values())
+            shown[key] = [{lang: display(texts[i]) for lang, texts in value.items()
+                           if i < len(texts)} for i in range(longest)]
         elif node.kind == "group" and isinstance(value, dict):
             inside, inner = split(value, node.children)
             if inside:
@@ -238,6 +286,7 @@ def from_form(items: list[tuple[str, str]], nodes: tuple[Node, ...]) -> dict:
     A list marked "include" (``_sertakan.perubahan``) is kept even when empty.
     """
     tree: dict = {}
+    others: dict[tuple, dict[str, str]] = {}
     include: set[str | int] = set()
     for name, raw in items:
         if name.startswith(INCLUDE):
@@ -248,21 +297,37 @@ def from_form(items: list[tuple[str, str]], nodes: tuple[Node, ...]) -> dict:
         if name.startswith(CONTROL):
             continue
         text = raw.replace("\r\n", "\n").replace("\r", "\n")
+        name, _, lang = name.partition(LANG)
         loc = parse_key(name)
         if loc is None or not _fits(loc, nodes) or not text.strip():
             continue
+        if lang:
+            if lang in BAHASA and lang != "id":
+                others.setdefault(loc, {})[lang] = text
+            continue
         _put(tree, loc, text)
+    for loc, texts in others.items():  # the Indonesian text (perhaps blank) and the others
+        _put(tree, loc, {"id": _get(tree, loc) or "", **texts})
     data: dict = _settle(tree)
     for key in include:
         data.setdefault(key, [])  # "include" with no item: the standard wording
     return data
 
 
-def _put(tree: dict, loc: tuple, value: str) -> None:
+def _put(tree: dict, loc: tuple, value: str | dict[str, str]) -> None:
     current: Any = tree
     for part in loc[:-1]:
         current = current.setdefault(part, {})
     current[loc[-1]] = value
+
+
+def _get(tree: dict, loc: tuple) -> Any:
+    current: Any = tree
+    for part in loc:
+        if not isinstance(current, dict) or part not in current:
+            return None
+        current = current[part]
+    return current
 
 
 def _settle(tree: Any) -> Any:
@@ -307,19 +372,30 @@ def form_items(shown: dict, prefix: tuple = ()) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     for key, value in shown.items():
         loc = (*prefix, key)
-        if isinstance(value, dict):
+        if is_translation(value):
+            items += _texts(loc, value)
+        elif isinstance(value, dict):
             items += form_items(value, loc)
         elif isinstance(value, list):
             if not value:
                 items.append((INCLUDE + field_key(loc), "1"))
             for n, item in enumerate(value):
-                if isinstance(item, dict):
+                if is_translation(item):
+                    items += _texts((*loc, n), item)
+                elif isinstance(item, dict):
                     items += form_items(item, (*loc, n))
                 else:
                     items.append((field_key((*loc, n)), item))
         else:
             items.append((field_key(loc), value))
     return items
+
+
+def _texts(loc: tuple, texts: dict) -> list[tuple[str, str]]:
+    """The fields of a text given per language: ``tentang`` and ``tentang@en``."""
+    key = field_key(loc)
+    return [(key, texts.get("id", "")), *((f"{key}{LANG}{lang}", text)
+                                           for lang, text in texts.items() if lang != "id")]
 
 
 def field_key(loc: tuple) -> str:

@@ -13,10 +13,10 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from ..errors import PkgenError, Problem
 from ..forms import agreement_data, write_form
-from ..model import DOKUMEN, JENIS, MODELS
+from ..model import BAHASA, DOKUMEN, JENIS, MODELS
 from .app import lang_of, page
 from .editing import blank, check_data, from_ksb_file, input_yaml, read_input
-from .fields import form_nodes, merge
+from .fields import form_nodes, merge, other_languages
 from .handling import agreement_of, download, heavy, posted, problem_page, rest_json, state_of
 from .store import digest_of
 from .uploads import accept
@@ -48,7 +48,9 @@ async def form_page(request: Request, data: dict, name: str, base: str, *, statu
     shown, rest = rest_json(data, nodes)
     verdict, _produced = await heavy(request, check_data, agreement_of_shown(shown, rest),
                                      _folder(request, name), state.book, lang)
+    langs = other_languages(data)
     return page(request, "isi.html", status=status, nodes=nodes, data=shown, rest=rest,
+                langs=langs, lang_names={code: BAHASA[code][lang] for code in langs},
                 rest_keys=sorted(json.loads(rest)),
                 name=name, base=base, dokumen=dokumen, verdict=verdict.to_json(),
                 notice=notice, notes=notes or [], conflict=conflict,
@@ -183,6 +185,10 @@ async def export_form(request: Request) -> Response:
     if produced is None:
         return await form_page(request, data, name, str(form.get("_dasar") or ""), status=422,
                                notice=_text(lang, "web_fix_first"))
+    texts = len(produced.loaded.translations.texts)
+    if texts:  # the Excel form holds one text per value: the others would be lost
+        return await form_page(request, data, name, str(form.get("_dasar") or ""), status=422,
+                               notice=_text(lang, "form_translations", count=texts))
     doc = produced.loaded.document
     workbook = await heavy(request, write_form, doc.dokumen, doc.jenis.value,
                            agreement_data(doc))

@@ -6,7 +6,7 @@ function escapeRe(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 /* Rename the key prefix `from` (e.g. "pihak[3]") to `to` in every name, id, label and key
    under `root`, and in the templates it holds. */
 function rename(root, from, to) {
-  const re = new RegExp("^(f-|_sertakan\\.)?" + escapeRe(from) + "(?=$|[.\\[])");
+  const re = new RegExp("^(f-|_sertakan\\.)?" + escapeRe(from) + "(?=$|[.\\[@])");
   const attrs = ["name", "id", "for", "data-key", "data-for", "data-prefix"];
   const nodes = [root, ...root.querySelectorAll("*")];
   for (const node of nodes) {
