@@ -113,7 +113,8 @@ def test_a_foreign_agreement_shows_and_saves_each_text_in_english(app):
     assert "pihak[1].penandatangan.nip@en" not in page  # a number is the same in every language
     assert "Bahasa Inggris" in html or "bahasa Inggris" in html
     fields = replace_field(fields, "tentang@en", "A New English Title")
-    fields += [("bentuk_kerja_sama[9]", "magang pegawai"), ("bentuk_kerja_sama[9]@en", "staff internships")]
+    fields += [("bentuk_kerja_sama[9]", "magang pegawai"),
+               ("bentuk_kerja_sama[9]@en", "staff internships")]
     assert post(app, "/simpan", fields).status_code == 303
     saved = load_agreement(app.register / MOU)
     assert saved.translations.get(("tentang",), "en") == "A New English Title"

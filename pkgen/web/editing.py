@@ -248,7 +248,8 @@ def input_yaml(data: dict, produced: Produced | None, header: list[str]) -> byte
     raw = prune(data)
     # the validated agreement holds the Indonesian texts only: with others, what was typed
     whole = produced is not None and not produced.loaded.translations.texts
-    text = agreement_yaml(agreement_data(produced.loaded.document) if whole else raw, header)
+    text = agreement_yaml(agreement_data(produced.loaded.document) if produced and whole
+                          else raw, header)
     try:
         back = parse_yaml(text.encode("utf-8"), _SAVED).data
         same = whole or back == parse_yaml(
