@@ -22,13 +22,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from make_templates import (
     SIGNING_HEIGHT,
-    _cell_borders,
-    _field,
     _fill,
     _no_borders,
     _no_cell_margins,
     _para_style,
     emblems,
+    footer,
     listed,
     new_document,
     numbered,
@@ -853,38 +852,6 @@ def _signing_space(row, cell, stamped):
     para(cell, "", "Meterai")  # a cell keeps a paragraph when it has no meterai
 
 
-def footer(doc):
-    """Paraf boxes, one per party, and the page number, in both languages."""
-    ftr = doc.sections[0].footer
-    ftr.is_linked_to_previous = False
-    first = ftr.paragraphs[0]
-    table = ftr.add_table(rows=1, cols=3, width=Cm(16))
-    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
-    _no_borders(table)
-    left, mid, right = table.rows[0].cells
-    left.paragraphs[0].add_run("{%tc for p in pihak %}")
-    right.paragraphs[0].add_run("{%tc endfor %}")
-    for cell, width in ((left, 0.5), (mid, 3.0), (right, 0.5)):
-        cell.width = Cm(width)
-    table.autofit = False
-    _cell_borders(mid)
-    mid.paragraphs[0].style = doc.styles["Paraf"]
-    mid.paragraphs[0].add_run("Paraf / Initials")
-    para(mid, "{{ p.label }}", "Paraf")
-    para(mid, "", "Paraf")
-    first._p.addnext(table._tbl)
-    page = para(ftr, "", "Kaki")
-    page.add_run("Halaman ")
-    _field(page, "PAGE")
-    page.add_run(" dari ")
-    _field(page, "NUMPAGES")
-    page.add_run(" / Page ")
-    _field(page, "PAGE")
-    page.add_run(" of ")
-    _field(page, "NUMPAGES")
-    first._p.getparent().remove(first._p)
-
-
 # --- the three templates -------------------------------------------------------------------
 
 TITLES = {"LOI": "Pernyataan Kehendak / Letter of Intent (KSDPL, KSDLL)",
@@ -931,7 +898,8 @@ def build(dokumen):
     closing_articles(cols, dokumen)
     doc.add_paragraph()  # the closing block is a table of its own, apart from the body's
     closing(doc, dokumen)
-    footer(doc)
+    footer(doc, ("Paraf / Initials", "{{ p.label }}"), (
+        ("Halaman ", "PAGE"), (" dari ", "NUMPAGES"), (" / Page ", "PAGE"), (" of ", "NUMPAGES")))
     tidy(doc)
     return doc
 

@@ -550,8 +550,10 @@ def _box(paragraph):
     ppr.append(borders)
 
 
-def footer(doc):
-    """Paraf boxes, one per party, and the page number."""
+def footer(doc, initials=("Paraf {{ p.label }}",),
+           pages=(("Halaman ", "PAGE"), (" dari ", "NUMPAGES"))):
+    """Paraf boxes, one per party, with the lines ``initials``, and the page number: the
+    texts and fields of ``pages`` in turn."""
     ftr = doc.sections[0].footer
     ftr.is_linked_to_previous = False
     first = ftr.paragraphs[0]
@@ -566,15 +568,16 @@ def footer(doc):
     table.autofit = False
     _cell_borders(mid)
     mid.paragraphs[0].style = doc.styles["Paraf"]
-    mid.paragraphs[0].add_run("Paraf {{ p.label }}")
+    mid.paragraphs[0].add_run(initials[0])
+    for line in initials[1:]:
+        para(mid, line, "Paraf")
     para(mid, "", "Paraf")
     # The table must follow the first paragraph; Word needs a paragraph after a table too.
     first._p.addnext(table._tbl)
     page = para(ftr, "", "Kaki")
-    page.add_run("Halaman ")
-    _field(page, "PAGE")
-    page.add_run(" dari ")
-    _field(page, "NUMPAGES")
+    for text, code in pages:
+        page.add_run(text)
+        _field(page, code)
     first._p.getparent().remove(first._p)
 
 
