@@ -4,6 +4,7 @@ as it is typed; saved, previewed and exported."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from starlette.concurrency import run_in_threadpool
@@ -11,6 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from ..drafts import Produced
 from ..errors import PkgenError, Problem
 from ..forms import agreement_data, write_form
 from ..model import BAHASA, DOKUMEN, JENIS, MODELS
@@ -151,14 +153,11 @@ async def save(request: Request) -> Response:
 
 async def preview(request: Request) -> Response:
     """Render the form's draft and start its PDF; then the preview page."""
-    state, form, lang = state_of(request), await posted(request), lang_of(request)
-    data = agreement_of(form, form_nodes(_dokumen(form.get("dokumen"))))
-    name = str(form.get("_nama") or "")
-    verdict, produced = await heavy(request, check_data, data, _folder(request, name),
-                                    state.book, lang, render=True, renderer=state.renderer)
+    state, lang = state_of(request), lang_of(request)
+    posted_, produced = await _checked(request, "", render=True, renderer=state.renderer)
     if produced is None or produced.draft is None:
-        return await form_page(request, data, name, str(form.get("_dasar") or ""), status=422,
-                               notice=_text(lang, "web_fix_first"))
+        return await posted_.refuse("web_fix_first")
+    name = posted_.name
     key = await run_in_threadpool(state.previews.add, produced.draft, lang)
     stem = PurePosixPath(name).stem or "draf"
     return RedirectResponse(f"/pratinjau/{key}?nama={_quote(stem)}", status_code=303)
@@ -166,33 +165,51 @@ async def preview(request: Request) -> Response:
 
 async def export_yaml(request: Request) -> Response:
     """The form as a YAML input file to download."""
-    state, form, lang = state_of(request), await posted(request), lang_of(request)
-    data = agreement_of(form, form_nodes(_dokumen(form.get("dokumen"))))
-    name = str(form.get("_nama") or "masukan")
-    _verdict, produced = await heavy(request, check_data, data, _folder(request, name),
-                                     state.book, lang)
-    content = input_yaml(data, produced, [_text(lang, "web_saved_header")])
-    return download(content, PurePosixPath(name).stem or "masukan", ".yaml")
+    posted_, produced = await _checked(request, "masukan")
+    content = input_yaml(posted_.data, produced, [_text(posted_.lang, "web_saved_header")])
+    return download(content, PurePosixPath(posted_.name).stem or "masukan", ".yaml")
 
 
 async def export_form(request: Request) -> Response:
     """The form as a pre-filled Excel form (``pkgen form --from``) to download."""
-    state, form, lang = state_of(request), await posted(request), lang_of(request)
-    data = agreement_of(form, form_nodes(_dokumen(form.get("dokumen"))))
-    name = str(form.get("_nama") or "formulir")
-    _verdict, produced = await heavy(request, check_data, data, _folder(request, name),
-                                     state.book, lang)
+    posted_, produced = await _checked(request, "formulir")
     if produced is None:
-        return await form_page(request, data, name, str(form.get("_dasar") or ""), status=422,
-                               notice=_text(lang, "web_fix_first"))
+        return await posted_.refuse("web_fix_first")
     texts = len(produced.loaded.translations.texts)
     if texts:  # the Excel form holds one text per value: the others would be lost
-        return await form_page(request, data, name, str(form.get("_dasar") or ""), status=422,
-                               notice=_text(lang, "form_translations", count=texts))
+        return await posted_.refuse("form_translations", count=texts)
     doc = produced.loaded.document
     workbook = await heavy(request, write_form, doc.dokumen, doc.jenis.value,
                            agreement_data(doc))
-    return download(workbook, PurePosixPath(name).stem or "formulir", ".xlsx")
+    return download(workbook, PurePosixPath(posted_.name).stem or "formulir", ".xlsx")
+
+
+@dataclass(frozen=True)
+class _Posted:
+    """The agreement a form posted, under the name it is edited as."""
+
+    request: Request
+    data: dict
+    name: str
+    base: str
+    lang: str
+
+    async def refuse(self, code: str, **params: object) -> Response:
+        """The form again, as posted, with the message ``code`` above it."""
+        return await form_page(self.request, self.data, self.name, self.base, status=422,
+                               notice=_text(self.lang, code, **params))
+
+
+async def _checked(request: Request, default_name: str,
+                   **options: object) -> tuple[_Posted, Produced | None]:
+    """The posted agreement, checked (and rendered, with ``render=True``) as the command
+    line would check it."""
+    state, form, lang = state_of(request), await posted(request), lang_of(request)
+    data = agreement_of(form, form_nodes(_dokumen(form.get("dokumen"))))
+    name = str(form.get("_nama") or default_name)
+    _verdict, produced = await heavy(request, check_data, data, _folder(request, name),
+                                     state.book, lang, **options)
+    return _Posted(request, data, name, str(form.get("_dasar") or ""), lang), produced
 
 
 async def import_page(request: Request) -> Response:
