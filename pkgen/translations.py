@@ -74,11 +74,21 @@ def split_translations(data: dict, lines: Lines, comments: dict[Loc, tuple[int, 
     not know, a value with no Indonesian text, lists of different lengths, a value that is not
     text (dates, amounts and choices are written in each language by pkgen itself).
     """
+    if not _has_translation(data):  # most inputs: nothing to take apart, nothing to copy
+        return Split(data, lines, comments, Translations(), [])
     kind = data.get("dokumen")
     model = MODELS.get(kind.strip().upper()) if isinstance(kind, str) else None
     split = Split(copy.deepcopy(data), dict(lines), dict(comments), Translations(), [])
     _Splitter(split, model, path).walk(split.data, ())
     return split
+
+
+def _has_translation(value: object) -> bool:
+    if isinstance(value, dict):
+        return is_translation(value) or any(_has_translation(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_translation(v) for v in value)
+    return False
 
 
 class _Splitter:
