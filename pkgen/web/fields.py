@@ -165,31 +165,6 @@ def _is_list_of_texts(value: object) -> bool:
         isinstance(v, list) and v and all(map(_is_scalar, v)) for v in value.values())
 
 
-def other_languages(data: dict) -> list[str]:
-    """The languages besides Indonesian the form offers a text in: those the input declares
-    (``bahasa.naskah``), English for a foreign cooperation, and any it already holds."""
-    found: set[str] = set()
-
-    def walk(value: object) -> None:
-        if is_translation(value):
-            found.update(value)  # type: ignore[arg-type]
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-
-    walk(data)
-    bahasa = data.get("bahasa")
-    declared = bahasa.get("naskah") if isinstance(bahasa, dict) else None
-    if isinstance(declared, list):
-        found.update(str(code) for code in declared)
-    if str(data.get("jenis") or "").upper() in ("KSDPL", "KSDLL"):
-        found.add("en")
-    return sorted(code for code in found if code != "id" and code in BAHASA)
-
-
 def split(data: dict, nodes: tuple[Node, ...]) -> tuple[dict, dict]:
     """``data`` as the form shows it (every value text) and what the form cannot show.
 

@@ -18,8 +18,9 @@ from ..forms import agreement_data, write_form
 from ..model import BAHASA, DOKUMEN, JENIS, MODELS
 from .app import lang_of, page
 from .editing import blank, check_data, from_ksb_file, input_yaml, read_input
-from .fields import form_nodes, merge, other_languages
+from .fields import form_nodes, merge
 from .handling import agreement_of, download, heavy, posted, problem_page, rest_json, state_of
+from .languages import other_languages
 from .store import digest_of
 from .uploads import accept
 
