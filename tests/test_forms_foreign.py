@@ -310,3 +310,11 @@ def test_text_pasted_over_several_lines_reads_as_yaml_folds_it(tmp_path):
     scope[f"B{row_of(scope, 'objek')}"] = "pemanfaatan  \nTPA Randegan\r\n\n\nbersama."
     book.save(form)
     assert load_agreement(form).document.objek == "pemanfaatan TPA Randegan\nbersama."
+
+
+def test_the_bilingual_example_form_is_the_memorandum():
+    """``examples/formulir-mou-spbe.xlsx`` (``tools/make_form_example.py``) is up to date."""
+    form, original = load_agreement(EXAMPLES / "formulir-mou-spbe.xlsx"), load_agreement(MOU)
+    assert form.document == original.document
+    assert form.translations.texts == original.translations.texts
+    assert (EXAMPLES / "formulir-dwibahasa.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

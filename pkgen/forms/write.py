@@ -161,14 +161,14 @@ def _field_row(ws, row: int, spec: Spec, label: str, value, model,
     _validation(ws, spec, f"B{row}")
     for col, code in enumerate(langs, 3):
         _language_cell(ws, ws.cell(row, col), spec, texts.get(code), f"B{row}")
+    text = _help(model, spec.key) if first else ""
     if first:
-        text = _help(model, spec.key)
         help_cell = ws.cell(row, 3 + len(langs), text)
         help_cell.alignment = Alignment(wrap_text=True, vertical="top")
-        longest = max((len(str(t or "")) for t in texts.values()), default=0)
-        lines = max(len(text) // 48 + 1, longest // 45 + 1)
-        if lines > 1:  # wrapped text needs a taller row to be read (and printed)
-            ws.row_dimensions[row].height = 15 * lines
+    longest = max((len(str(t or "")) for t in texts.values()), default=0)
+    lines = max(len(text) // 48 + 1, longest // (40 if langs else 50) + 1)
+    if lines > 1:  # wrapped text needs a taller row to be read (and printed)
+        ws.row_dimensions[row].height = 15 * lines
     ws.cell(row, 4 + len(langs), spec.key)
 
 
