@@ -248,17 +248,17 @@ def _child(value: object, part: str | int) -> object:
 def per_item(value: object) -> object:
     """A whole list given per language (``{id: [a, b], en: [a', b']}``) as the list of its
     items given per language; any other value as it is."""
-    if not (is_translation(value) and isinstance(value.get("id"), list)):  # type: ignore[union-attr]
+    if not (isinstance(value, dict) and is_translation(value)
+            and isinstance(value.get("id"), list)):
         return value
-    lists = {code: items if isinstance(items, list) else []
-             for code, items in value.items()}  # type: ignore[union-attr]
+    lists = {code: items if isinstance(items, list) else [] for code, items in value.items()}
     return [{code: items[i] if i < len(items) else None for code, items in lists.items()}
             for i in range(len(lists["id"]))]
 
 
 def languages_in(data: object) -> set[str]:
     """Every language besides Indonesian that some text of ``data`` is given in."""
-    if is_translation(data):
-        return {code for code in data if code != "id"}  # type: ignore[union-attr]
+    if isinstance(data, dict) and is_translation(data):
+        return {code for code in data if code != "id"}
     items = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
     return {code for item in items for code in languages_in(item)}

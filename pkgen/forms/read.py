@@ -116,16 +116,16 @@ def _row_value(ws, spec: Spec, where: dict[str, str], reader: _Reader):
     """The value of ``spec`` typed at ``where["id"]``: the text alone, or given per language
     (``{id: …, en: …}``) when a text is typed in a language cell (``where[code]``) too."""
     value = _cell_value(ws[where["id"]], spec, reader, ws.title)
-    if spec.kind not in LANGUAGE_KINDS:
-        return value
     texts = {code: text for code, coordinate in where.items() if code != "id"
              and (text := _cell_value(ws[coordinate], spec, reader, ws.title)) is not None}
-    if texts and value is None:  # a translation of nothing: said, not dropped silently
+    wrong = "form_translation_not_text" if spec.kind not in LANGUAGE_KINDS else \
+        "form_translation_no_indonesian" if value is None else None
+    if texts and wrong:  # a translation of a date, or of nothing: said, not dropped
         for code in texts:
-            reader.problems.append(Problem(
-                "form_translation_no_indonesian", reader.path, cell=(ws.title, where[code]),
-                params={"bahasa": BAHASA[code], "indonesian": where["id"]}))
-        return None
+            reader.problems.append(Problem(wrong, reader.path, cell=(ws.title, where[code]),
+                                           params={"bahasa": BAHASA[code],
+                                                   "indonesian": where["id"]}))
+        return value
     return {"id": value, **texts} if texts else value
 
 
