@@ -81,18 +81,8 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
     raw = _read_bytes(path, MAX_FORM_BYTES if form else MAX_INPUT_BYTES, form)
     lines: Lines = {}
     cells: Cells = {}
-    data: dict = {}
-    translations = Translations()
     if form:
-        from .forms import read_form
-
-        data, cells, form_problems = read_form(path, raw)
-        try:
-            document = validate(data, lines, path, cells)
-        except InputError as err:
-            raise InputError(form_problems + err.problems) from err
-        if form_problems:
-            raise InputError(form_problems)
+        document, cells, data, translations = _read_form(raw, path)
     else:
         document, lines, data, translations = _read_yaml(raw, path)
     pictures = _read_pictures(document, path, lines, cells)
@@ -110,9 +100,10 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
 
 
 def _check_translations(data: dict, translations: Translations, model: type[BaseModel],
-                        path: Path) -> None:
+                        path: Path, cells: Cells | None = None) -> None:
     """Each language's text is read as the Indonesian one is (no characters Word cannot
-    store, no text where a list belongs …): a problem is located at the translation's line."""
+    store, no text where a list belongs …): a problem is located at the translation's line,
+    or at its cell in a form (the cell of the key path followed by the language code)."""
     problems = []
     for lang in sorted(translations.languages()):
         try:
@@ -120,9 +111,31 @@ def _check_translations(data: dict, translations: Translations, model: type[Base
         except ValidationError as err:
             where = {loc: line for (loc, code), line in translations.lines.items()
                      if code == lang}
-            problems += [problem_from_pydantic(e, model, where, path) for e in err.errors()]
+            at = {loc: cells[(*loc, lang)] for loc in translations.texts
+                  if (*loc, lang) in cells} if cells else None
+            problems += [problem_from_pydantic(e, model, where, path, at)
+                         for e in err.errors()]
     if problems:
         raise InputError(problems)
+
+
+def _read_form(raw: bytes, path: Path) -> tuple[Agreement, Cells, dict, Translations]:
+    """The agreement in a filled form, the cell of every key path, the data as read (its
+    Indonesian texts in place) and its texts in other languages (the form's language
+    columns)."""
+    from .forms import read_form
+
+    data, cells, form_problems = read_form(path, raw)
+    split = split_translations(data, {}, {}, path)
+    problems = form_problems + split.problems
+    try:
+        document = validate(split.data, {}, path, cells)
+    except InputError as err:
+        raise InputError(problems + err.problems) from err
+    if problems:
+        raise InputError(problems)
+    _check_translations(split.data, split.translations, type(document), path, cells)
+    return document, cells, split.data, split.translations
 
 
 #: KSBs read lately, by file and bytes: a register's KSB is read again for every PKS that

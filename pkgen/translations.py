@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from .errors import Problem
-from .model import BAHASA, MODELS, Agreement, Ksb, Loc
+from .model import BAHASA, MODELS, RECORD, Agreement, Ksb, Loc
 from .model.fields import field_at, kind_of, needs_translation
 from .yamlread import Lines, key_text
 
@@ -175,10 +175,12 @@ def is_translation(value: object) -> bool:
 
 def text_leaves(data: object, model: type[BaseModel], loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     """Every non-blank text of ``data`` that is written in each language of the agreement (not
-    a name, number, address …: see :class:`pkgen.model.Tetap`), with its key path."""
+    a name, number, address …: see :class:`pkgen.model.Tetap`; not the register's record of
+    the agreement's life, which is not printed), with its key path."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from text_leaves(value, model, (*loc, key))
+            if not (loc == () and key in RECORD):
+                yield from text_leaves(value, model, (*loc, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from text_leaves(value, model, (*loc, i))
@@ -228,3 +230,45 @@ def _put(data: object, loc: Loc, value: object) -> None:
     for part in loc[:-1]:
         data = data[part]  # type: ignore[index]
     data[loc[-1]] = value  # type: ignore[index]
+
+
+def joined(data: dict, translations: Translations) -> dict:
+    """A copy of ``data`` with each text that has translations given per language,
+    ``{id: …, en: …}``, as an input file writes it (the inverse of :func:`split_translations`).
+    A translation whose key path ``data`` lacks is left out."""
+    data = copy.deepcopy(data)
+    for loc, texts in translations.texts.items():
+        parent: object = data
+        for part in loc[:-1]:
+            parent = _child(parent, part)
+        current = _child(parent, loc[-1])
+        if current is not None and not isinstance(current, dict | list):
+            parent[loc[-1]] = {"id": current, **texts}  # type: ignore[index]
+    return data
+
+
+def _child(value: object, part: str | int) -> object:
+    if isinstance(value, dict):
+        return value.get(part)
+    if isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+        return value[part]
+    return None
+
+
+def per_item(value: object) -> object:
+    """A whole list given per language (``{id: [a, b], en: [a', b']}``) as the list of its
+    items given per language; any other value as it is."""
+    if not (isinstance(value, dict) and is_translation(value)
+            and isinstance(value.get("id"), list)):
+        return value
+    lists = {code: items if isinstance(items, list) else [] for code, items in value.items()}
+    return [{code: items[i] if i < len(items) else None for code, items in lists.items()}
+            for i in range(len(lists["id"]))]
+
+
+def languages_in(data: object) -> set[str]:
+    """Every language besides Indonesian that some text of ``data`` is given in."""
+    if isinstance(data, dict) and is_translation(data):
+        return {code for code in data if code != "id"}
+    items = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
+    return {code for item in items for code in languages_in(item)}

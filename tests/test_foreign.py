@@ -114,6 +114,15 @@ def test_an_indonesian_only_input_is_reported_text_by_text(tmp_path):
     assert "pihak[1].penandatangan.nama" not in found and "pihak[1].alamat" not in found
 
 
+def test_the_register_s_record_needs_no_translation(edited):
+    """Evaluations and an early termination are not printed: they are kept in Indonesian."""
+    path = edited(MOU, "penutup:\n  rangkap: 2\n", "penutup:\n  rangkap: 2\n"
+                  "diakhiri:\n  tanggal: 2025-01-02\n  alasan: kegiatan telah selesai\n"
+                  "evaluasi:\n  - periode: Tahun 2024\n    kendala: anggaran terlambat\n")
+    assert load_agreement(path).document.evaluasi[0].kendala == "anggaran terlambat"
+    assert [f for f in findings(path) if f[0] == "translation-missing"] == []
+
+
 def test_the_languages_of_the_text_are_declared(edited):
     path = edited(MOU, "bahasa:\n  naskah: [id, en]\n  berlaku: en\n", "")
     assert ("governing-language", None) in findings(path, ("error",))

@@ -47,7 +47,7 @@ AGREEMENTS = [
      D(2028, 1, 9), 30, None, None, "lengkap", "berlaku", NO_PKS, None),
     ("luar-negeri/pks-kota-kembar.yaml", "PKS", "KSDPL", WISATA, WISATA_NUMBERS,
      D(2024, 5, 20), D(2024, 5, 20), D(2027, 5, 19), 22, "180/1/KSB/2023; 180/2/KSB/2023",
-     None, "53 kesalahan", "berlaku", f"{ERRORS}; Kerja sama luar negeri tanpa persetujuan",
+     None, "50 kesalahan", "berlaku", f"{ERRORS}; Kerja sama luar negeri tanpa persetujuan",
      "tidak berjalan (Tahun 2024)"),
     ("luar-negeri/pks-pertukaran-pelajar.yaml", "PKS", "KSDLL", WISATA,
      "556/045/417.111/2024; SRU/IA/2024/009", D(2025, 3, 1), D(2025, 3, 1), D(2028, 2, 29), 32,
@@ -94,7 +94,7 @@ ALERTS = [
     (ERRORS, "air/pks-air.yaml", "draf", "1 kesalahan; yang pertama: jangka_waktu, baris "),
     # written in Indonesian only: every text lacks its English, and the governing language
     (ERRORS, "luar-negeri/pks-kota-kembar.yaml", "berlaku",
-     "53 kesalahan; yang pertama: Perjanjian dengan pihak luar negeri wajib menyebut bahasa"),
+     "50 kesalahan; yang pertama: Perjanjian dengan pihak luar negeri wajib menyebut bahasa"),
     (ERRORS, "pks-pasar-dprd.yaml", "berlaku",
      "1 kesalahan; yang pertama: pembiayaan.sumber[2].dalam_apbd_tahun_berjalan"),
     (NO_PKS, "jalan/ksb-jalan.yaml", "segera berakhir",

@@ -5,6 +5,7 @@ a letter of intent."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..messages import msg
@@ -34,12 +35,19 @@ def foreign_rules(checker: _Checker) -> None:
 
 def _translations(checker: _Checker) -> None:
     """Every text that is written per language, in each language of the text but Indonesian:
-    a missing translation is a finding at the Indonesian text, never a silent blank."""
+    a missing translation is a finding at the Indonesian text (in a form, at the empty cell
+    of its translation), never a silent blank."""
     loaded = checker.loaded
     for lang in languages(checker.doc)[1:]:
         for loc in untranslated(loaded.data, loaded.translations, lang):
-            checker.add("terjemahan", loc, None, bagian=key_text(loc), bahasa=BAHASA[lang],
-                        contoh=f"{{id: …, {lang}: …}}")
+            where, cell = checker.at(*loc), loaded.cells.get((*loc, lang))
+            how: object = f"{{id: …, {lang}: …}}"
+            if cell is not None:
+                where = replace(where, cell=cell)
+                how = msg("form_translation_cell", bahasa=BAHASA[lang], cell=cell[1])
+            for rule in checker.book.rules("terjemahan", checker.kind, checker.jenis):
+                checker.findings.append(Finding(rule, None, where, {
+                    "bagian": key_text(loc), "bahasa": BAHASA[lang], "contoh": how}))
 
 
 def _languages(checker: _Checker) -> None:

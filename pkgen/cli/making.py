@@ -17,7 +17,7 @@ from ..errors import (
     InputError,
     Problem,
 )
-from ..forms import agreement_data, write_form
+from ..forms import agreement_data, read_form, write_form
 from ..inputs import load_agreement
 from ..messages import message
 from ..model import Ksb
@@ -25,6 +25,8 @@ from ..render import builtin_templates
 from ..report import print_verdict
 from ..schema import schema_text
 from ..skeleton import from_ksb, skeleton
+from ..translations import Translations, split_translations
+from ..yamlread import key_text
 from .base import kind_options, lang_option, main, make_console, option, text_out, write_new
 
 
@@ -63,12 +65,13 @@ def form(dokumen: str, jenis: str, source: Path | None, output: Path, force: boo
          lang: str) -> None:
     """Write an Excel input form for OPD staff, blank or pre-filled."""
     produced = produce(source, load_rulebook(None), render=False) if source else None
-    if produced is not None and produced.loaded.translations.texts:
-        # The form holds one text per value: the other languages would be lost on the way.
-        raise InputError(Problem("form_translations", source, params={
-            "count": len(produced.loaded.translations.texts)}))
-    data = agreement_data(produced.loaded.document) if produced else None
-    write_new(write_form(dokumen.upper(), jenis.upper(), data), output, force)
+    loaded = produced.loaded if produced else None
+    data = agreement_data(loaded.document, loaded.translations) if loaded else None
+    written = write_form(dokumen.upper(), jenis.upper(), data)
+    if loaded is not None and source is not None:  # each translation has its cell
+        held = split_translations(read_form(output, written)[0], {}, {}, output).translations
+        _refuse_lost(loaded.translations, held, source)
+    write_new(written, output, force)
     click.echo(message("written", lang, path=str(output)), err=True)
     if produced is not None:
         print_verdict(produced.report, make_console(stderr=True), lang)
@@ -84,7 +87,9 @@ def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
     """Convert a filled Excel form into a commented YAML input for the register."""
     produced = produce(form_file, load_rulebook(None), render=False,
                        ksb_base=[output.resolve().parent])
-    data = agreement_data(produced.loaded.document)
+    translations = produced.loaded.translations
+    data = agreement_data(produced.loaded.document, translations)
+    _refuse_lost(translations, split_translations(data, {}, {}, None).translations, form_file)
     if produced.loaded.ksb_path is not None:  # a form that travelled: point from the output
         data["ksb"] = {"berkas": Path(os.path.relpath(
             produced.loaded.ksb_path, output.resolve().parent)).as_posix()}
@@ -92,6 +97,16 @@ def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
     write_new(agreement_yaml(data, header).encode("utf-8"), output, force)
     click.echo(message("imported", lang, path=str(output)), err=True)
     print_verdict(produced.report, make_console(stderr=True), lang)
+
+
+def _refuse_lost(given: Translations, held: Translations, source: Path) -> None:
+    """Refuse to write what would lose a text ``given`` in another language: one that the
+    output (``held``) does not hold."""
+    lost = [f"{key_text(loc)} ({lang})" for loc, texts in given.texts.items() for lang in texts
+            if held.get(loc, lang) is None]
+    if lost:
+        raise InputError(Problem("form_translations", source, params={
+            "count": len(lost), "keys": ", ".join(lost[:5]) + (", …" if len(lost) > 5 else "")}))
 
 
 @main.command()
