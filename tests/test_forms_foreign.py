@@ -299,9 +299,9 @@ def test_a_third_language_gets_its_own_column(edited, tmp_path):
 
 def test_form_from_refuses_rather_than_loses_a_translation(tmp_path, monkeypatch):
     """Whatever the form cannot hold is said, and no form is written."""
-    from pkgen.cli import making
+    from pkgen.forms import prefill
 
-    monkeypatch.setattr(making, "write_form", lambda dokumen, jenis, data: write_form(
+    monkeypatch.setattr(prefill, "write_form", lambda dokumen, jenis, data: write_form(
         dokumen, "KSDD", {**data, "tentang": data["tentang"]["id"]}))  # drops one text
     result = run("form", "--from", MOU, "-o", tmp_path / "f.xlsx")
     assert result.exit_code == 2

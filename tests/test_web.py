@@ -123,11 +123,17 @@ def test_a_foreign_agreement_shows_and_saves_each_text_in_english(app):
     assert saved.translations.get(("bentuk_kerja_sama", last), "en") == "staff internships"
 
 
-def test_a_foreign_agreement_is_never_exported_to_an_excel_form_that_would_drop_english(app):
+def test_a_foreign_agreement_is_exported_to_an_excel_form_with_its_english(app, tmp_path):
+    from pkgen.inputs import load_agreement as load
+
     _html, fields = _open(app, MOU)
     response = post(app, "/ekspor/xlsx", fields)
-    assert response.status_code == 422 and "formulir Excel" in response.text
-    assert response.headers["content-type"].startswith("text/html")
+    assert response.status_code == 200, response.text[:300]
+    form = tmp_path / "mou.xlsx"
+    form.write_bytes(response.content)
+    before, after = load(app.register / MOU), load(form)
+    assert after.document == before.document
+    assert after.translations.texts == before.translations.texts
 
 
 def test_an_english_text_left_empty_is_a_finding_never_a_silent_blank(app):

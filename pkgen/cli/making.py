@@ -17,7 +17,7 @@ from ..errors import (
     InputError,
     Problem,
 )
-from ..forms import agreement_data, read_form, write_form
+from ..forms import agreement_data, prefilled_form, refuse_lost, write_form
 from ..inputs import load_agreement
 from ..messages import message
 from ..model import Ksb
@@ -25,8 +25,7 @@ from ..render import builtin_templates
 from ..report import print_verdict
 from ..schema import schema_text
 from ..skeleton import from_ksb, skeleton
-from ..translations import Translations, split_translations
-from ..yamlread import key_text
+from ..translations import split_translations
 from .base import kind_options, lang_option, main, make_console, option, text_out, write_new
 
 
@@ -65,12 +64,8 @@ def form(dokumen: str, jenis: str, source: Path | None, output: Path, force: boo
          lang: str) -> None:
     """Write an Excel input form for OPD staff, blank or pre-filled."""
     produced = produce(source, load_rulebook(None), render=False) if source else None
-    loaded = produced.loaded if produced else None
-    data = agreement_data(loaded.document, loaded.translations) if loaded else None
-    written = write_form(dokumen.upper(), jenis.upper(), data)
-    if loaded is not None and source is not None:  # each translation has its cell
-        held = split_translations(read_form(output, written)[0], {}, {}, output).translations
-        _refuse_lost(loaded.translations, held, source)
+    written = prefilled_form(produced.loaded, dokumen.upper(), jenis.upper(), output) \
+        if produced else write_form(dokumen.upper(), jenis.upper(), None)
     write_new(written, output, force)
     click.echo(message("written", lang, path=str(output)), err=True)
     if produced is not None:
@@ -89,7 +84,7 @@ def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
                        ksb_base=[output.resolve().parent])
     translations = produced.loaded.translations
     data = agreement_data(produced.loaded.document, translations)
-    _refuse_lost(translations, split_translations(data, {}, {}, None).translations, form_file)
+    refuse_lost(translations, split_translations(data, {}, {}, None).translations, form_file)
     if produced.loaded.ksb_path is not None:  # a form that travelled: point from the output
         data["ksb"] = {"berkas": Path(os.path.relpath(
             produced.loaded.ksb_path, output.resolve().parent)).as_posix()}
@@ -97,16 +92,6 @@ def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
     write_new(agreement_yaml(data, header).encode("utf-8"), output, force)
     click.echo(message("imported", lang, path=str(output)), err=True)
     print_verdict(produced.report, make_console(stderr=True), lang)
-
-
-def _refuse_lost(given: Translations, held: Translations, source: Path) -> None:
-    """Refuse to write what would lose a text ``given`` in another language: one that the
-    output (``held``) does not hold."""
-    lost = [f"{key_text(loc)} ({lang})" for loc, texts in given.texts.items() for lang in texts
-            if held.get(loc, lang) is None]
-    if lost:
-        raise InputError(Problem("form_translations", source, params={
-            "count": len(lost), "keys": ", ".join(lost[:5]) + (", …" if len(lost) > 5 else "")}))
 
 
 @main.command()

@@ -13,8 +13,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from ..drafts import Produced
-from ..errors import PkgenError, Problem
-from ..forms import agreement_data, write_form
+from ..errors import InputError, PkgenError, Problem
+from ..forms import prefilled_form
 from ..model import BAHASA, DOKUMEN, JENIS, MODELS
 from .app import lang_of, page
 from .editing import blank, check_data, from_ksb_file, input_yaml, read_input
@@ -176,12 +176,12 @@ async def export_form(request: Request) -> Response:
     posted_, produced = await _checked(request, "formulir")
     if produced is None:
         return await posted_.refuse("web_fix_first")
-    texts = len(produced.loaded.translations.texts)
-    if texts:  # the Excel form holds one text per value: the others would be lost
-        return await posted_.refuse("form_translations", count=texts)
     doc = produced.loaded.document
-    workbook = await heavy(request, write_form, doc.dokumen, doc.jenis.value,
-                           agreement_data(doc))
+    try:  # each text in another language in a cell of its own, or no form at all
+        workbook = await heavy(request, prefilled_form, produced.loaded, doc.dokumen,
+                               doc.jenis.value, Path(PurePosixPath(posted_.name).name))
+    except InputError as err:
+        return await posted_.refuse(err.problems[0].code, **err.problems[0].params)
     return download(workbook, PurePosixPath(posted_.name).stem or "formulir", ".xlsx")
 
 
