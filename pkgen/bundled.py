@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 
 from .docx_text import custom_properties, listed, package_property
 from .errors import Problem, TemplateError
-from .model import languages
+from .model import Agreement, kinds_of, languages
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .inputs import Loaded
 
 #: The custom properties a template declares: the documents it is for ("pks_ksdd", "ksb" …)
@@ -31,24 +33,39 @@ def builtin_templates() -> dict[str, Path]:
     }
 
 
-def builtin_template(kind: str) -> Path:
-    """The built-in template for ``kind`` (``pks_ksdd``, ``ksb_ksdd`` …): the one declaring
-    that kind, else the one declaring its kind of document (``ksb``); TemplateError if none."""
+def builtin_template(kind: str, languages: Iterable[str] = ("id",)) -> Path:
+    """The built-in template for ``kind`` (``pks_ksdd``, ``ksb_ksdd`` …): among those declaring
+    that kind, else its kind of document (``ksb``), the one that prints every language of
+    ``languages`` with the fewest others (``ksb_luar_negeri`` for Indonesian and English,
+    ``ksb_luar_negeri_ko`` with Korean too); when none prints them all, the one missing the
+    fewest (the render then says which it lacks). TemplateError if none is for ``kind``."""
     declared = _builtin_kinds()
-    general = kind.split("_")[0]
-    found = next((path for path, kinds in declared.items() if kind in kinds), None) or next(
-        (path for path, kinds in declared.items() if general in kinds), None)
-    if found is None:
-        label = kind.replace("_", " ").upper()
-        raise TemplateError(Problem("no_builtin_template", params={
-            "kind": label, "option": f"--template {kind}=FILE"}))
-    return found
+    wanted = set(languages)
+    for name in (kind, kind.split("_")[0]):
+        found = [path for path, kinds in declared.items() if name in kinds]
+        if found:
+            printed = _builtin_languages()
+            return min(found, key=lambda p: (len(wanted - printed[p]), len(printed[p])))
+    label = kind.replace("_", " ").upper()
+    raise TemplateError(Problem("no_builtin_template", params={
+        "kind": label, "option": f"--template {kind}=FILE"}))
+
+
+def builtin_for(doc: Agreement) -> Path:
+    """The built-in template of ``doc``: for its kind and the languages it is written in."""
+    return builtin_template(kinds_of(doc)[0], languages(doc))
 
 
 @functools.cache
 def _builtin_kinds() -> dict[Path, frozenset[str]]:
     return {path: listed(package_property(path, KIND_PROPERTY)) or frozenset({name})
             for name, path in sorted(builtin_templates().items())}
+
+
+@functools.cache
+def _builtin_languages() -> dict[Path, frozenset[str]]:
+    return {path: (listed(package_property(path, LANGUAGE_PROPERTY)) or frozenset()) | {"id"}
+            for path in builtin_templates().values()}
 
 
 def template_languages(document) -> tuple[str, ...]:

@@ -1,8 +1,9 @@
-"""Formatting for legal text: terbilang, rupiah, dates and ordinals, in Indonesian and English.
+"""Formatting for legal text: terbilang, rupiah, dates and ordinals, in Indonesian, English and
+Korean.
 
 Built on num2words and Babel; this module only guards their edge cases and composes the
-phrases used in agreements. Every function writes Indonesian unless given ``lang="en"``
-(the English text of an agreement with a foreign partner).
+phrases used in agreements. Every function writes Indonesian unless given ``lang="en"`` or
+``lang="ko"`` (the other texts of an agreement with a foreign partner).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ _PRECISION = 60  # decimal digits: room for MAX_WORDS plus sen
 
 def terbilang(number: int | Decimal, lang: str = "id") -> str:
     """Return ``number`` in words: 1250000 -> 'satu juta dua ratus lima puluh ribu'; in
-    English 'one million two hundred and fifty thousand' (no commas: it stands in brackets).
+    English 'one million two hundred and fifty thousand' (no commas: it stands in brackets);
+    in Korean '백이십오만' (Sino-Korean numerals, a space after each group of 만).
 
     Integers only; a ``Decimal`` must be whole. Raises ``ValueError`` for a negative number,
     a fraction, or one beyond ``MAX_WORDS``.
@@ -37,16 +39,21 @@ def terbilang(number: int | Decimal, lang: str = "id") -> str:
         raise ValueError(f"terbilang takes 0 to {MAX_WORDS}, not {number}")
     if lang == "en":
         return num2words(number, lang="en").replace(",", "")
-    return num2words(number, lang="id")
+    return num2words(number, lang="ko" if lang == "ko" else "id")
 
 
 #: Units of time in English, singular and plural, by their Indonesian word.
 _UNITS_EN = {"hari": ("day", "days"), "bulan": ("month", "months"), "tahun": ("year", "years")}
+#: Units of time in Korean (written after the number, without a space), by their Indonesian word.
+_UNITS_KO = {"hari": "일", "bulan": "개월", "tahun": "년"}
 
 
 def angka_terbilang(number: int, unit: str = "", lang: str = "id") -> str:
     """Return digits plus words: (14, 'hari') -> '14 (empat belas) hari'; in English
-    '14 (fourteen) days'. ``unit`` is the Indonesian word (hari, bulan, tahun)."""
+    '14 (fourteen) days'; in Korean '14(십사)일'. ``unit`` is the Indonesian word (hari,
+    bulan, tahun)."""
+    if lang == "ko":
+        return f"{number}({terbilang(number, lang)}){_UNITS_KO[unit] if unit else ''}"
     text = f"{number} ({terbilang(number, lang)})"
     if unit and lang == "en":
         singular, plural = _UNITS_EN[unit]
@@ -55,13 +62,13 @@ def angka_terbilang(number: int, unit: str = "", lang: str = "id") -> str:
 
 
 def rupiah(amount: int | Decimal, lang: str = "id") -> str:
-    """Return the amount in figures: 1250000 -> 'Rp1.250.000,00'; in English
+    """Return the amount in figures: 1250000 -> 'Rp1.250.000,00'; in English and Korean
     'IDR 1,250,000.00'."""
     value = _sen(amount)
     with localcontext() as context:
         context.prec = _PRECISION  # Babel quantizes in the current context
-        if lang == "en":
-            return "IDR " + format_decimal(value, format="#,##0.00", locale="en")
+        if lang in ("en", "ko"):
+            return "IDR " + format_decimal(value, format="#,##0.00", locale=lang)
         return "Rp" + format_decimal(value, format="#,##0.00", locale="id")
 
 
@@ -69,27 +76,36 @@ def rupiah_terbilang(amount: int | Decimal, lang: str = "id") -> str:
     """Return the amount in words: 1250000 -> 'satu juta dua ratus lima puluh ribu rupiah'.
 
     Sen are spelled after the rupiah: 1500,50 -> '... rupiah lima puluh sen' (English:
-    '... rupiah and fifty sen').
+    '... rupiah and fifty sen'; Korean: '천오백 루피아 오십 센').
     """
     value = _sen(amount)
     whole = int(value)
     sen = int((value - whole) * 100)
+    rupiah_word, sen_word, between = _CURRENCY.get(lang, _CURRENCY["id"])
     if whole == 0 and sen:  # Rp0,50 is fifty sen, not "nol rupiah lima puluh sen"
-        return f"{terbilang(sen, lang)} sen"
-    words = f"{terbilang(whole, lang)} rupiah"
+        return f"{terbilang(sen, lang)} {sen_word}"
+    words = f"{terbilang(whole, lang)} {rupiah_word}"
     if sen:
-        words += f"{' and' if lang == 'en' else ''} {terbilang(sen, lang)} sen"
+        words += f"{between} {terbilang(sen, lang)} {sen_word}"
     return words
 
 
+#: The currency's words in each language: rupiah, sen, and what joins them.
+_CURRENCY = {"id": ("rupiah", "sen", ""), "en": ("rupiah", "sen", " and"),
+             "ko": ("루피아", "센", "")}
+
+
 def rupiah_lengkap(amount: int | Decimal, lang: str = "id") -> str:
-    """Return figures plus words: 'Rp1.250.000,00 (satu juta dua ratus lima puluh ribu rupiah)'."""
-    return f"{rupiah(amount, lang)} ({rupiah_terbilang(amount, lang)})"
+    """Return figures plus words: 'Rp1.250.000,00 (satu juta dua ratus lima puluh ribu rupiah)';
+    in Korean the words follow the figures without a space, as Korean sets brackets."""
+    space = "" if lang == "ko" else " "
+    return f"{rupiah(amount, lang)}{space}({rupiah_terbilang(amount, lang)})"
 
 
 def tanggal(day: dt.date, lang: str = "id") -> str:
-    """Return the date as written in agreements: '28 Oktober 2019' ('28 October 2019')."""
-    return format_date(day, "d MMMM y", locale=_locale(lang))
+    """Return the date as written in agreements: '28 Oktober 2019' ('28 October 2019',
+    '2019년 10월 28일')."""
+    return format_date(day, "long" if lang == "ko" else "d MMMM y", locale=_locale(lang))
 
 
 def nama_hari(day: dt.date, lang: str = "id") -> str:
@@ -107,8 +123,11 @@ def tanggal_terbilang(day: dt.date, lang: str = "id") -> str:
 
     '2019-10-28' -> 'hari Senin tanggal dua puluh delapan bulan Oktober tahun dua ribu
     sembilan belas' (the template adds 'Pada hari ini' around it); in English 'Monday, the
-    twenty-eighth day of October in the year two thousand and nineteen'.
+    twenty-eighth day of October in the year two thousand and nineteen'. Korean agreements
+    write the date in figures, with its weekday: '2019년 10월 28일 월요일'.
     """
+    if lang == "ko":
+        return format_date(day, "full", locale="ko")
     if lang == "en":
         return (f"{nama_hari(day, 'en')}, the {num2words(day.day, lang='en', to='ordinal')} "
                 f"day of {nama_bulan(day, 'en')} in the year {terbilang(day.year, 'en')}")
@@ -119,7 +138,7 @@ def tanggal_terbilang(day: dt.date, lang: str = "id") -> str:
 
 
 def _locale(lang: str) -> str:
-    return "en" if lang == "en" else "id"
+    return lang if lang in ("en", "ko") else "id"
 
 
 def ordinal(n: int, lang: str = "id") -> str:
@@ -142,10 +161,17 @@ def ordinal_kesatu(n: int) -> str:
     return "KESATU" if n == 1 else ordinal(n)
 
 
-def huruf_butir(index: int) -> str:
-    """Return the item letter for a 0-based index: 0 -> 'a', 25 -> 'z', 26 -> 'aa'."""
+#: The letters of Korean list items (목), in order: 가 … 하, then 거 … 허.
+_HANGUL_ITEMS = "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허"
+
+
+def huruf_butir(index: int, lang: str = "id") -> str:
+    """Return the item letter for a 0-based index: 0 -> 'a', 25 -> 'z', 26 -> 'aa'; in Korean
+    0 -> '가', 13 -> '하', 14 -> '거', and past the 28 syllables the item's number."""
     if index < 0:
         raise ValueError(f"item index must be >= 0, not {index}")
+    if lang == "ko":
+        return _HANGUL_ITEMS[index] if index < len(_HANGUL_ITEMS) else str(index + 1)
     letters = ""
     index += 1
     while index:

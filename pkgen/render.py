@@ -32,9 +32,10 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from ._version import __version__
-from .bundled import (  # noqa: F401  (builtin_templates is re-exported: the built-in list)
+from .bundled import (  # noqa: F401  (builtin_template(s) re-exported: the built-in list)
     KIND_PROPERTY,
     LANGUAGE_PROPERTY,
+    builtin_for,
     builtin_template,
     builtin_templates,
     check_languages,
@@ -46,7 +47,6 @@ from .errors import Problem, TemplateError
 from .files import write_atomic  # noqa: F401  (re-exported: the atomic write drafts use)
 from .fingerprint import Package, fingerprint
 from .inputs import Loaded
-from .model import kinds_of
 from .postprocess import MARK, custom_properties_xml, finish, near
 from .ziputil import ZipTemplate
 
@@ -78,7 +78,7 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
     to those every draft gets. Raises :class:`TemplateError` when the template cannot be read
     or uses something the agreement does not provide.
     """
-    path = template or builtin_template(kinds_of(loaded.document)[0])
+    path = template or builtin_for(loaded.document)
     if not path.is_file():
         raise TemplateError(Problem("template_not_found", params={"name": str(path)}))
     raw = path.read_bytes()

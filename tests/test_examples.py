@@ -14,8 +14,7 @@ from docx import Document
 
 from pkgen.docx_text import document_text, paragraph_texts
 from pkgen.inputs import load_agreement
-from pkgen.model import kinds_of
-from pkgen.render import PreparedTemplate, builtin_template, render_draft, write_atomic
+from pkgen.render import PreparedTemplate, builtin_for, render_draft, write_atomic
 from pkgen.skeleton import skeleton
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -62,7 +61,7 @@ def test_libreoffice_converts_every_example(tmp_path, to_pdf):
         drafts.append(target)
         # pkgen build writes its own ZIP around the prepared template's parts
         fast = tmp_path / (path.stem + "-build.docx")
-        prepared = PreparedTemplate(builtin_template(kinds_of(loaded.document)[0]))
+        prepared = PreparedTemplate(builtin_for(loaded.document))
         write_atomic(prepared.render(loaded).data, fast)
         drafts.append(fast)
     pdfs = to_pdf(drafts, tmp_path)

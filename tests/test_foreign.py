@@ -1,5 +1,5 @@
 """Agreements with foreign partners (KSDPL, KSDLL): texts given per language, the bilingual
-drafts, and the checker's rules for them, on inputs and on Word files."""
+and trilingual drafts, and the checker's rules for them, on inputs and on Word files."""
 
 from __future__ import annotations
 
@@ -17,12 +17,13 @@ from pkgen.context import draft_context
 from pkgen.emit import agreement_yaml
 from pkgen.errors import InputError, TemplateError
 from pkgen.inputs import load_agreement
-from pkgen.render import render_draft, write_atomic
+from pkgen.render import builtin_templates, render_draft, write_atomic
 
 LOI = EXAMPLES / "loi-pariwisata-mojokerto-australia-barat.yaml"
 MOU = EXAMPLES / "mou-spbe-mojokerto-gyeongsangnam.yaml"
 IA = EXAMPLES / "pks-pariwisata-mojokerto-universitas-luar-negeri.yaml"
-FOREIGN = [LOI, MOU, IA]
+MOU3 = EXAMPLES / "mou-spbe-mojokerto-gyeongsangnam-tiga-bahasa.yaml"  # with a Korean text
+FOREIGN = [LOI, MOU, IA, MOU3]
 
 
 def findings(path, severities=("error", "warning", "info")):
@@ -60,6 +61,40 @@ def test_the_english_context_is_the_document_in_english():
     assert en["bahasa"] == {"kode": ["id", "en"], "naskah": "Indonesian and English",
                             "jumlah": "2 (two)", "berlaku": "English", "kode_berlaku": "en"}
     assert en["ruang_lingkup"]["butir"][-2]["akhir"] == "; and"
+
+
+def test_the_korean_context_is_the_document_in_korean():
+    ctx = draft_context(load_agreement(MOU3))
+    ko = ctx["ko"]
+    assert (ko["judul"], ko["para_pihak"], ko["daftar_pihak"]) == (
+        "양해각서", "양 당사자", "제1당사자 및 제2당사자")
+    assert ko["judul_pihak"] == ["인도네시아 공화국 모조케르토시", "및", "대한민국 경상남도"]
+    assert ko["penandatanganan"]["hari_ini"] == "2023년 6월 12일 월요일"
+    assert ko["pembiayaan"]["sumber"]["butir"][0]["jumlah"] == \
+        "IDR 250,000,000.00(이억 오천만 루피아)"
+    assert ko["jangka_waktu"]["lama"] == "5(오)년"
+    assert ko["jangka_waktu"]["berakhir"] == "2028년 6월 11일"
+    assert ko["bahasa"]["naskah"] == "인도네시아어, 영어 및 한국어"
+    assert ko["bahasa"]["berlaku"] == "영어"
+    assert ko["persetujuan_dprd"][0]["daerah"] == "모조케르토시"
+    assert ko["pihak"][1]["penandatangan"]["nama_kapital"] == "김재현"
+    # Korean list items are lettered 가., 나. and end without punctuation or conjunction
+    assert [(b["huruf"], b["akhir"]) for b in ko["ruang_lingkup"]["butir"]] == [
+        ("가.", ""), ("나.", ""), ("다.", "")]
+    assert ko["dasar_hukum"][-1]["teks"].endswith("장관령 제25호")
+    # the Indonesian and English texts say the same three languages
+    assert ctx["bahasa"]["naskah"] == "bahasa Indonesia, bahasa Inggris, dan bahasa Korea"
+    assert ctx["en"]["bahasa"]["naskah"] == "Indonesian, English, and Korean"
+    assert draft_context(load_agreement(MOU))["ko"] is None  # Korean only where declared
+
+
+def test_a_missing_korean_translation_is_a_finding(edited):
+    path = edited(MOU3, "    ko: 공동 워크숍 및 교육\n", "")
+    report = check_path(path)
+    missing = [f for f in report.findings if f.rule.id == "translation-missing"]
+    assert [f.location.key for f in missing] == ["bentuk_kerja_sama[2]"]  # counted from 1
+    assert "bahasa Korea" in missing[0].message(report.book)
+    assert "Korean" in missing[0].message(report.book, "en")
 
 
 @pytest.mark.parametrize(("old", "new", "code", "at"), [
@@ -136,10 +171,14 @@ def test_the_languages_of_the_text_are_declared(edited):
 
 
 def test_a_template_that_does_not_print_a_language_of_the_text_is_refused(edited):
-    path = edited(MOU, "  naskah: [id, en]", "  naskah: [id, en, ko]")
+    path = edited(MOU, "  naskah: [id, en]", "  naskah: [id, en, ja]")
     with pytest.raises(TemplateError) as info:
-        render_draft(load_agreement(path))
+        render_draft(load_agreement(path))  # no built-in template prints Japanese
     assert info.value.problems[0].code == "template_languages"
+    assert "ja" in info.value.problems[0].format("en")
+    path = edited(MOU, "  naskah: [id, en]", "  naskah: [id, en, ko]", name="ko.yaml")
+    with pytest.raises(TemplateError) as info:
+        render_draft(load_agreement(path), builtin_templates()["ksb_luar_negeri"])
     assert "ko" in info.value.problems[0].format("en")
 
 
@@ -225,6 +264,23 @@ def _empty(cell):
     cell.paragraphs[0].text = ""
 
 
+def _korean_article(doc, title):
+    """The paragraphs of the Korean text's article titled ``title``: its heading to the next."""
+    paragraphs = doc.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == title) - 1
+    end = next((i for i, p in enumerate(paragraphs) if i > start and p.text.startswith("제")
+                and p.text.endswith("조")), len(paragraphs))
+    return paragraphs[start:end]
+
+
+def _korean_text(doc):
+    """Every block of the Korean text, from its title to the end."""
+    body = doc.element.body
+    first = next(p for p in doc.paragraphs if p.text.startswith("인도네시아 공화국"))._p
+    blocks = list(body)
+    return [b for b in blocks[blocks.index(first):] if b.tag != qn("w:sectPr")]
+
+
 def mutate(draft: bytes, how: str) -> bytes:
     doc = Document(io.BytesIO(draft))
     if how == "english-article-deleted":
@@ -232,11 +288,20 @@ def mutate(draft: bytes, how: str) -> bytes:
     elif how == "language-article-deleted":
         row = _row(doc, "BAHASA")
         row._tr.getparent().remove(row._tr)
+        if any(p.text == "언어" for p in doc.paragraphs):  # and the Korean text's
+            for p in _korean_article(doc, "언어"):
+                p._p.getparent().remove(p._p)
     elif how == "indonesian-only":
         for table in _tables(doc):
             for row in table.rows:
                 if len(row.cells) == 2:
                     _empty(row.cells[1])
+    elif how == "korean-article-deleted":
+        for p in _korean_article(doc, "협력 범위"):
+            p._p.getparent().remove(p._p)
+    elif how == "korean-text-deleted":
+        for block in _korean_text(doc):
+            block.getparent().remove(block)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -257,14 +322,14 @@ def test_a_complete_draft_passes_the_checker(drafts, path):
     folder, _ = drafts
     report = check_path(folder / f"{path.stem}.docx")
     assert report.jenis == ("KSDLL" if path is IA else "KSDPL")
-    assert report.kind == {LOI: "loi", MOU: "ksb", IA: "pks"}[path]
+    assert report.kind == {LOI: "loi", MOU: "ksb", IA: "pks", MOU3: "ksb"}[path]
     assert [f.rule.id for f in report.findings if f.severity != "info"] == []
 
 
 @pytest.mark.parametrize(("how", "rule", "says"), [
     ("english-article-deleted", "bilingual-text", "RUANG LINGKUP) has no counterpart in English"),
     ("language-article-deleted", "governing-language", "must name its governing language"),
-    ("indonesian-only", "bilingual-text", "the text in English (Article …) is missing"),
+    ("indonesian-only", "bilingual-text", "the text in English"),
 ], ids=["english-article-deleted", "language-article-deleted", "indonesian-only"])
 @pytest.mark.parametrize("path", FOREIGN, ids=lambda p: p.stem)
 def test_the_checker_reports_a_text_that_does_not_correspond(drafts, tmp_path, path, how, rule,
@@ -275,6 +340,37 @@ def test_the_checker_reports_a_text_that_does_not_correspond(drafts, tmp_path, p
     report = check_path(target)
     found = [f for f in report.findings if f.rule.id == rule and f.severity == "error"]
     assert found and says in found[0].message(report.book, "en")
+
+
+@pytest.mark.parametrize(("how", "says"), [
+    ("korean-article-deleted", "Pasal 3 (RUANG LINGKUP) has no counterpart in Korean"),
+    ("korean-text-deleted", "Pasal 11 says the agreement is made in Korean, but the text in "
+                            "Korean is missing"),
+], ids=["korean-article-deleted", "korean-text-deleted"])
+def test_the_checker_reports_a_korean_text_that_does_not_correspond(drafts, tmp_path, how, says):
+    _, data = drafts
+    target = tmp_path / f"{how}.docx"
+    target.write_bytes(mutate(data[MOU3.stem], how))
+    report = check_path(target)
+    found = [f.message(report.book, "en") for f in report.findings
+             if f.rule.id == "bilingual-text" and f.severity == "error"]
+    assert len(found) == 1 and says in found[0], found
+
+
+def test_the_korean_text_follows_the_columns_article_by_article(drafts):
+    """Every article of the Indonesian column has its Korean article of the same number and
+    clause, and the Korean cross references follow the numbering."""
+    _, data = drafts
+    doc = Document(io.BytesIO(data[MOU3.stem]))
+    pasal = [p.text for t in _tables(doc) for row in t.rows for c in row.cells[:1]
+             for p in c.paragraphs if p.text.startswith("Pasal ")]
+    cells = [p for t in _tables(doc) for row in t.rows for c in row.cells for p in c.paragraphs]
+    korean = [p.text for p in [*doc.paragraphs, *cells]  # its PENUTUP is in a table
+              if p.text.startswith("제") and p.text.endswith("조")]
+    assert [f"제{t.split()[1]}조" for t in pasal] == korean == [f"제{n}조" for n in range(1, 13)]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "제7조에 따른 유효기간이 만료되기 전에" in text  # Pasal 7 is JANGKA WAKTU
+    assert "{{" not in text and "…………" not in text
 
 
 def _docx(paragraphs: list[str], path):
@@ -313,6 +409,27 @@ def test_successive_texts_are_compared_article_by_article(tmp_path):
                 if f.rule.id == "bilingual-text"]
     assert messages == ["The Indonesian text and the text in the other language do not "
                         "correspond: Pasal 2 (JANGKA WAKTU) has no counterpart in English."]
+
+
+def test_korean_headings_are_articles_of_a_korean_text(tmp_path):
+    korean = ["양해각서", "제1조", "협력 범위", "이 양해각서의 협력 범위는 교육이다.",
+              "제2조(유효기간)", "이 양해각서는 5년간 효력을 가진다.",
+              "제 3 조", "언어", "영어본이 우선한다."]
+    english = [p for p in SUCCESSIVE if p != "MEMORANDUM OF UNDERSTANDING"]
+    report = check_path(_docx([*english, *korean], tmp_path / "tiga.docx"))
+    assert not [f for f in report.findings if f.rule.id in ("bilingual-text", "numbering-gap")]
+    lost = [p for p in korean if not p.startswith("제2조") and "5년간" not in p]
+    report = check_path(_docx([*english, *lost], tmp_path / "kurang.docx"))
+    messages = [f.message(report.book, "en") for f in report.findings
+                if f.rule.id in ("bilingual-text", "numbering-gap")]
+    assert messages == [
+        "Article numbering is not consecutive: Article 2 skipped.",
+        "The Indonesian text and the text in the other language do not correspond: Pasal 2 "
+        "(JANGKA WAKTU) has no counterpart in Korean."], messages
+    titles = [*english, *korean[:4], "제2조(분쟁 해결)", *korean[5:]]
+    report = check_path(_docx(titles, tmp_path / "judul.docx"))
+    assert any("Pasal 2 (JANGKA WAKTU) and 제2조 (분쟁 해결) are not about the same thing"
+               in f.message(report.book, "en") for f in report.findings)
 
 
 def test_english_headings_count_as_the_canonical_clauses(tmp_path):

@@ -1,7 +1,8 @@
-"""The two columns of a bilingual draft say the same numbers: every amount, number in words and
-date of the Indonesian text has its English counterpart beside it, with the same value. Words
-are read back into numbers by the small readers below, written apart from pkgen's own
-formatting (num2words), so that a wrong word in either language shows."""
+"""The texts of a bilingual or trilingual draft say the same numbers: every amount, number in
+words and date of the Indonesian text has its English counterpart beside it, and its Korean
+one in the Korean text, with the same value. Words are read back into numbers by the small
+readers below, written apart from pkgen's own formatting (num2words), so that a wrong word in
+any language shows."""
 
 from __future__ import annotations
 
@@ -34,6 +35,9 @@ _EN_ORDINALS = ("_ first second third fourth fifth sixth seventh eighth ninth te
                 "nineteenth twentieth")
 EN_ORDINALS = {word: n for n, word in enumerate(_EN_ORDINALS.split()) if n}
 EN_ORDINALS["thirtieth"] = 30
+KO_DIGITS = {word: n for n, word in enumerate("영일이삼사오육칠팔구")}
+KO_SMALL = {"십": 10, "백": 100, "천": 1000}
+KO_LARGE = {"만": 10**4, "억": 10**8, "조": 10**12}
 BULAN = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
 MONTHS = "January February March April May June July August September October November December"
 
@@ -76,6 +80,21 @@ def english_number(words: str) -> int:
         else:
             raise ValueError(f"not an English number word: {word!r} in {words!r}")
     return total + group
+
+
+def korean_number(words: str) -> int:
+    """Sino-Korean numerals: '이억 오천만' -> 250000000, '백팔십' -> 180, '만 일' -> 10001."""
+    total = group = digit = 0
+    for char in words.replace(" ", ""):
+        if char in KO_DIGITS:
+            digit = KO_DIGITS[char]
+        elif char in KO_SMALL:
+            group, digit = group + (digit or 1) * KO_SMALL[char], 0
+        elif char in KO_LARGE:
+            total, group, digit = total + ((group + digit) or 1) * KO_LARGE[char], 0, 0
+        else:
+            raise ValueError(f"not a Korean number word: {char!r} in {words!r}")
+    return total + group + digit
 
 
 def english_ordinal(words: str) -> int:
@@ -131,6 +150,48 @@ def test_amounts_numbers_and_dates_agree_in_both_languages(path):
         assert seen["amounts"]
 
 
+TRILINGUAL = sorted(EXAMPLES.glob("*-tiga-bahasa.yaml"))
+
+
+def korean_values(path) -> dict[str, list]:
+    """The amounts (figure, words), numbers (digits, words) and dates of the Korean text."""
+    doc = Document(io.BytesIO(render_draft(load_agreement(path)).data))
+    tables = list(doc.tables)
+    for table in list(tables):
+        for cell in table._cells:
+            tables += cell.tables
+    cells = [c.text for t in tables for row in t.rows if len(row.cells) == 1 for c in row.cells]
+    text = "\n".join([p.text for p in doc.paragraphs] + cells)
+    text = text[text.index("간의"):]  # the Korean text, from its title on
+    money = re.findall(r"IDR ([\d,]+)\.00\(([가-힣 ]+) 루피아\)", text)
+    return {
+        "amounts": [(int(f.replace(",", "")), korean_number(w)) for f, w in money],
+        "numbers": [(int(d), korean_number(w)) for d, w in
+                    re.findall(r"\b(\d+)\(([가-힣 ]+)\)(?:일|년|개월|부)", text)],
+        "dates": [dt.date(int(y), int(m), int(d)) for y, m, d in
+                  re.findall(r"\b(\d{4})년 (\d{1,2})월 (\d{1,2})일", text)],
+    }
+
+
+@pytest.mark.parametrize("path", TRILINGUAL, ids=lambda p: p.stem)
+def test_the_korean_text_says_the_same_numbers(path):
+    """The same amounts, numbers and dates as the Indonesian column, each figure read back from
+    its Korean words (Korean puts them in another order within a sentence: compared sorted)."""
+    ours = {"amounts": [], "numbers": [], "dates": []}
+    for left, _right in rows(path):
+        ours["amounts"] += amounts(left, "id")
+        ours["numbers"] += counted(left, "id")
+        ours["dates"] += dates(left, "id")
+    # the day of signing, which the Indonesian opening writes in words and the Korean in figures
+    ours["dates"].append(load_agreement(path).document.penandatanganan.tanggal)
+    theirs = korean_values(path)
+    for name in ours:
+        assert sorted(theirs[name]) == sorted(ours[name]), name
+        if name != "dates":
+            assert all(figure == words for figure, words in theirs[name]), theirs[name]
+    assert theirs["amounts"] and theirs["numbers"] and len(theirs["dates"]) >= 5
+
+
 @pytest.mark.parametrize("path", FOREIGN, ids=lambda p: p.stem)
 def test_the_day_of_signing_in_words_is_the_same_day_in_both_languages(path):
     signed = load_agreement(path).document.penandatanganan.tanggal
@@ -152,3 +213,6 @@ def test_the_readers_read_what_they_should():
     assert english_number("one hundred and eighty-five million") == 185_000_000
     assert english_number("two thousand and twenty-three") == 2023
     assert english_ordinal("twenty-first") == 21 and english_ordinal("twelfth") == 12
+    assert korean_number("이억 오천만") == 250_000_000 and korean_number("백팔십") == 180
+    assert korean_number("이천이십삼") == 2023 and korean_number("만 일") == 10_001
+    assert korean_number("십사") == 14 and korean_number("일") == 1

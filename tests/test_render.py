@@ -28,7 +28,9 @@ def headings(text: str) -> list[str]:
 
 def test_builtin_templates():
     assert set(builtin_templates()) == {"pks_ksdd", "pks_ksdpk", "ksb", "loi_luar_negeri",
-                                        "ksb_luar_negeri", "pks_luar_negeri"}
+                                        "ksb_luar_negeri", "pks_luar_negeri",
+                                        "loi_luar_negeri_ko", "ksb_luar_negeri_ko",
+                                        "pks_luar_negeri_ko"}
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
@@ -246,12 +248,11 @@ def test_signatures_stand_two_by_two():
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_prepared_template_gives_the_same_draft_as_the_naive_render(path):
-    from pkgen.model import kinds_of
-    from pkgen.render import PreparedTemplate, builtin_template
+    from pkgen.render import PreparedTemplate, builtin_for
 
     loaded = load_agreement(path)
     naive = render_draft(loaded)
-    prepared = PreparedTemplate(builtin_template(kinds_of(loaded.document)[0]))
+    prepared = PreparedTemplate(builtin_for(loaded.document))
     assert prepared.fast
     fast = prepared.render(loaded)
     a, b = zipfile.ZipFile(io.BytesIO(naive.data)), zipfile.ZipFile(io.BytesIO(fast.data))

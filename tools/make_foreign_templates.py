@@ -1,6 +1,7 @@
 """Lay out the built-in bilingual templates for cooperation with foreign partners (KSDPL and
 KSDLL): the letter of intent, the Memorandum of Understanding and the implementing
-arrangement, Indonesian and English side by side.
+arrangement, Indonesian and English side by side — and the trilingual ones, where the Korean
+text follows the two columns as a full text of its own (its wording: ``foreign_korean.py``).
 
 Called by ``tools/make_templates.py`` (which writes every built-in template). Layout:
 - the body is one borderless table of two columns, Indonesian left and English right, one row
@@ -10,11 +11,15 @@ Called by ``tools/make_templates.py`` (which writes every built-in template). La
   {{ pasal.x }}" beside it is a reference to the same number;
 - the English column takes its values from ``en`` (the English context);
 - the PENUTUP article, the attestation and the signatures (both languages) stand in one row
-  that cannot break across pages.
+  that cannot break across pages;
+- a Korean text starts on a new page, one column wide: the same articles in the same order,
+  "제N조" referring to the number of "Pasal N", its values from ``ko`` (the Korean context),
+  its own PENUTUP and signatures; Hangul is set in NanumGothic (``KOREAN_FONT``).
 """
 
 from __future__ import annotations
 
+import foreign_korean as ko
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -35,25 +40,40 @@ from make_templates import (
     tag,
 )
 
+from pkgen.formatting import huruf_butir
 from pkgen.render import KIND_PROPERTY, LANGUAGE_PROPERTY, set_custom_properties
 
 LANGS = ("id", "en")
-#: Where each column takes its values from: the Indonesian context, or its English one.
-V = {"id": "", "en": "en."}
+#: Where each language takes its values from: the Indonesian context, or its English or
+#: Korean one.
+V = {"id": "", "en": "en.", "ko": "ko."}
+#: An article's heading in each language; only "Pasal N" is numbered, the others refer to it.
+HEADING = {"id": "Pasal {{{{ pasal.{} }}}}", "en": "Article {{{{ pasal.{} }}}}",
+           "ko": "제{{{{ pasal.{} }}}}조"}
 COLUMN = Cm(8.0)
+#: The width of a text in one column (the page between its margins, A4).
+FULL = Cm(16.0)
+#: The font Hangul is set in (Debian's fonts-nanum; Word elsewhere takes a Korean font of its
+#: own when it lacks it, as for any East Asian font it does not have).
+KOREAN_FONT = "NanumGothic"
 #: The name of each document in each language: in full, and as the text refers to itself.
 NOUNS = {
     "LOI": {"id": ("Pernyataan Kehendak", "Pernyataan Kehendak"),
-            "en": ("a Letter of Intent", "Letter of Intent")},
+            "en": ("a Letter of Intent", "Letter of Intent"), "ko": ko.NOUNS["LOI"]},
     "KSB": {"id": ("Memorandum Saling Pengertian", "Memorandum"),
-            "en": ("a Memorandum of Understanding", "Memorandum")},
+            "en": ("a Memorandum of Understanding", "Memorandum"), "ko": ko.NOUNS["KSB"]},
     "PKS": {"id": ("Perjanjian Kerja Sama", "Perjanjian"),
-            "en": ("an Implementing Arrangement", "Arrangement")},
+            "en": ("an Implementing Arrangement", "Arrangement"), "ko": ko.NOUNS["PKS"]},
 }
 
 
 class Columns:
     """The two-column body: rows of Indonesian and English cells, and tag rows."""
+
+    langs = LANGS
+    #: True for a text on the page, where an article's heading keeps with its text (in a
+    #: table, "keep with next" would keep whole rows together: see ``tidy``).
+    flowing = False
 
     def __init__(self, doc):
         self.doc = doc
@@ -74,24 +94,41 @@ class Columns:
 
     def both(self, write):
         """A row written by ``write(cell, lang)`` in each language."""
-        for cell, lang in zip(self.row(), LANGS, strict=True):
+        for cell, lang in zip(self.row(), self.langs, strict=True):
             write(cell, lang)
 
     def article(self, article_id, titles, write, present_if=None):
-        """An article in both languages: 'Pasal N' (the heading pkgen numbers) and its title,
-        'Article N' and its title, each followed by ``write(cell, lang)``."""
+        """An article in each language: 'Pasal N' (the heading pkgen numbers) and its title,
+        'Article N' ('제N조') and its title, each followed by ``write(cell, lang)``. Korean
+        titles are taken from ``foreign_korean.TITLES``."""
         if present_if:
             self.tag(f"{{%tr if {present_if} %}}")
 
         def body(cell, lang):
-            word = "Pasal" if lang == "id" else "Article"
-            para(cell, f"{word} {{{{ pasal.{article_id} }}}}", "Pasal")
-            para(cell, titles[lang], "Judul Pasal")
+            para(cell, HEADING[lang].format(article_id), "Pasal", keep_next=self.flowing)
+            para(cell, titles[lang] if lang in titles else ko.TITLES[article_id], "Judul Pasal",
+                 keep_next=self.flowing)
             write(cell, lang)
 
         self.both(body)
         if present_if:
             self.tag("{%tr endif %}")
+
+
+class Text(Columns):
+    """A text of one language on the page after the columns (the Korean one): each part
+    written by the same builders, block tags on paragraphs instead of rows."""
+
+    flowing = True
+
+    def __init__(self, doc, lang):
+        self.doc, self.langs = doc, (lang,)
+
+    def row(self):
+        return [self.doc]
+
+    def tag(self, text):
+        tag(self.doc, text.replace("{%tr ", "{%p "))
 
 
 def tidy(doc):
@@ -133,9 +170,13 @@ def styles(doc):
 
 def title(cols):
     """Title, parties with their countries, subject, and each party's number, per language."""
-    words = {"id": ("ANTARA", "TENTANG", "NOMOR"), "en": ("BETWEEN", "ON", "NUMBER")}
+    words = {"id": ("ANTARA", "TENTANG", "NOMOR"), "en": ("BETWEEN", "ON", "NUMBER"),
+             "ko": (None, None, "번호")}
 
     def write(cell, lang):
+        if lang == "ko":
+            ko.title(cell)
+            return
         between, on, _number = words[lang]
         v = V[lang]
         para(cell, f"{{{{ {v}judul }}}}", "Judul Dokumen")
@@ -188,6 +229,7 @@ KOMPARISI = {
         "Number {{ p.kuasa_penuh.nomor }} dated {{ p.kuasa_penuh.tanggal }}{% endif %}"
         "{% endif %}, hereinafter referred to as the **{{ p.label }}**."
     ),
+    "ko": ko.KOMPARISI,
 }
 OPENING = {
     "id": ("Pada hari ini {{ penandatanganan.hari_ini }}, bertempat di "
@@ -198,6 +240,7 @@ OPENING = {
            "the undersigned:",
            "Hereinafter, {{ en.daftar_pihak }} are individually referred to as a **PARTY** and "
            "collectively as the **PARTIES**."),
+    "ko": ko.OPENING,
 }
 
 
@@ -216,9 +259,10 @@ def opening(cols):
     cols.tag("{%tr if pertimbangan %}")
     intro = {"id": ("PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:",
                     "PARA PIHAK terlebih dahulu menerangkan"),
-             "en": ("The PARTIES first state the following:", "The PARTIES first state")}
-    cols.both(lambda cell, lang: listed(cell, f"{V[lang]}pertimbangan", *intro[lang],
-                                        "Butir Pasal"))
+             "en": ("The PARTIES first state the following:", "The PARTIES first state"),
+             "ko": ko.RECITALS}
+    cols.both(lambda cell, lang: listed_in(lang, cell, f"{V[lang]}pertimbangan", *intro[lang],
+                                           "Butir Pasal"))
     cols.tag("{%tr endif %}")
 
 
@@ -246,6 +290,7 @@ BASIS = {
            "{{ c.no }}.\tthe Confirmation Letter of the Minister of Foreign Affairs Number "
            "{{ c.nomor }} dated {{ c.tanggal }}{% if c.tentang %} on {{ c.tentang }}{% endif %}"
            "{{ c.akhir }}"),
+    "ko": ko.BASIS,
 }
 AGREED = {
     "id": "Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat untuk mengadakan {full} "
@@ -254,6 +299,7 @@ AGREED = {
     "en": "NOW, THEREFORE, the PARTIES have agreed to enter into {full} on "
           "{{{{ en.tentang }}}}, hereinafter referred to as the {short}, on the following "
           "terms:",
+    "ko": ko.AGREED,
 }
 
 
@@ -292,9 +338,18 @@ def legal_basis(cols, dokumen):
 # --- the articles --------------------------------------------------------------------------
 
 
+def listed_in(lang, cell, var, many, one, style="Butir", number=None):
+    """A list as ``lang`` writes it: a lone item as a sentence ("… meliputi pelatihan."), or,
+    in Korean, always under the introduction ``many``."""
+    if lang == "ko":
+        ko.listed(cell, var, many, style, number)
+    else:
+        listed(cell, var, many, one, style, number)
+
+
 def _listed(cell, var, texts, lang, short, style="Butir Pasal", number=None):
     many, one = texts[lang]
-    listed(cell, var, many.format(s=short), one.format(s=short), style, number)
+    listed_in(lang, cell, var, many.format(s=short), one.format(s=short), style, number)
 
 
 def _ayat_list(cell, items):
@@ -305,7 +360,8 @@ def _ayat_list(cell, items):
 
 def purpose(cols, dokumen):
     texts = {"id": ("Tujuan {s} ini adalah:", "Tujuan {s} ini adalah"),
-             "en": ("The objectives of this {s} are:", "The objective of this {s} is")}
+             "en": ("The objectives of this {s} are:", "The objective of this {s} is"),
+             "ko": ko.PURPOSE}
 
     def write(cell, lang):
         v = V[lang]
@@ -320,12 +376,14 @@ def purpose(cols, dokumen):
 def subject(cols, dokumen):
     """Object and scope (and, in a Memorandum, the forms of cooperation)."""
     texts = {"id": "Objek {s} ini adalah {{{{ objek }}}}",
-             "en": "The object of this {s} is {{{{ en.objek }}}}"}
-    cols.article("objek", {"id": "OBJEK", "en": "OBJECT"}, lambda cell, lang: para(
-        cell, texts[lang].format(s=NOUNS[dokumen][lang][1])),
+             "en": "The object of this {s} is {{{{ en.objek }}}}", "ko": ko.OBJECT}
+    cols.article("objek", {"id": "OBJEK", "en": "OBJECT"}, lambda cell, lang: (
+        ko.sentences if lang == "ko" else para)(cell, texts[lang].format(
+            s=NOUNS[dokumen][lang][1])),
         present_if="objek" if dokumen == "LOI" else None)
     scope = {"id": ("Ruang lingkup {s} ini meliputi:", "Ruang lingkup {s} ini meliputi"),
-             "en": ("The scope of this {s} covers:", "The scope of this {s} covers")}
+             "en": ("The scope of this {s} covers:", "The scope of this {s} covers"),
+             "ko": ko.SCOPE}
     cols.article("ruang_lingkup", {"id": "RUANG LINGKUP", "en": "SCOPE OF COOPERATION"},
                  lambda cell, lang: _listed(cell, f"{V[lang]}ruang_lingkup", scope, lang,
                                             NOUNS[dokumen][lang][1]))
@@ -334,7 +392,8 @@ def subject(cols, dokumen):
     forms = {"id": ("Bentuk kerja sama dalam {s} ini meliputi:",
                     "Bentuk kerja sama dalam {s} ini adalah"),
              "en": ("The forms of cooperation under this {s} include:",
-                    "The form of cooperation under this {s} is")}
+                    "The form of cooperation under this {s} is"),
+             "ko": ko.FORMS}
     cols.article("bentuk_kerja_sama", {"id": "BENTUK KERJA SAMA", "en": "FORMS OF COOPERATION"},
                  lambda cell, lang: _listed(cell, f"{V[lang]}bentuk_kerja_sama", forms, lang,
                                             NOUNS[dokumen][lang][1]),
@@ -352,6 +411,7 @@ FOLLOW_UP = {
            "scope, sources of funding and duration of the cooperation, to be processed in "
            "accordance with the laws and regulations applicable to each PARTY.",
            ("The PARTIES will also:", "The PARTIES will also")),
+    "ko": ko.FOLLOW_UP,
 }
 
 
@@ -375,6 +435,7 @@ def nature(cols):
               "mengikat PARA PIHAK.",
         "en": "This Letter of Intent expresses the intention of the PARTIES to cooperate and "
               "does not create any legally or financially binding obligation on the PARTIES.",
+        "ko": ko.NATURE,
     }
     cols.article("sifat", {"id": "SIFAT PERNYATAAN KEHENDAK", "en": "NATURE OF THIS LETTER"},
                  lambda cell, lang: para(cell, texts[lang]))
@@ -402,6 +463,7 @@ def implementation(cols, dokumen):
                "beyond the duration of this Memorandum.{% if tahun_anggaran_mulai %} The "
                "cooperation shall start in the Fiscal Year {{ tahun_anggaran_mulai }}."
                "{% endif %}"),
+        "ko": ko.IMPLEMENTATION,
     }
 
     def write(cell, lang):
@@ -413,11 +475,11 @@ def implementation(cols, dokumen):
 
 def rights(cols):
     texts = {"id": ("{{ hk.judul }} adalah:", "{{ hk.judul }} adalah"),
-             "en": ("{{ hk.judul }} are:", "{{ hk.judul }} are")}
+             "en": ("{{ hk.judul }} are:", "{{ hk.judul }} are"), "ko": ko.RIGHTS}
 
     def write(cell, lang):
         tag(cell, f"{{%p for hk in {V[lang]}hak_kewajiban %}}")
-        listed(cell, "hk.daftar", *texts[lang], number="{{ hk.no }}")
+        listed_in(lang, cell, "hk.daftar", *texts[lang], number="{{ hk.no }}")
         tag(cell, "{%p endfor %}")
 
     cols.article("hak_kewajiban", {"id": "HAK DAN KEWAJIBAN", "en": "RIGHTS AND OBLIGATIONS"},
@@ -433,6 +495,7 @@ SOURCE = {
            "{% if s.rujukan %}, as set out in {{ s.rujukan }}{% endif %}"
            "{% if s.tahun %}, to be budgeted in the Regional Revenue and Expenditure Budget for "
            "the Fiscal Year {{ s.tahun }}{% endif %}{{ s.akhir }}"),
+    "ko": ko.SOURCE,
 }
 FUNDING = {
     "id": ("Biaya yang timbul dalam pelaksanaan {s} ini dibebankan pada",
@@ -445,6 +508,7 @@ FUNDING = {
            "in total.",
            "The implementation of this {s} shall not be charged to the Regional Revenue and "
            "Expenditure Budget of {{{{ en.pembiayaan.tidak_membebani }}}}."),
+    "ko": ko.FUNDING,
 }
 
 
@@ -456,16 +520,7 @@ def funding(cols, dokumen):
     def write(cell, lang):
         v, short = V[lang], NOUNS[dokumen][lang][1]
         cost, ceiling, spared = (t.format(s=short) for t in FUNDING[lang])
-        tag(cell, f"{{%p if {v}pembiayaan.sumber.tunggal %}}")
-        tag(cell, f"{{%p with s = {v}pembiayaan.sumber.tunggal %}}")
-        numbered(cell, numbered_or_not, "(1)", f"{cost} {SOURCE[lang]}")
-        tag(cell, "{%p endwith %}")
-        tag(cell, "{%p else %}")
-        numbered(cell, numbered_or_not, "(1)", f"{cost}:", keep_next=True)
-        tag(cell, f"{{%p for s in {v}pembiayaan.sumber.butir %}}")
-        para(cell, "{{ s.huruf }}\t" + SOURCE[lang], "Butir")
-        tag(cell, "{%p endfor %}")
-        tag(cell, "{%p endif %}")
+        _sources(cell, lang, cost, numbered_or_not)
         tag(cell, "{%p if pembiayaan.ayat_jumlah %}")
         para(cell, f"{{{{ {v}pembiayaan.ayat_jumlah }}}}\t{ceiling}", "Ayat")
         tag(cell, "{%p endif %}")
@@ -478,6 +533,28 @@ def funding(cols, dokumen):
 
     cols.article("pembiayaan", {"id": "PEMBIAYAAN", "en": "FUNDING"}, write,
                  present_if="pembiayaan" if dokumen == "LOI" else None)
+
+
+def _sources(cell, lang, cost, condition):
+    """Ayat (1) of the funding: who bears the cost, a lone source in the sentence and several
+    lettered under it (in Korean, a lone one too stands under it)."""
+    v, korean = V[lang], lang == "ko"
+    if korean:
+        numbered(cell, condition, "(1)", cost, keep_next=True)
+    tag(cell, f"{{%p if {v}pembiayaan.sumber.tunggal %}}")
+    tag(cell, f"{{%p with s = {v}pembiayaan.sumber.tunggal %}}")
+    if korean:
+        para(cell, SOURCE[lang], "Butir Tunggal Ayat")
+    else:
+        numbered(cell, condition, "(1)", f"{cost} {SOURCE[lang]}")
+    tag(cell, "{%p endwith %}")
+    tag(cell, "{%p else %}")
+    if not korean:
+        numbered(cell, condition, "(1)", f"{cost}:", keep_next=True)
+    tag(cell, f"{{%p for s in {v}pembiayaan.sumber.butir %}}")
+    para(cell, "{{ s.huruf }}\t" + SOURCE[lang], "Butir")
+    tag(cell, "{%p endfor %}")
+    tag(cell, "{%p endif %}")
 
 
 TERM = {
@@ -506,6 +583,7 @@ TERM = {
            "to in paragraph (1) ends.",
            "This Letter of Intent shall take effect on the date of its signing and remain in "
            "force until the PARTIES sign a Memorandum of Understanding."),
+    "ko": ko.TERM,
 }
 
 
@@ -565,6 +643,7 @@ FORCE_MAJEURE = {
            "(4)\tWhile the force majeure lasts, the obligations of the affected PARTY are "
            "suspended, and the PARTIES may not claim damages from each other for its "
            "consequences."),
+    "ko": ko.FORCE_MAJEURE,
 }
 
 
@@ -572,11 +651,11 @@ def force_majeure(cols):
     def write(cell, lang):
         v = V[lang]
         many, one, notice, late, effects, default = FORCE_MAJEURE[lang]
-        listed(cell, f"{v}keadaan_kahar.peristiwa", many, one, number="(1)")
+        listed_in(lang, cell, f"{v}keadaan_kahar.peristiwa", many, one, number="(1)")
         para(cell, notice, "Ayat")
         para(cell, late, "Ayat")
         tag(cell, "{%p if keadaan_kahar.akibat %}")
-        listed(cell, f"{v}keadaan_kahar.akibat", *effects, number="(4)")
+        listed_in(lang, cell, f"{v}keadaan_kahar.akibat", *effects, number="(4)")
         tag(cell, "{%p else %}")
         para(cell, default, "Ayat")
         tag(cell, "{%p endif %}")
@@ -595,6 +674,7 @@ DISPUTES = {
           "{{% if en.penyelesaian_perselisihan and en.penyelesaian_perselisihan.musyawarah %}} "
           "within {{{{ en.penyelesaian_perselisihan.musyawarah }}}} of either PARTY notifying "
           "the dispute in writing{{% endif %}}.",
+    "ko": ko.DISPUTES,
 }
 
 
@@ -616,6 +696,7 @@ ENDS = {
     "en": ["the duration of this {s} ends;", "the objectives of this {s} have been achieved;",
            "the PARTIES agree to terminate this {s}; or",
            "either PARTY terminates it by notice under paragraph (2)."],
+    "ko": ko.ENDS,
 }
 TERMINATION = {
     "id": ("{S} ini berakhir apabila:", "{S} ini berakhir apabila",
@@ -638,6 +719,7 @@ TERMINATION = {
            "fulfilled.",
            "(3)\tThe termination of this {s} shall not affect the activities already agreed "
            "upon until they are completed."),
+    "ko": ko.TERMINATION,
 }
 
 
@@ -648,11 +730,11 @@ def termination(cols, dokumen):
             t.format(s=short, S=short) for t in TERMINATION[lang])
         v = V[lang]
         tag(cell, "{%p if pengakhiran.sebab %}")
-        listed(cell, f"{v}pengakhiran.sebab", many, one, number="(1)")
+        listed_in(lang, cell, f"{v}pengakhiran.sebab", many, one, number="(1)")
         tag(cell, "{%p else %}")
         para(cell, f"(1)\t{many}", "Ayat", keep_next=True)
         for i, text in enumerate(ENDS[lang]):
-            para(cell, f"{chr(ord('a') + i)}.\t{text.format(s=short, S=short)}", "Butir")
+            para(cell, f"{huruf_butir(i, lang)}.\t{text.format(s=short, S=short)}", "Butir")
         tag(cell, "{%p endif %}")
         para(cell, notice, "Ayat")
         para(cell, rights_kept if dokumen == "PKS" else activities, "Ayat")
@@ -682,21 +764,28 @@ NOTICES = {
            "(2)\tA change of the address referred to in paragraph (1) shall be notified in "
            "writing to the other PARTY no later than 7 (seven) days before the new address "
            "takes effect."),
+    "ko": ko.NOTICES,
 }
 
 
 def correspondence(cols):
     def write(cell, lang):
         address, intro, several, change = NOTICES[lang]
-        v = V[lang]
+        v, korean = V[lang], lang == "ko"
+        if korean:  # one address or several: under the sentence
+            para(cell, f"(1)\t{intro}", "Ayat", keep_next=True)
         tag(cell, f"{{%p if {v}korespondensi.tunggal %}}")
         tag(cell, f"{{%p with k = {v}korespondensi.tunggal %}}")
-        para(cell, f"(1)\t{intro} {address}", "Ayat")
+        if korean:
+            para(cell, address, "Butir Tunggal Ayat")
+        else:
+            para(cell, f"(1)\t{intro} {address}", "Ayat")
         tag(cell, "{%p endwith %}")
         tag(cell, "{%p else %}")
         head = intro.removesuffix(" the address of") + " " + several if lang == "en" \
             else f"{intro} {several}"
-        para(cell, f"(1)\t{head}", "Ayat", keep_next=True)
+        if not korean:
+            para(cell, f"(1)\t{head}", "Ayat", keep_next=True)
         tag(cell, f"{{%p for k in {v}korespondensi.butir %}}")
         para(cell, "{{ k.huruf }}\t" + address, "Butir")
         tag(cell, "{%p endfor %}")
@@ -722,6 +811,7 @@ AMENDMENT = {
            "agreed upon by the PARTIES in writing in the form of an addendum.",
            "(2)\tThe addendum referred to in paragraph (1) shall form an integral part of this "
            "{s}."),
+    "ko": ko.AMENDMENT,
 }
 LANGUAGE = {
     "id": ("(1)\t{S} ini dibuat dalam {{{{ bahasa.naskah }}}}, dan semua naskah sama aslinya.",
@@ -731,6 +821,7 @@ LANGUAGE = {
            "authentic.",
            "(2)\tIn the event of any divergence of interpretation between the texts, the "
            "{{{{ en.bahasa.berlaku }}}} text shall prevail."),
+    "ko": ko.LANGUAGE,
 }
 
 
@@ -767,14 +858,16 @@ ATTESTATION = {
           "the day, date, month and year first written above, in "
           "{{{{ en.penutup.rangkap }}}} originals in {{{{ en.bahasa.naskah }}}}{stamp}, all "
           "texts having equal legal force; each PARTY holds at least 1 (one) original.",
+    "ko": ko.ATTESTATION,
 }
 STAMP = {"id": "{% if penutup.meterai %}, masing-masing bermeterai cukup{% endif %}",
-         "en": "{% if penutup.meterai %}, each duly stamped{% endif %}"}
+         "en": "{% if penutup.meterai %}, each duly stamped{% endif %}", "ko": ko.STAMP}
 
 
-def closing(doc, dokumen):
-    """The PENUTUP article and the signatures of both languages, in one borderless row that
-    may not break across pages (Word and LibreOffice move it whole to the next page)."""
+def closing(doc, dokumen, langs=LANGS):
+    """The PENUTUP article and the signatures of ``langs`` (Indonesian and English side by
+    side, or the Korean text's), in one borderless row that may not break across pages (Word
+    and LibreOffice move it whole to the next page)."""
     outer = doc.add_table(rows=1, cols=1)
     outer.alignment = WD_TABLE_ALIGNMENT.CENTER
     outer.autofit = False
@@ -782,38 +875,43 @@ def closing(doc, dokumen):
     _no_cell_margins(outer)
     outer.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     block = outer.rows[0].cells[0]
-    block.width = 2 * COLUMN
-    penutup = block.add_table(rows=1, cols=2)
+    block.width = 2 * COLUMN if len(langs) == 2 else FULL
+    penutup = block.add_table(rows=1, cols=len(langs))
     _no_borders(penutup)
-    for cell, lang in zip(penutup.rows[0].cells, LANGS, strict=True):
-        cell.width = COLUMN
-        word = "Pasal" if lang == "id" else "Article"
-        para(cell, f"{word} {{{{ pasal.penutup }}}}", "Pasal")
-        para(cell, {"id": "PENUTUP", "en": "FINAL PROVISIONS"}[lang], "Judul Pasal")
+    titles = {"id": "PENUTUP", "en": "FINAL PROVISIONS", "ko": ko.TITLES["penutup"]}
+    for cell, lang in zip(penutup.rows[0].cells, langs, strict=True):
+        cell.width = COLUMN if len(langs) == 2 else FULL
+        para(cell, HEADING[lang].format("penutup"), "Pasal")
+        para(cell, titles[lang], "Judul Pasal")
         short = NOUNS[dokumen][lang][1]
         stamp = "" if dokumen == "LOI" else STAMP[lang]
         last = para(cell, ATTESTATION[lang].format(s=short, S=short, stamp=stamp))
         last.paragraph_format.space_after = Pt(14)
-    signatures(block, dokumen)
+    signatures(block, dokumen, langs)
 
 
-def signatures(block, dokumen):
-    """Signatories two by two: label and office in both languages, a signing space of 3 cm
-    (with a meterai frame where the originals are stamped), name and NIP."""
+#: The lines of a signature block: label and office in both languages (or in Korean), then
+#: the signing space (None), the name and the NIP.
+SIGNATURE = {
+    LANGS: [("**{{ p.label }},**", "**{{ en.pihak[p.no - 1].label }},**"),
+            ("{{ p.penandatangan.jabatan_kapital }}",
+             "{{ en.pihak[p.no - 1].penandatangan.jabatan_kapital }}"),
+            None, ("__{{ p.penandatangan.nama_kapital }}__",)],
+    ("ko",): [(ko.SIGNATURE[0],), (ko.SIGNATURE[1],), None, (ko.SIGNATURE[2],)],
+}
+
+
+def signatures(block, dokumen, langs=LANGS):
+    """Signatories two by two: label and office in ``langs``, a signing space of 3 cm (with a
+    meterai frame where the originals are stamped, on the Indonesian text's page), name and
+    NIP."""
     block.add_paragraph().add_run("{%p for baris in tanda_tangan %}")
     table = block.add_table(rows=5, cols=3)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _no_borders(table)
-    other = "en.pihak[p.no - 1]"
-    contents = [
-        ("**{{ p.label }},**", f"**{{{{ {other}.label }}}},**"),
-        ("{{ p.penandatangan.jabatan_kapital }}",
-         f"{{{{ {other}.penandatangan.jabatan_kapital }}}}"),
-        None,
-        ("__{{ p.penandatangan.nama_kapital }}__",),
-        ("{% if p.penandatangan.nip %}NIP\u00a0{{ p.penandatangan.nip }}{% endif %}",),
-    ]
+    contents = [*SIGNATURE[langs],
+                ("{% if p.penandatangan.nip %}NIP\u00a0{{ p.penandatangan.nip }}{% endif %}",)]
     for row, texts in zip(table.rows, contents, strict=True):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         first, cell, last = row.cells
@@ -823,7 +921,7 @@ def signatures(block, dokumen):
         last.paragraphs[0].add_run("{%tc endfor %}")
         cell.paragraphs[0].style = block.part.document.styles["Tanda Tangan"]
         if texts is None:
-            _signing_space(row, cell, stamped=dokumen != "LOI")
+            _signing_space(row, cell, stamped=dokumen != "LOI" and "id" in langs)
             continue
         _fill(cell.paragraphs[0], texts[0])
         for text in texts[1:]:
@@ -852,22 +950,19 @@ def _signing_space(row, cell, stamped):
     para(cell, "", "Meterai")  # a cell keeps a paragraph when it has no meterai
 
 
-# --- the three templates -------------------------------------------------------------------
+# --- the templates ---------------------------------------------------------------------------
 
 TITLES = {"LOI": "Pernyataan Kehendak / Letter of Intent (KSDPL, KSDLL)",
           "KSB": "Memorandum Saling Pengertian / MoU (KSDPL, KSDLL)",
           "PKS": "Perjanjian Kerja Sama / Implementing Arrangement (KSDPL, KSDLL)"}
+#: The footer: each party's paraf box, and the page number in each language.
+INITIALS = ("Paraf / Initials", "{{ p.label }}")
+PAGES = (("Halaman ", "PAGE"), (" dari ", "NUMPAGES"), (" / Page ", "PAGE"), (" of ", "NUMPAGES"))
 
 
-def build(dokumen):
-    """The bilingual template of ``dokumen`` (LOI, KSB or PKS) for KSDPL and KSDLL."""
-    doc = new_document(TITLES[dokumen])
-    styles(doc)
-    numbers = _para_style(doc, "Nomor Kolom", align=WD_ALIGN_PARAGRAPH.LEFT, left=0.5,
-                          after=0, size=11)
-    numbers.paragraph_format.tab_stops.add_tab_stop(Cm(2.6))
-    emblems(doc)
-    cols = Columns(doc)
+def text(cols, dokumen):
+    """A whole text but its PENUTUP, in the languages of ``cols``: the title, the opening,
+    the legal basis and the articles a ``dokumen`` has, in order."""
     title(cols)
     opening(cols)
     legal_basis(cols, dokumen)
@@ -896,21 +991,56 @@ def build(dokumen):
         if dokumen == "PKS":
             correspondence(cols)
     closing_articles(cols, dokumen)
+
+
+def build(dokumen, korean=False):
+    """The bilingual template of ``dokumen`` (LOI, KSB or PKS) for KSDPL and KSDLL; with
+    ``korean``, the trilingual one: the Korean text follows on a page of its own."""
+    doc = new_document(TITLES[dokumen].replace(" (", " / " + ko.NOUNS[dokumen][1] + " (")
+                       if korean else TITLES[dokumen])
+    styles(doc)
+    numbers = _para_style(doc, "Nomor Kolom", align=WD_ALIGN_PARAGRAPH.LEFT, left=0.5,
+                          after=0, size=11)
+    numbers.paragraph_format.tab_stops.add_tab_stop(Cm(2.6))
+    if korean:
+        korean_styles(doc)
+    emblems(doc)
+    text(Columns(doc), dokumen)
     doc.add_paragraph()  # the closing block is a table of its own, apart from the body's
     closing(doc, dokumen)
-    footer(doc, ("Paraf / Initials", "{{ p.label }}"), (
-        ("Halaman ", "PAGE"), (" dari ", "NUMPAGES"), (" / Page ", "PAGE"), (" of ", "NUMPAGES")))
+    if korean:
+        para(doc, "", "Jarak Tanda Tangan").paragraph_format.page_break_before = True
+        text(Text(doc, "ko"), dokumen)
+        closing(doc, dokumen, ("ko",))
+    footer(doc, (f"{INITIALS[0]} / {ko.INITIALS}" if korean else INITIALS[0], INITIALS[1]),
+           PAGES + ko.PAGES if korean else PAGES)
     tidy(doc)
     return doc
 
 
+def korean_styles(doc):
+    """The styles of a lone list item under its sentence; Hangul in ``KOREAN_FONT`` in every
+    style (Latin letters keep theirs: Word and LibreOffice set each script in its own font),
+    and East Asian text marked Korean."""
+    J = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _para_style(doc, "Butir Tunggal", align=J, left=0.6, after=3, size=11, spacing=1.1)
+    _para_style(doc, "Butir Tunggal Ayat", align=J, left=0.75, after=3, size=11, spacing=1.1)
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)  # a theme font would win over ours
+        fonts.set(qn("w:eastAsia"), KOREAN_FONT)
+    for lang in doc.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:eastAsia"), "ko-KR")
+
+
 def templates():
-    """(file name, document) of each bilingual template, with the kinds it declares."""
+    """(file name, document) of each foreign template — bilingual, and trilingual with a
+    Korean text — with the kinds and the languages it declares."""
     out = []
-    for dokumen in ("LOI", "KSB", "PKS"):
-        doc = build(dokumen)
-        kind = dokumen.lower()
-        set_custom_properties(doc, {KIND_PROPERTY: f"{kind}_ksdpl, {kind}_ksdll",
-                                    LANGUAGE_PROPERTY: "id, en"})
-        out.append((f"{kind}_luar_negeri", doc))
+    for korean in (False, True):
+        for dokumen in ("LOI", "KSB", "PKS"):
+            doc = build(dokumen, korean)
+            kind = dokumen.lower()
+            set_custom_properties(doc, {KIND_PROPERTY: f"{kind}_ksdpl, {kind}_ksdll",
+                                        LANGUAGE_PROPERTY: "id, en, ko" if korean else "id, en"})
+            out.append((f"{kind}_luar_negeri{'_ko' if korean else ''}", doc))
     return out

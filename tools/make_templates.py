@@ -577,7 +577,8 @@ def footer(doc, initials=("Paraf {{ p.label }}",),
     page = para(ftr, "", "Kaki")
     for text, code in pages:
         page.add_run(text)
-        _field(page, code)
+        if code:
+            _field(page, code)
     first._p.getparent().remove(first._p)
 
 

@@ -162,7 +162,8 @@ def record_from_properties(props: dict[str, str], rel: str) -> Record | None:
         props.get("pkgen.template_sha256", ""), props.get("pkgen.rulebook_sha256", ""),
         props.get("pkgen.version", ""), props["pkgen.fingerprint"], props.get("pkgen.kind", ""),
         "incomplete" if props.get("pkgen.incomplete") else "ok",
-        kinds=tuple(k for k in props.get("pkgen.kinds", "").split(",") if k))
+        kinds=tuple(k for k in props.get("pkgen.kinds", "").split(",") if k),
+        languages=tuple(k for k in props.get("pkgen.languages", "").split(",") if k))
 
 
 class _Context:
@@ -201,7 +202,7 @@ class _Context:
     def _template(self, record: Record) -> Path | None:
         """The template a draft made from ``record`` would be rendered with now, if it is
         the one it was made with (None: another, or none can be told)."""
-        key = (record.template, record.kinds)
+        key = (record.template, record.kinds, record.languages)
         if key not in self._templates:
             self._templates[key] = self._template_for(record)
         return self._templates[key]
@@ -209,7 +210,8 @@ class _Context:
     def _template_for(self, record: Record) -> Path | None:
         if record.kinds:
             try:
-                chosen = self.choice.template_of(record.kinds).resolve()
+                chosen = self.choice.template_of(record.kinds, record.languages or ("id",))
+                chosen = chosen.resolve()
             except TemplateError:  # gone or unfit: the worker says why when it renders
                 return None
         else:  # a draft from before kinds were recorded: its built-in template, by name

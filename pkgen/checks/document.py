@@ -11,7 +11,7 @@ from .bilingual import bilingual_findings
 from .clauses import clause_statuses, locate
 from .findings import Finding, Location, Report
 from .rulebook import Rulebook
-from .structure import Structure, parse_structure
+from .structure import Structure, heading_match, parse_structure
 
 _KSDPK_PARTY = re.compile(r"^(PT|CV|YAYASAN|KOPERASI|PERUM|PERSERODA|UNIVERSITAS|RUMAH SAKIT)\b"
                           r"|\b(TBK|PERSERO)\b", re.IGNORECASE)
@@ -109,12 +109,12 @@ def _reference_findings(structure, book, kind, jenis) -> list[Finding]:
 
 def _numbering_findings(structure, book, kind, jenis) -> list[Finding]:
     """Numbers skipped or repeated, in each language's text of its own (successive texts of
-    two languages each number their articles from 1)."""
+    two or three languages each number their articles from 1)."""
     texts: dict[str, list[int]] = {}
     for article in structure.articles:
-        if article.number is not None:
-            word = article.heading.text.split()[0].lower()
-            texts.setdefault(word, []).append(article.number)
+        found = heading_match(article.heading.text) if article.number is not None else None
+        if found:
+            texts.setdefault(found[0], []).append(article.number)
     problems = [p for numbers in texts.values() for p in _numbering_problems(numbers)]
     if not problems:
         return []

@@ -30,13 +30,12 @@ from ..model import (
 )
 from .international import foreign_basis, foreign_parts, letter, party_country
 from .terms import jangka_waktu, pembiayaan, pengakhiran, penyelesaian
-from .wording import LANGUAGES, region, title, words
+from .wording import LANGUAGES, joined_words, region, title, words
 from .words import (
     BLANK,
     ayat,
     days,
     items_of,
-    joined,
     structured,
     text_or_blank,
     user_text,
@@ -74,11 +73,13 @@ class PartyContext(TypedDict):
 
 
 def draft_context(loaded: Loaded) -> dict[str, object]:
-    """The context of a draft: :func:`build_context` in Indonesian and, under ``en``, the
-    English context of an agreement with a foreign partner (else None).
+    """The context of a draft: :func:`build_context` in Indonesian and, under ``en`` and
+    ``ko``, the English and Korean contexts (else None). An agreement with a foreign partner
+    always has its English context (its templates print English); the Korean one is there
+    when ``bahasa.naskah`` declares Korean.
 
-    A text with no English version is shown as dotted blanks in the English text (the
-    checker reports it; only an incomplete draft is rendered so).
+    A text with no version in a language is shown as dotted blanks in that language's text
+    (the checker reports it; only an incomplete draft is rendered so).
     """
     from ..translations import translated  # the translations build on the model, as we do
 
@@ -86,7 +87,7 @@ def draft_context(loaded: Loaded) -> dict[str, object]:
     codes = languages(loaded.document)
     for lang in LANGUAGES[1:]:
         ctx[lang] = None
-        if lang in codes or foreign(loaded.document):  # a foreign text is never one-language
+        if lang in codes or (lang == "en" and foreign(loaded.document)):
             doc, ksb = translated(loaded, lang, BLANK)
             ctx[lang] = build_context(doc, ksb, lang)
     return ctx
@@ -112,7 +113,8 @@ def build_context(doc: Agreement, ksb: Ksb | None = None, lang: str = "id") -> d
         "kertas": doc.kertas,
         "pihak": pihak,
         "judul_pihak": _title_lines([p["baris_judul"] for p in pihak], lang, foreign(doc)),
-        "daftar_pihak": joined([w["sebutan"].format(label=x) for x in labels], w["dan"]),
+        "daftar_pihak": joined_words([w["sebutan"].format(label=x) for x in labels], lang),
+        "para_pihak": w["para_pihak_dua" if len(labels) == 2 else "para_pihak"],
         "lambang": [p for p in pihak if p["lambang"]],
         "penandatanganan": _penandatanganan(doc, lang),
         "pertimbangan": items_of(doc.pertimbangan, "pertimbangan", prefix=w["bahwa"], lang=lang),
@@ -174,13 +176,15 @@ def _legal_basis(ctx: dict[str, object], doc: Agreement, ksb: Ksb | None,
     """The numbered legal basis: the input's list, then the KSB, each DPRD approval and, for
     a foreign cooperation, the central government's approval and confirmation letter."""
     dasar = [user_text(t) for t in doc.dasar_hukum or []]
+    w = words(lang)
     approvals = [(p, party.persetujuan_dprd) for p, party in zip(pihak, doc.pihak, strict=True)
                  if party.persetujuan_dprd is not None]
     central = {name: item for name, item in foreign_basis(doc, lang).items() if item}
     ctx.update(dict.fromkeys(foreign_basis(doc, lang)))
     extra = int(isinstance(doc, Pks)) + len(approvals) + len(central)
     ctx["dasar_hukum"] = [
-        {"no": i + 1, "teks": t.rstrip(" ;.") + (";" if extra or i < len(dasar) - 1 else ".")}
+        {"no": i + 1, "teks": t.rstrip(" ;.") + w["butir_antara" if extra or i < len(dasar) - 1
+                                                 else "butir_akhir"]}
         for i, t in enumerate(dasar)]
     no = len(dasar) + 1
     if isinstance(doc, Pks):
@@ -190,11 +194,13 @@ def _legal_basis(ctx: dict[str, object], doc: Agreement, ksb: Ksb | None,
         {"no": no + i, "daerah": p["daerah"], "nomor": text_or_blank(a.nomor),
          "tanggal": fmt.tanggal(a.tanggal, lang) if a.tanggal else BLANK,
          "tentang": user_text(a.tentang),
-         "akhir": "." if i == len(approvals) - 1 and not central else ";"}
+         "akhir": w["butir_akhir" if i == len(approvals) - 1 and not central
+                    else "butir_antara"]}
         for i, (p, a) in enumerate(approvals)]
     no += len(approvals)
     for i, (name, item) in enumerate(central.items()):
-        ctx[name] = {**item, "no": no + i, "akhir": "." if i == len(central) - 1 else ";"}
+        ctx[name] = {**item, "no": no + i,
+                     "akhir": w["butir_akhir" if i == len(central) - 1 else "butir_antara"]}
 
 
 def _pks_parts(doc: Pks, pihak: list[PartyContext], lang: str) -> dict[str, object]:
@@ -217,7 +223,7 @@ def _pks_parts(doc: Pks, pihak: list[PartyContext], lang: str) -> dict[str, obje
         },
         "penyelesaian_perselisihan": penyelesaian(doc, lang),
         "pengakhiran": pengakhiran(doc.pengakhiran or Pengakhiran(), lang),
-        "pihak_ketiga": joined(third, w["dan"]) if third else None,
+        "pihak_ketiga": joined_words(third, lang) if third else None,
         "sanksi": ayat(doc.sanksi),
         "monitoring_evaluasi": ayat(doc.monitoring_evaluasi),
         "korespondensi": _korespondensi(doc, pihak, lang),
@@ -250,7 +256,8 @@ def _pihak(p: Pihak, index: int, doc: Agreement, labels: list[str],
         "nama_kapital": nama.upper(),
         "nama_awal": nama[:1].upper() + nama[1:],  # at the start of a sentence
         "negara": country,
-        "baris_judul": nama.upper() + (f"\n{country.upper()}" if country else ""),
+        "baris_judul": words(lang)["baris_judul"].format(nama=nama, negara=country).upper()
+        if country else nama.upper(),
         "daerah": region(nama, lang),
         "bentuk": p.bentuk,
         "pemerintah": p.pemerintah,
@@ -335,13 +342,13 @@ def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[PartyContext], no: int, last:
         "no": no,
         "nomor": [{"label": pihak[i]["label"] if i < len(pihak) else "", "nomor": n}
                   for i, n in enumerate(nomor)],
-        "nomor_gabung": joined([words(lang)["nomor"].format(nomor=n) for n in nomor],
-                               words(lang)["dan"]),
-        "antara": joined(antara, words(lang)["dan"]),
+        "nomor_gabung": joined_words([words(lang)["nomor"].format(nomor=n) for n in nomor],
+                                     lang),
+        "antara": joined_words(antara, lang),
         "tanggal": fmt.tanggal(tanggal, lang) if tanggal else BLANK,
         "tentang": text_or_blank(tentang),
         "berakhir": fmt.tanggal(berakhir, lang) if berakhir else BLANK,
-        "akhir": "." if last else ";",
+        "akhir": words(lang)["butir_akhir" if last else "butir_antara"],
     }
 
 
@@ -349,8 +356,9 @@ def _ksb(doc: Pks, loaded: Ksb | None, pihak: list[PartyContext], no: int, last:
 
 def _title_lines(names: list[str], lang: str, foreign: bool) -> list[str]:
     """Title block lines naming the parties: A / DENGAN / B (A / DAN / B with a foreign
-    partner), or A, / B, / DAN / C."""
+    partner), or A, / B, / DAN / C (in Korean A, / B / 및 / C)."""
     w = words(lang)
     if len(names) == 2:
         return [names[0], w["dan_judul" if foreign else "dengan"], names[1]]
-    return [f"{n}," for n in names[:-1]] + [w["dan_judul"], names[-1]]
+    return ([f"{n}," for n in names[:-2]] + [names[-2] + w["koma_serial"], w["dan_judul"],
+                                              names[-1]])

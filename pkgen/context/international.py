@@ -7,8 +7,8 @@ from __future__ import annotations
 from .. import formatting as fmt
 from ..model import BAHASA, Agreement, Loi, Pihak, Surat, foreign, languages
 from ..model.parts import Rujukan
-from .wording import words
-from .words import BLANK, joined, text_or_blank, user_text
+from .wording import joined_words, words
+from .words import BLANK, text_or_blank, user_text
 
 #: The central government's letters a foreign cooperation is signed on, in the order the
 #: legal basis cites them (PP 28/2018 Pasal 29, 32 and 33).
@@ -51,7 +51,7 @@ def foreign_parts(doc: Agreement, lang: str) -> dict[str, object]:
         "luar_negeri": foreign(doc),
         "bahasa": {
             "kode": codes,
-            "naskah": joined([BAHASA[c][lang] for c in codes], words(lang)["dan"]),
+            "naskah": joined_words([BAHASA[c][lang] for c in codes], lang),
             "jumlah": fmt.angka_terbilang(len(codes), lang=lang),
             "berlaku": BAHASA[prevailing][lang] if prevailing else BLANK,
             "kode_berlaku": prevailing,

@@ -14,8 +14,8 @@ from ..model import (
     term_end,
     term_start,
 )
-from .wording import words
-from .words import BLANK, ayat, days, items_of, joined, structured, text_or_blank, user_text
+from .wording import joined_words, words
+from .words import BLANK, ayat, days, items_of, structured, text_or_blank, user_text
 
 
 def pengakhiran(akhir: Pengakhiran, lang: str) -> dict[str, object]:
@@ -69,9 +69,9 @@ def pembiayaan(doc: Agreement, labels: list[str], lang: str) -> dict[str, object
         "sumber": structured(sources or [_BLANK_SOURCE], "sumber", lang=lang),
         "jumlah": total,
         "ayat_jumlah": f"({next(numbers)})" if total else None,
-        "tidak_membebani": joined([w["sebutan"].format(label=lab) for lab, party
-                                   in zip(labels, doc.pihak, strict=True) if party.pemerintah],
-                                  w["dan"]) if third_only else None,
+        "tidak_membebani": joined_words([w["sebutan"].format(label=lab) for lab, party
+                                         in zip(labels, doc.pihak, strict=True)
+                                         if party.pemerintah], lang) if third_only else None,
         "ayat_tidak_membebani": f"({next(numbers)})" if third_only else None,
         "ketentuan": ayat(p.ketentuan, first=next(numbers)) if p and p.ketentuan else None,
     }

@@ -1,5 +1,5 @@
 """How the context words the user's text: lettered lists with their conjunction, numbered
-ayat, the days and dates written out, italics, and names joined as Indonesian joins them."""
+ayat, the days and dates written out, and italics, in the language of the context."""
 
 from __future__ import annotations
 
@@ -43,8 +43,8 @@ def structured(items: list[dict], kind: str, text: str | None = None,
     conjunction = words(lang)[CONJUNCTION[kind]] if CONJUNCTION[kind] else ""
     out = []
     for i, item in enumerate(items):
-        end = ending(i, len(items), conjunction)
-        row = {**item, "huruf": fmt.huruf_butir(i) + ".", "akhir": end}
+        end = ending(i, len(items), conjunction, lang)
+        row = {**item, "huruf": fmt.huruf_butir(i, lang) + ".", "akhir": end}
         if text:
             row["teks"] = item[text] + end
         out.append(row)
@@ -57,11 +57,15 @@ def without(text: str, prefix: str) -> str:
     return text[len(prefix):] if prefix and text.lower().startswith(prefix.lower()) else text
 
 
-def ending(index: int, count: int, conjunction: str) -> str:
-    """Punctuation closing item ``index`` of ``count``: ';', '; dan' before the last, '.'."""
+def ending(index: int, count: int, conjunction: str, lang: str = "id") -> str:
+    """Punctuation closing item ``index`` of ``count``: ';', '; dan' before the last, '.'
+    (in Korean, nothing: its list items end without punctuation)."""
+    w = words(lang)
     if index == count - 1:
-        return "."
-    return f"; {conjunction}" if index == count - 2 and conjunction else ";"
+        return w["butir_akhir"]
+    if index == count - 2 and conjunction and w["butir_sambung"]:
+        return w["butir_sambung"].format(kata=conjunction)
+    return w["butir_antara"]
 
 
 def ayat(items: Sequence[str] | None, first: int = 1) -> list[dict[str, str]] | None:
@@ -86,17 +90,7 @@ def text_or_blank(text: str | None) -> str:
 
 
 def days(days: int | None, lang: str = "id") -> str:
-    """'14 (empat belas) hari' ('14 (fourteen) days'), or dotted blanks."""
+    """'14 (empat belas) hari' ('14 (fourteen) days', '14(십사)일'), or dotted blanks."""
     if days is None:
-        return f"{BLANK} {'days' if lang == 'en' else 'hari'}"
+        return words(lang)["hari_kosong"].format(b=BLANK)
     return fmt.angka_terbilang(days, "hari", lang)
-
-
-def joined(items: Sequence[str], last: str = "dan") -> str:
-    """'A', 'A dan B', 'A, B, dan C' (a comma before the last word in three or more)."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    if len(items) == 2:
-        return f"{items[0]} {last} {items[1]}"
-    return ", ".join(items[:-1]) + f", {last} " + items[-1]

@@ -28,7 +28,9 @@ def kinds_of(doc: Agreement) -> tuple[str, str]:
 
 def party_labels(doc: Agreement, lang: str = "id") -> list[str]:
     """'PIHAK PERTAMA', 'PIHAK KEDUA', … (or PIHAK KESATU, …) in party order; in English
-    'FIRST PARTY', 'SECOND PARTY', …."""
+    'FIRST PARTY', 'SECOND PARTY', …; in Korean '제1당사자', '제2당사자', …."""
+    if lang == "ko":
+        return [f"제{i + 1}당사자" for i in range(len(doc.pihak))]
     if lang == "en":
         return [f"{fmt.ordinal(i + 1, 'en')} PARTY" for i in range(len(doc.pihak))]
     word = fmt.ordinal_kesatu if doc.label_pihak == "KESATU" else fmt.ordinal

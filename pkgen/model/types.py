@@ -99,21 +99,22 @@ class Jenis(StrEnum):
     KSDLL = "KSDLL"  # with a foreign institution
 
 
-#: The languages an agreement's text may be written in (ISO 639-1), with their names.
+#: The languages an agreement's text may be written in (ISO 639-1), with their names in each
+#: language a draft is written in.
 BAHASA = {
-    "id": {"id": "bahasa Indonesia", "en": "Indonesian"},
-    "en": {"id": "bahasa Inggris", "en": "English"},
-    "ko": {"id": "bahasa Korea", "en": "Korean"},
-    "ja": {"id": "bahasa Jepang", "en": "Japanese"},
-    "zh": {"id": "bahasa Tionghoa", "en": "Chinese"},
-    "ar": {"id": "bahasa Arab", "en": "Arabic"},
-    "fr": {"id": "bahasa Prancis", "en": "French"},
-    "de": {"id": "bahasa Jerman", "en": "German"},
-    "nl": {"id": "bahasa Belanda", "en": "Dutch"},
-    "es": {"id": "bahasa Spanyol", "en": "Spanish"},
-    "ms": {"id": "bahasa Melayu", "en": "Malay"},
-    "th": {"id": "bahasa Thai", "en": "Thai"},
-    "vi": {"id": "bahasa Vietnam", "en": "Vietnamese"},
+    "id": {"id": "bahasa Indonesia", "en": "Indonesian", "ko": "인도네시아어"},
+    "en": {"id": "bahasa Inggris", "en": "English", "ko": "영어"},
+    "ko": {"id": "bahasa Korea", "en": "Korean", "ko": "한국어"},
+    "ja": {"id": "bahasa Jepang", "en": "Japanese", "ko": "일본어"},
+    "zh": {"id": "bahasa Tionghoa", "en": "Chinese", "ko": "중국어"},
+    "ar": {"id": "bahasa Arab", "en": "Arabic", "ko": "아랍어"},
+    "fr": {"id": "bahasa Prancis", "en": "French", "ko": "프랑스어"},
+    "de": {"id": "bahasa Jerman", "en": "German", "ko": "독일어"},
+    "nl": {"id": "bahasa Belanda", "en": "Dutch", "ko": "네덜란드어"},
+    "es": {"id": "bahasa Spanyol", "en": "Spanish", "ko": "스페인어"},
+    "ms": {"id": "bahasa Melayu", "en": "Malay", "ko": "말레이어"},
+    "th": {"id": "bahasa Thai", "en": "Thai", "ko": "태국어"},
+    "vi": {"id": "bahasa Vietnam", "en": "Vietnamese", "ko": "베트남어"},
 }
 KodeBahasa = Literal[
     "id", "en", "ko", "ja", "zh", "ar", "fr", "de", "nl", "es", "ms", "th", "vi"]
