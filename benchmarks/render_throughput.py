@@ -50,9 +50,8 @@ from docxtpl import DocxTemplate
 
 from pkgen import build
 from pkgen.inputs import load_agreement
-from pkgen.model import kinds_of
 from pkgen.prepared import PreparedTemplate
-from pkgen.render import _context, builtin_template, render_draft
+from pkgen.render import _context, builtin_for, render_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "pks-tpa-kota-kab-mojokerto.yaml"
@@ -180,7 +179,7 @@ def rendering(count: int, sample: int, root: Path) -> dict[str, float]:
     print(f"loading {count} inputs, and {count} varied ones …", flush=True)
     loaded = [load_agreement(p) for p in paths]
     varied = [load_agreement(p) for p in make_varied(root / "varied", count)]
-    template = builtin_template(kinds_of(loaded[0].document)[0])
+    template = builtin_for(loaded[0].document)
     _WORKER.update(loaded=loaded, varied=varied, template=template, out=root / "out",
                    contexts=[_context(a) for a in loaded[:sample]])
     (root / "out").mkdir()

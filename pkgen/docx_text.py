@@ -77,6 +77,27 @@ def custom_properties(doc: DocumentObject) -> dict[str, str]:
     return {}
 
 
+def package_property(path: Path, name: str) -> str | None:
+    """The custom property ``name`` of the Word file at ``path`` (read from its ZIP without
+    opening the document), or None if it has none or cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            data = archive.read("docProps/custom.xml")
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return None
+    for prop in root.iter(f"{{{CUSTOM_NS}}}property"):
+        if prop.get("name") == name:
+            return "".join(prop.itertext())
+    return None
+
+
+def listed(text: str | None) -> frozenset[str] | None:
+    """A property listing names ('pks_ksdpl, pks_ksdll'), lower case; None for none."""
+    names = frozenset(k.strip().lower() for k in (text or "").split(",") if k.strip())
+    return names or None
+
+
 # --- reading any .docx for the checker ----------------------------------------------------------
 # Files given to the checker come from outside: they are opened as ZIP archives with size
 # limits and their XML is parsed without DTDs, entities or network access, so that a hostile

@@ -15,7 +15,7 @@ from .checks import check_agreement, check_structure
 from .checks.findings import Report
 from .checks.rulebook import Rulebook
 from .checks.structure import parse_structure
-from .context import build_context
+from .context import draft_context
 from .docx_text import Block
 from .errors import Problem, TemplateError
 from .inputs import Loaded, load_agreement
@@ -26,7 +26,7 @@ from .templating import TemplateChoice
 
 #: What the draft's own check adds to the input's: mistakes a template can make. Text the
 #: user typed ("{{ }}", dotted blanks) is judged on the input, where it is known exactly.
-TEMPLATE_CHECKS = ("rujukan_pasal", "penomoran", "klausul_kosong")
+TEMPLATE_CHECKS = ("rujukan_pasal", "penomoran", "klausul_kosong", "naskah_dwibahasa")
 Provenance = Callable[[Loaded], dict[str, str]]
 
 
@@ -117,7 +117,8 @@ def produce(path: Path, book: Rulebook, templates: TemplateChoice | None = None,
     stamp = provenance(loaded) if provenance else None
     draft = renderer.render(loaded, template, book, report.has_errors, stamp)
     blocks = draft.blocks(path)
-    document = check_structure(str(path), parse_structure(blocks, book), book)
+    document = check_structure(str(path), parse_structure(blocks, book), book,
+                               jenis=loaded.document.jenis.value)
     errors = [f for f in document.findings if f.severity == "error"
               and f.rule.jenis_pemeriksaan in TEMPLATE_CHECKS]
     if errors:
@@ -139,7 +140,7 @@ def _preflight(prepared: PreparedTemplate, loaded: Loaded, book: Rulebook
     """Why ``prepared`` cannot render ``loaded``'s kind of document, or None: it uses what
     the context does not provide, or lacks the heading of an article the rulebook requires."""
     names, headings = prepared.variables()
-    provided = set(build_context(loaded.document, loaded.ksb)) | {"pasal"}
+    provided = set(draft_context(loaded)) | {"pasal"}
     unknown = sorted(names - provided)
     if unknown:
         return TemplateError(Problem("template_undefined", prepared.path,

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .model import ORDER, Ksb, Pks
+from .model import KEYS, Ksb, Pks
 from .schema import SCHEMA_FILE
 
 
@@ -23,7 +23,7 @@ def agreement_yaml(data: dict, header: list[str] | None = None,
     """
     model: type[BaseModel] = Pks if data.get("dokumen", "PKS") == "PKS" else Ksb
     root = CommentedMap()
-    for key in sorted(data, key=lambda k: ORDER.index(k) if k in ORDER else len(ORDER)):
+    for key in sorted(data, key=lambda k: KEYS.index(k) if k in KEYS else len(KEYS)):
         root[key] = _plain(data[key])
     notes = notes or {}
     for key in root:

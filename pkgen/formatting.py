@@ -1,7 +1,9 @@
-"""Indonesian formatting for legal text: terbilang, rupiah, dates and ordinals.
+"""Formatting for legal text: terbilang, rupiah, dates and ordinals, in Indonesian, English and
+Korean.
 
-Built on num2words (``lang="id"``) and Babel (locale ``id``); this module only guards their
-edge cases and composes the phrases used in agreements.
+Built on num2words and Babel; this module only guards their edge cases and composes the
+phrases used in agreements. Every function writes Indonesian unless given ``lang="en"`` or
+``lang="ko"`` (the other texts of an agreement with a foreign partner).
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ _KEEP = lru_cache(maxsize=1024, typed=True)  # typed: True is not taken for 1
 
 
 @_KEEP
-def terbilang(number: int | Decimal) -> str:
-    """Return ``number`` in Indonesian words: 1250000 -> 'satu juta dua ratus lima puluh ribu'.
+def terbilang(number: int | Decimal, lang: str = "id") -> str:
+    """Return ``number`` in words: 1250000 -> 'satu juta dua ratus lima puluh ribu'; in
+    English 'one million two hundred and fifty thousand' (no commas: it stands in brackets);
+    in Korean '백이십오만' (Sino-Korean numerals, a space after each group of 만).
 
     Integers only; a ``Decimal`` must be whole. Raises ``ValueError`` for a negative number,
     a fraction, or one beyond ``MAX_WORDS``.
@@ -38,82 +42,124 @@ def terbilang(number: int | Decimal) -> str:
         raise ValueError(f"terbilang takes whole numbers, not {number!r}")
     if number < 0 or number > MAX_WORDS:
         raise ValueError(f"terbilang takes 0 to {MAX_WORDS}, not {number}")
-    return num2words(number, lang="id")
+    if lang == "en":
+        return num2words(number, lang="en").replace(",", "")
+    return num2words(number, lang="ko" if lang == "ko" else "id")
 
 
-def angka_terbilang(number: int, unit: str = "") -> str:
-    """Return digits plus words: (14, 'hari') -> '14 (empat belas) hari'."""
-    text = f"{number} ({terbilang(number)})"
+#: Units of time in English, singular and plural, by their Indonesian word.
+_UNITS_EN = {"hari": ("day", "days"), "bulan": ("month", "months"), "tahun": ("year", "years")}
+#: Units of time in Korean (written after the number, without a space), by their Indonesian word.
+_UNITS_KO = {"hari": "일", "bulan": "개월", "tahun": "년"}
+
+
+def angka_terbilang(number: int, unit: str = "", lang: str = "id") -> str:
+    """Return digits plus words: (14, 'hari') -> '14 (empat belas) hari'; in English
+    '14 (fourteen) days'; in Korean '14(십사)일'. ``unit`` is the Indonesian word (hari,
+    bulan, tahun)."""
+    if lang == "ko":
+        return f"{number}({terbilang(number, lang)}){_UNITS_KO[unit] if unit else ''}"
+    text = f"{number} ({terbilang(number, lang)})"
+    if unit and lang == "en":
+        singular, plural = _UNITS_EN[unit]
+        unit = singular if number == 1 else plural
     return f"{text} {unit}" if unit else text
 
 
 @_KEEP
-def rupiah(amount: int | Decimal) -> str:
-    """Return the amount in figures: 1250000 -> 'Rp1.250.000,00'."""
+def rupiah(amount: int | Decimal, lang: str = "id") -> str:
+    """Return the amount in figures: 1250000 -> 'Rp1.250.000,00'; in English and Korean
+    'IDR 1,250,000.00'."""
     value = _sen(amount)
     with localcontext() as context:
         context.prec = _PRECISION  # Babel quantizes in the current context
+        if lang in ("en", "ko"):
+            return "IDR " + format_decimal(value, format="#,##0.00", locale=lang)
         return "Rp" + format_decimal(value, format="#,##0.00", locale="id")
 
 
-def rupiah_terbilang(amount: int | Decimal) -> str:
+def rupiah_terbilang(amount: int | Decimal, lang: str = "id") -> str:
     """Return the amount in words: 1250000 -> 'satu juta dua ratus lima puluh ribu rupiah'.
 
-    Sen are spelled after the rupiah: 1500,50 -> '... rupiah lima puluh sen'.
+    Sen are spelled after the rupiah: 1500,50 -> '... rupiah lima puluh sen' (English:
+    '... rupiah and fifty sen'; Korean: '천오백 루피아 오십 센').
     """
     value = _sen(amount)
     whole = int(value)
     sen = int((value - whole) * 100)
+    rupiah_word, sen_word, between = _CURRENCY.get(lang, _CURRENCY["id"])
     if whole == 0 and sen:  # Rp0,50 is fifty sen, not "nol rupiah lima puluh sen"
-        return f"{terbilang(sen)} sen"
-    words = f"{terbilang(whole)} rupiah"
+        return f"{terbilang(sen, lang)} {sen_word}"
+    words = f"{terbilang(whole, lang)} {rupiah_word}"
     if sen:
-        words += f" {terbilang(sen)} sen"
+        words += f"{between} {terbilang(sen, lang)} {sen_word}"
     return words
 
 
-def rupiah_lengkap(amount: int | Decimal) -> str:
-    """Return figures plus words: 'Rp1.250.000,00 (satu juta dua ratus lima puluh ribu rupiah)'."""
-    return f"{rupiah(amount)} ({rupiah_terbilang(amount)})"
+#: The currency's words in each language: rupiah, sen, and what joins them.
+_CURRENCY = {"id": ("rupiah", "sen", ""), "en": ("rupiah", "sen", " and"),
+             "ko": ("루피아", "센", "")}
+
+
+def rupiah_lengkap(amount: int | Decimal, lang: str = "id") -> str:
+    """Return figures plus words: 'Rp1.250.000,00 (satu juta dua ratus lima puluh ribu rupiah)';
+    in Korean the words follow the figures without a space, as Korean sets brackets."""
+    space = "" if lang == "ko" else " "
+    return f"{rupiah(amount, lang)}{space}({rupiah_terbilang(amount, lang)})"
 
 
 @_KEEP
-def tanggal(day: dt.date) -> str:
-    """Return the date as written in agreements: '28 Oktober 2019'."""
-    return format_date(day, "d MMMM y", locale="id")
+def tanggal(day: dt.date, lang: str = "id") -> str:
+    """Return the date as written in agreements: '28 Oktober 2019' ('28 October 2019',
+    '2019년 10월 28일')."""
+    return format_date(day, "long" if lang == "ko" else "d MMMM y", locale=_locale(lang))
 
 
 @_KEEP
-def nama_hari(day: dt.date) -> str:
-    """Return the weekday name: 'Senin'."""
-    return format_date(day, "EEEE", locale="id")
+def nama_hari(day: dt.date, lang: str = "id") -> str:
+    """Return the weekday name: 'Senin' ('Monday')."""
+    return format_date(day, "EEEE", locale=_locale(lang))
 
 
 @_KEEP
-def nama_bulan(day: dt.date) -> str:
-    """Return the month name: 'Oktober'."""
-    return format_date(day, "MMMM", locale="id")
+def nama_bulan(day: dt.date, lang: str = "id") -> str:
+    """Return the month name: 'Oktober' ('October')."""
+    return format_date(day, "MMMM", locale=_locale(lang))
 
 
-def tanggal_terbilang(day: dt.date) -> str:
+def tanggal_terbilang(day: dt.date, lang: str = "id") -> str:
     """Return the opening date in words.
 
     '2019-10-28' -> 'hari Senin tanggal dua puluh delapan bulan Oktober tahun dua ribu
-    sembilan belas' (the template adds 'Pada hari ini' around it).
+    sembilan belas' (the template adds 'Pada hari ini' around it); in English 'Monday, the
+    twenty-eighth day of October in the year two thousand and nineteen'. Korean agreements
+    write the date in figures, with its weekday: '2019년 10월 28일 월요일'.
     """
+    if lang == "ko":
+        return format_date(day, "full", locale="ko")
+    if lang == "en":
+        return (f"{nama_hari(day, 'en')}, the {num2words(day.day, lang='en', to='ordinal')} "
+                f"day of {nama_bulan(day, 'en')} in the year {terbilang(day.year, 'en')}")
     return (
         f"{nama_hari(day)} tanggal {terbilang(day.day)} bulan {nama_bulan(day)} "
         f"tahun {terbilang(day.year)}"
     )
 
 
-def ordinal(n: int) -> str:
-    """Return the Indonesian ordinal used in party labels: 1 -> 'PERTAMA', 3 -> 'KETIGA'.
+def _locale(lang: str) -> str:
+    return lang if lang in ("en", "ko") else "id"
+
+
+def ordinal(n: int, lang: str = "id") -> str:
+    """Return the ordinal used in party labels: 1 -> 'PERTAMA', 3 -> 'KETIGA'; in English
+    'FIRST', 'THIRD'.
 
     ``kesatu`` is the alternative first ordinal, chosen with ``ordinal_kesatu``.
     """
     if n < 1:
         raise ValueError(f"ordinals start at 1, not {n}")
+    if lang == "en":
+        return num2words(n, lang="en", to="ordinal").upper()
     if n == 1:
         return "PERTAMA"
     return ("ke" + terbilang(n)).upper()
@@ -124,10 +170,17 @@ def ordinal_kesatu(n: int) -> str:
     return "KESATU" if n == 1 else ordinal(n)
 
 
-def huruf_butir(index: int) -> str:
-    """Return the item letter for a 0-based index: 0 -> 'a', 25 -> 'z', 26 -> 'aa'."""
+#: The letters of Korean list items (목), in order: 가 … 하, then 거 … 허.
+_HANGUL_ITEMS = "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허"
+
+
+def huruf_butir(index: int, lang: str = "id") -> str:
+    """Return the item letter for a 0-based index: 0 -> 'a', 25 -> 'z', 26 -> 'aa'; in Korean
+    0 -> '가', 13 -> '하', 14 -> '거', and past the 28 syllables the item's number."""
     if index < 0:
         raise ValueError(f"item index must be >= 0, not {index}")
+    if lang == "ko":
+        return _HANGUL_ITEMS[index] if index < len(_HANGUL_ITEMS) else str(index + 1)
     letters = ""
     index += 1
     while index:

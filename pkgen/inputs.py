@@ -22,6 +22,7 @@ from .lru import LRU
 from .messages import messages
 from .model import DOKUMEN, MODELS, Agreement, Ksb, Loc, Pks, consistency_problems
 from .model.fields import field_at, fields_at
+from .translations import Translations, split_translations, translated_data
 from .yamlread import Lines, Parsed, key_text, line_for, nearest, parse_yaml, type_name
 
 #: Inputs are a few kilobytes; anything past this is the wrong file.
@@ -44,6 +45,9 @@ class Loaded:
 
     ``digest`` covers the bytes read (and those of the KSB file): the exact snapshot that is
     checked and rendered. ``lines`` (YAML) or ``cells`` (a form) locate every key path.
+    ``data`` is the input as read, its Indonesian texts in place, and ``translations`` its
+    texts in other languages (see :mod:`pkgen.translations`); ``ksb_source`` is the loaded
+    KSB file, with its own.
     """
 
     path: Path
@@ -54,6 +58,9 @@ class Loaded:
     ksb_digest: str | None = None
     lines: Lines = field(default_factory=dict, compare=False, repr=False)
     cells: Cells = field(default_factory=dict, compare=False, repr=False)
+    data: dict = field(default_factory=dict, compare=False, repr=False)
+    translations: Translations = field(default_factory=Translations, compare=False, repr=False)
+    ksb_source: Loaded | None = field(default=None, compare=False, repr=False)
 
     @property
     def kind(self) -> str:
@@ -75,29 +82,80 @@ def load_agreement(path: Path, ksb_base: Sequence[Path] = ()) -> Loaded:
     lines: Lines = {}
     cells: Cells = {}
     if form:
-        from .forms import read_form
-
-        data, cells, form_problems = read_form(path, raw)
-        try:
-            document = validate(data, lines, path, cells)
-        except InputError as err:
-            raise InputError(form_problems + err.problems) from err
-        if form_problems:
-            raise InputError(form_problems)
+        document, cells, data, translations = _read_form(raw, path)
     else:
-        parsed = parse_yaml(raw, path)
-        lines = parsed.lines
-        document = validate(parsed.data, lines, path, parsed=parsed)
+        document, lines, data, translations = _read_yaml(raw, path)
     pictures = _read_pictures(document, path, lines, cells)
     digest = hashlib.sha256(raw + pictures).hexdigest()
     if isinstance(document, Pks) and document.ksb and document.ksb.berkas is not None:
         where = Problem("generic", path, lines.get(("ksb", "berkas")), "ksb.berkas",
                         cell=cells.get(("ksb", "berkas")))
         ksb_path = _find_ksb(document.ksb.berkas, [*ksb_base, path.parent])
-        ksb, ksb_digest = _load_referenced_ksb(ksb_path, where)
-        combined = hashlib.sha256(raw + pictures + b"\0" + ksb_digest.encode()).hexdigest()
-        return Loaded(path, document, combined, ksb, ksb_path, ksb_digest, lines, cells)
-    return Loaded(path, document, digest, lines=lines, cells=cells)
+        ksb, source = _load_referenced_ksb(ksb_path, where)
+        combined = hashlib.sha256(raw + pictures + b"\0" + source.digest.encode()).hexdigest()
+        return Loaded(path, document, combined, ksb, ksb_path, source.digest, lines, cells, data,
+                      translations, source)
+    return Loaded(path, document, digest, lines=lines, cells=cells, data=data,
+                  translations=translations)
+
+
+def _check_translations(data: dict, translations: Translations, model: type[BaseModel],
+                        path: Path, cells: Cells | None = None) -> None:
+    """Each language's text is read as the Indonesian one is (no characters Word cannot
+    store, no text where a list belongs …): a problem is located at the translation's line,
+    or at its cell in a form (the cell of the key path followed by the language code)."""
+    problems = []
+    for lang in sorted(translations.languages()):
+        try:
+            model.model_validate(translated_data(data, translations, lang, "…"))
+        except ValidationError as err:
+            where = {loc: line for (loc, code), line in translations.lines.items()
+                     if code == lang}
+            at = {loc: cells[(*loc, lang)] for loc in translations.texts
+                  if (*loc, lang) in cells} if cells else None
+            problems += [problem_from_pydantic(e, model, where, path, at)
+                         for e in err.errors()]
+    if problems:
+        raise InputError(problems)
+
+
+def _read_form(raw: bytes, path: Path) -> tuple[Agreement, Cells, dict, Translations]:
+    """The agreement in a filled form, the cell of every key path, the data as read (its
+    Indonesian texts in place) and its texts in other languages (the form's language
+    columns)."""
+    from .forms import read_form
+
+    data, cells, form_problems = read_form(path, raw)
+    split = split_translations(data, {}, {}, path)
+    problems = form_problems + split.problems
+    try:
+        document = validate(split.data, {}, path, cells)
+    except InputError as err:
+        raise InputError(problems + err.problems) from err
+    if problems:
+        raise InputError(problems)
+    _check_translations(split.data, split.translations, type(document), path, cells)
+    return document, cells, split.data, split.translations
+
+
+_Read = tuple[Agreement, Lines, dict, Translations]
+
+
+def _read_yaml(raw: bytes, path: Path) -> _Read:
+    """The agreement in YAML bytes, the line of every key path, the data as read (its
+    Indonesian texts in place) and its texts in other languages."""
+    parsed = parse_yaml(raw, path)
+    split = split_translations(parsed.data, parsed.lines, parsed.comments, path)
+    parsed = Parsed(split.data, split.lines, split.comments)
+    try:
+        document = validate(parsed.data, parsed.lines, path, parsed=parsed)
+    except InputError as err:
+        raise InputError(sorted(split.problems + err.problems,
+                                key=lambda p: p.line or 0)) from err
+    if split.problems:
+        raise InputError(split.problems)
+    _check_translations(parsed.data, split.translations, type(document), path)
+    return document, parsed.lines, parsed.data, split.translations
 
 
 def _read_pictures(document: Agreement, path: Path, lines: Lines, cells: Cells) -> bytes:
@@ -134,8 +192,9 @@ def _find_ksb(name: str, folders: list[Path]) -> Path:
     return next((c for c in candidates if c.is_file()), candidates[-1])
 
 
-def _load_referenced_ksb(ksb_path: Path, where: Problem) -> tuple[Ksb, str]:
-    """The KSB at ``ksb_path`` and the digest of what was read of it."""
+def _load_referenced_ksb(ksb_path: Path, where: Problem) -> tuple[Ksb, Loaded]:
+    """The KSB at ``ksb_path``, and the input it was loaded from (its digest, its texts in
+    other languages)."""
     try:
         raw: bytes | None = ksb_path.read_bytes()
     except OSError:
@@ -152,13 +211,13 @@ def _load_referenced_ksb(ksb_path: Path, where: Problem) -> tuple[Ksb, str]:
         raise InputError(_with(where, "ksb_file_not_ksb", path=str(ksb_path), found=loaded.kind))
     if raw is not None and loaded.digest == hashlib.sha256(raw).hexdigest():
         # read from these very bytes, and from nothing else (no emblem): the same every time
-        _KSBS.put(key, (loaded.document, loaded.digest))
-    return loaded.document, loaded.digest
+        _KSBS.put(key, (loaded.document, loaded))
+    return loaded.document, loaded
 
 
 #: The KSB files PKS inputs point to, by path and content: a register's PKS inputs share a
 #: few, each loaded once per process.
-_KSBS: LRU[tuple[Ksb, str]] = LRU(64)
+_KSBS: LRU[tuple[Ksb, Loaded]] = LRU(64)
 
 
 def _with(problem: Problem, code: str, **params: object) -> Problem:

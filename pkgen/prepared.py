@@ -25,6 +25,7 @@ import jinja2.meta
 from docxtpl import DocxTemplate
 from lxml import etree
 
+from .bundled import check_languages, template_languages
 from .docx_text import READ, header_or_footer, paragraph_text
 from .fingerprint import Known, Package, fingerprint
 from .fingerprint.known import Reading, Story
@@ -82,6 +83,7 @@ class PreparedTemplate:
         self.sha256 = hashlib.sha256(self.raw).hexdigest()
         tpl = _open(self.raw, path)
         self._tpl = tpl
+        self.languages = template_languages(tpl.docx)
         env = _environment()
         self._env = env
         self._sources = [_lines(tpl.patch_xml(tpl.get_xml()))]
@@ -137,6 +139,7 @@ class PreparedTemplate:
         if not self.fast or any(p.lambang for p in loaded.document.pihak):
             return render_draft(loaded, self.path, provenance=provenance)  # emblems add parts
         tpl = self._tpl
+        check_languages(self.languages, self.path, loaded)
         context = _context(loaded)
         try:
             body_xml = _after_render(tpl, self._body.render(context))

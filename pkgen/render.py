@@ -19,7 +19,6 @@ import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -34,13 +33,21 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from ._version import __version__
-from .context import build_context
+from .bundled import (  # noqa: F401  (builtin_template(s) re-exported: the built-in list)
+    KIND_PROPERTY,
+    LANGUAGE_PROPERTY,
+    builtin_for,
+    builtin_template,
+    builtin_templates,
+    check_languages,
+    template_languages,
+)
+from .context import draft_context
 from .docx_text import Block, blocks_of, paragraph_texts, read_blocks
 from .errors import Problem, TemplateError
 from .files import write_atomic  # noqa: F401  (re-exported: the atomic write drafts use)
 from .fingerprint import fingerprint
 from .inputs import Loaded
-from .model import kinds_of
 from .postprocess import MARK, custom_properties_xml, finish, near
 
 _HEADING_TAG = re.compile(r"^\s*Pasal\s*\{\{\s*pasal\.(\w+)\s*\}\}\s*$")
@@ -50,7 +57,7 @@ INCOMPLETE_MARK = "DRAF — BELUM LENGKAP"
 #: Height of a region's emblem above the title.
 EMBLEM_MM = 22
 #: A draft is not a template: the kind a template declares is not carried into its drafts.
-_NOT_A_TEMPLATE: dict[str, str | None] = {"pkgen.dokumen": None}
+_NOT_A_TEMPLATE: dict[str, str | None] = {KIND_PROPERTY: None, LANGUAGE_PROPERTY: None}
 
 
 @dataclass(frozen=True)
@@ -87,27 +94,6 @@ class Draft:
         return blocks_of(parts.document, parts.others, parts.styles_xml, parts.text)
 
 
-def builtin_templates() -> dict[str, Path]:
-    """Return the built-in templates by name (file stem), e.g. ``pks_ksdd``."""
-    folder = resources.files("pkgen.templates")
-    return {
-        Path(str(entry)).stem: Path(str(entry))
-        for entry in folder.iterdir()
-        if str(entry).endswith(".docx")
-    }
-
-
-def builtin_template(kind: str) -> Path:
-    """The built-in template for ``kind`` (``pks_ksdd``, ``ksb_ksdd`` …); TemplateError if none."""
-    name = "ksb" if kind.startswith("ksb") else kind
-    found = builtin_templates().get(name)
-    if found is None:
-        label = kind.replace("_", " ").upper()
-        raise TemplateError(Problem("no_builtin_template", params={
-            "kind": label, "option": f"--template {kind}=FILE"}))
-    return found
-
-
 def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool = False,
                  provenance: dict[str, str] | None = None) -> Draft:
     """Render ``loaded`` with ``template`` (default: the built-in one) into a draft in memory.
@@ -117,11 +103,12 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
     to those every draft gets. Raises :class:`TemplateError` when the template cannot be read
     or uses something the agreement does not provide.
     """
-    path = template or builtin_template(kinds_of(loaded.document)[0])
+    path = template or builtin_for(loaded.document)
     if not path.is_file():
         raise TemplateError(Problem("template_not_found", params={"name": str(path)}))
     raw = path.read_bytes()
     tpl = _open(raw, path)
+    check_languages(template_languages(tpl.docx), path, loaded)
     context = _context(loaded)
     parties = context["pihak"]
     assert isinstance(parties, list)  # build_context gives a list of PartyContext
@@ -175,7 +162,7 @@ def _environment() -> jinja2.Environment:
 
 
 def _context(loaded: Loaded) -> dict[str, object]:
-    context = build_context(loaded.document, loaded.ksb)
+    context = draft_context(loaded)
     context["pasal"] = Articles()
     return context
 

@@ -61,7 +61,7 @@ def print_text(report: Report, console: Console, lang: str = "id") -> None:
             table.add_row(
                 f"[{_STYLE[finding.severity]}]{message('severity_' + finding.severity, lang)}[/]",
                 Text(finding.rule.id),
-                Text(_where(finding, lang)),
+                Text(where(finding, lang)),
                 Text(finding.message(report.book, lang)),
                 Text(finding.rule.dasar.text(lang)),
             )
@@ -71,7 +71,9 @@ def print_text(report: Report, console: Console, lang: str = "id") -> None:
     console.print(verdict(report, lang), highlight=False, markup=False, soft_wrap=True)
 
 
-def _where(finding: Finding, lang: str) -> str:
+def where(finding: Finding, lang: str) -> str:
+    """Where a finding is, as the reports show it: its location, or for a missing required
+    clause the nearest passage (or that there is none); "—" otherwise."""
     if finding.location:
         return finding.location.text(lang)
     if finding.rule.jenis_pemeriksaan == "klausul_wajib" and finding.severity == "error":

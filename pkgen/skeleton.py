@@ -43,12 +43,17 @@ FORUMS = {
 }
 _PARTNER = {"KSDD": "pemerintah_daerah", "KSDPK": "badan_usaha", "KSDPL": "pemerintah_asing",
             "KSDLL": "lembaga_asing"}
+#: Keys only an agreement with a foreign partner has: left out of the other skeletons.
+FOREIGN_ONLY = {"bahasa", "persetujuan_pusat", "surat_konfirmasi", "konsultasi", "negara",
+                "kuasa_penuh"}
+TITLES = {"PKS": "Perjanjian Kerja Sama", "KSB": "Kesepakatan Bersama",
+          "LOI": "Pernyataan Kehendak"}
 
 
 def skeleton(dokumen: str = "PKS", jenis: str = "KSDD", file_name: str = "masukan.yaml") -> str:
     """Return the commented skeleton for a ``dokumen`` (PKS or KSB) of kind ``jenis``."""
     model = MODELS[dokumen]
-    judul = "Perjanjian Kerja Sama" if dokumen == "PKS" else "Kesepakatan Bersama"
+    judul = TITLES[dokumen]
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_FILE}",
         f"# Masukan {judul} untuk pkgen. Isi nilai yang kosong; bagian bertanda (wajib)",
@@ -57,10 +62,16 @@ def skeleton(dokumen: str = "PKS", jenis: str = "KSDD", file_name: str = "masuka
         "# Tanggal: 2020-11-16, 16/11/2020 atau 16 November 2020. Daftar: satu butir per baris",
         "# yang diawali '- '. Teks yang memuat ': ' atau ' #' diberi tanda kutip \"…\".",
     ]
+    foreign = jenis in ("KSDPL", "KSDLL")
+    if foreign:
+        lines += [
+            "# Kerja sama luar negeri: setiap teks (kecuali nama orang, nomor, alamat, surel,",
+            "# telepon) ditulis dalam setiap bahasa naskah, mis. tentang: {id: …, en: …}.",
+        ]
     presets = _presets(dokumen, jenis)
-    writer = _Writer(lines, presets)
+    writer = _Writer(lines, presets, () if foreign else FOREIGN_ONLY)
     for key in ORDER:
-        if key in model.model_fields:
+        if key in model.model_fields and key not in writer.skip:
             writer.field(model.model_fields[key], key, (key,), 0)
     return "\n".join(lines) + "\n"
 
@@ -75,6 +86,11 @@ def _presets(dokumen: str, jenis: str) -> dict[str, object]:
             "akta" if bentuk == "badan_usaha" else
             "surat_kuasa" if dokumen == "PKS" and bentuk == "pemerintah_daerah" else "jabatan")
     presets["penyelesaian_perselisihan.forum#"] = f"Pilihan: {FORUMS[jenis]}."
+    if jenis in ("KSDPL", "KSDLL"):  # signed by the head of region, in two languages
+        presets["pihak[0].kewenangan.dasar"] = "jabatan"
+        presets["bahasa.naskah"] = "[id, en]"
+        presets["bahasa.berlaku"] = "en"
+        presets["penyelesaian_perselisihan.forum"] = "KONSULTASI"
     if jenis == "KSDPK":
         presets["sanksi#"] = "(wajib bagi kerja sama dengan pihak ketiga: PP 28/2018 Pasal 19 " \
                              "ayat (2) huruf d)"
@@ -82,8 +98,9 @@ def _presets(dokumen: str, jenis: str) -> dict[str, object]:
 
 
 class _Writer:
-    def __init__(self, lines: list[str], presets: dict[str, object]) -> None:
-        self.lines, self.presets = lines, presets
+    def __init__(self, lines: list[str], presets: dict[str, object],
+                 skip: tuple[str, ...] | set[str] = ()) -> None:
+        self.lines, self.presets, self.skip = lines, presets, set(skip)
 
     def comment(self, info: FieldInfo, dotted: str, indent: int) -> None:
         text = " ".join((info.description or "").split())
@@ -110,15 +127,17 @@ class _Writer:
         elif model is not None:
             self.lines.append(f"{lead}{key}:")
             for name, sub in model.model_fields.items():
-                self.field(sub, name, (*loc, name), inner + 2)
-        elif is_list:
+                if name not in self.skip:
+                    self.field(sub, name, (*loc, name), inner + 2)
+        elif is_list and dotted not in self.presets:
             self.lines += [f"{lead}{key}:", " " * (inner + 2) + "-"]
         else:
             value = self.presets.get(indexed, self.presets.get(dotted, ""))
             self.lines.append(f"{lead}{key}: {value}".rstrip())
 
     def item(self, model: type[BaseModel], loc: tuple, indent: int) -> None:
-        for n, (name, sub) in enumerate(model.model_fields.items()):
+        fields = [(name, sub) for name, sub in model.model_fields.items() if name not in self.skip]
+        for n, (name, sub) in enumerate(fields):
             self.field(sub, name, (*loc, name), indent + (2 if n else 0), dash=n == 0)
 
 

@@ -7,7 +7,8 @@ File › Info › Properties › Advanced › Custom), e.g. ``pks_ksdd`` or ``pk
 The template of an input is, in order: one given for its kind on the command line
 (``--template pks_ksdd=FILE``, or ``--template FILE`` for the kinds FILE declares), the
 register's ``pkgen.toml`` (``[templat]`` table, paths relative to the file), for
-``pkgen build`` the one its last build used, then the built-in one. ``KIND=bawaan`` (or
+``pkgen build`` the one its last build used, then the built-in one — the one that prints the
+languages the agreement is written in (``bahasa.naskah``). ``KIND=bawaan`` (or
 ``KIND=builtin``) asks for the built-in template. A template given for a kind it does not
 declare, or that no input has, is refused: a KSDPK agreement is never rendered with KSDD
 wording.
@@ -17,19 +18,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
-from .docx_text import CUSTOM_NS
+from .docx_text import listed, package_property
 from .errors import InputError, Problem, TemplateError
-from .model import DOKUMEN, JENIS, Agreement, kinds_of
-from .render import builtin_template, check_template
+from .model import DOKUMEN, JENIS, Agreement, kinds_of, languages
+from .render import KIND_PROPERTY, builtin_template, check_template
 
-KIND_PROPERTY = "pkgen.dokumen"
 BUILTIN_WORDS = ("bawaan", "builtin")
 CONFIG = "pkgen.toml"
 KINDS = tuple(d.lower() for d in DOKUMEN) + tuple(
@@ -45,18 +42,7 @@ def kind_label(kind: str) -> str:
 
 def declared_kinds(path: Path) -> frozenset[str] | None:
     """The kinds a template declares in its ``pkgen.dokumen`` property, or None if none."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            data = archive.read("docProps/custom.xml")
-        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
-    except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
-        return None
-    for prop in root.iter(f"{{{CUSTOM_NS}}}property"):
-        if prop.get("name") == KIND_PROPERTY:
-            text = "".join(prop.itertext())
-            kinds = frozenset(k.strip().lower() for k in text.split(",") if k.strip())
-            return kinds or None
-    return None
+    return listed(package_property(path, KIND_PROPERTY))
 
 
 @dataclass(frozen=True)
@@ -68,6 +54,10 @@ class Given:
     origin: str = "--template"
 
 
+#: The origin of a ``KIND=bawaan`` choice: the built-in template for each input's languages.
+BUILTIN = "bawaan"
+
+
 def parse_template_options(values: Iterable[str]) -> list[Given]:
     """``--template FILE`` and ``--template KIND=FILE`` as given on the command line."""
     out = []
@@ -75,7 +65,7 @@ def parse_template_options(values: Iterable[str]) -> list[Given]:
         match = _KIND.match(value)
         if match and match.group(2).lower() in BUILTIN_WORDS:
             kind = match.group(1).lower()
-            out.append(Given(builtin_template(kind), kind))
+            out.append(Given(builtin_template(kind), kind, BUILTIN))
         else:
             out.append(Given(Path(match.group(2)), match.group(1).lower()) if match
                        else Given(Path(value)))
@@ -93,16 +83,18 @@ class TemplateChoice:
 
     def template_for(self, doc: Agreement) -> Path:
         """The template that renders ``doc``; :class:`TemplateError` if none fits."""
-        return self.template_of(kinds_of(doc))
+        return self.template_of(kinds_of(doc), languages(doc))
 
-    def template_of(self, kinds: tuple[str, ...]) -> Path:
-        """The template for a document of ``kinds`` (most specific first, as ``kinds_of``)."""
+    def template_of(self, kinds: tuple[str, ...], langs: Sequence[str] = ("id",)) -> Path:
+        """The template for a document of ``kinds`` (most specific first, as ``kinds_of``)
+        written in ``langs``."""
         for choices in (self.given, self.config, self.recorded):
             for kind in kinds:
                 for given in choices:
                     if given.kind in (kind, None) and kind in (self._kinds(given) or ()):
-                        return given.path
-        return builtin_template(kinds[0])
+                        return builtin_template(kind, langs) if given.origin == BUILTIN \
+                            else given.path
+        return builtin_template(kinds[0], langs)
 
     def check_unused(self, docs: Iterable[Agreement]) -> None:
         """Refuse a template given on the command line for kinds no document of the run has."""

@@ -27,7 +27,15 @@ from .errors import InputError, Problem
 Loc = tuple[str | int, ...]
 Lines = dict[Loc, int]
 T = TypeVar("T")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml when present, with no implicit types to resolve: the builder reads every
+    plain scalar as the text typed, never by its tag."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
 _NULL = {"", "~", "null", "Null", "NULL"}
 _NBSP = "\u00a0\u2007\u202f"
 #: A non-breaking space in indentation, after a list dash or after a key's colon.

@@ -417,3 +417,28 @@ def test_ksbs_no_pks_follows_are_reported(register):
         drafts / b.REPORT).read_text()
     output = CliRunner().invoke(main, ["build", str(register), "-o", str(drafts)]).stdout
     assert "ksb-spbe.yaml: KSB ini belum ditindaklanjuti PKS" in output
+
+
+def test_a_trilingual_input_keeps_its_template_from_build_to_build(tmp_path):
+    """An input with a Korean text is built with the trilingual template, recorded with its
+    languages, and found unchanged on the next build — from the manifest, and from what the
+    draft itself records when the manifest is gone."""
+    reg = tmp_path / "register"
+    reg.mkdir()
+    for name in ("mou-spbe-mojokerto-gyeongsangnam",
+                 "mou-spbe-mojokerto-gyeongsangnam-tiga-bahasa"):
+        shutil.copy(EXAMPLES / f"{name}.yaml", reg)
+    result, drafts = run(reg)
+    assert result.exit_code == 0 and set(states(result).values()) == {"new"}
+    manifest = json.loads((drafts / b.MANIFEST).read_text())["drafts"]
+    records = {name[:-5]: entry["draft"]["record"] for name, entry in manifest.items()}
+    three = records["mou-spbe-mojokerto-gyeongsangnam-tiga-bahasa"]
+    assert Path(three["template"]).name == "ksb_luar_negeri_ko.docx"
+    assert three["languages"] == ["id", "en", "ko"]
+    assert Path(records["mou-spbe-mojokerto-gyeongsangnam"]["template"]).name == \
+        "ksb_luar_negeri.docx"
+    result, _ = run(reg)
+    assert set(states(result).values()) == {"unchanged"}
+    (drafts / b.MANIFEST).unlink()
+    result, _ = run(reg)
+    assert set(states(result).values()) == {"unchanged"}

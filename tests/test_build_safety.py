@@ -261,7 +261,8 @@ def test_workers_end_with_a_killed_build_and_the_lock_is_free(tmp_path, sig):
     drafts = tmp_path / "drafts"
     build = subprocess.Popen([sys.executable, "-c", "from pkgen.cli import main; main()",
                               "build", str(register), "-o", str(drafts), "--jobs", "2"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             cwd=tmp_path)  # the installed pkgen, not a source tree here
     deadline, workers = time.monotonic() + 60, []
     while len(workers) < 2 and time.monotonic() < deadline and build.poll() is None:
         workers = _children(build.pid)

@@ -16,9 +16,8 @@ from docx_edits import png
 
 from pkgen.fingerprint import UnreadableError, canonical, fingerprint, match
 from pkgen.inputs import load_agreement
-from pkgen.model import kinds_of
 from pkgen.prepared import PreparedTemplate
-from pkgen.render import builtin_template, render_draft
+from pkgen.render import builtin_for, render_draft
 
 
 def _rewrite(data: bytes, part: str, change) -> bytes:
@@ -44,7 +43,7 @@ def draft() -> bytes:
 def test_a_draft_records_the_fingerprint_of_what_it_holds(path):
     loaded = load_agreement(path)
     naive = render_draft(loaded)
-    fast = PreparedTemplate(builtin_template(kinds_of(loaded.document)[0])).render(loaded)
+    fast = PreparedTemplate(builtin_for(loaded.document)).render(loaded)
     assert naive.properties["pkgen.fingerprint"] == fast.properties["pkgen.fingerprint"]
     assert fingerprint(fast.data) == fast.properties["pkgen.fingerprint"]
     assert fingerprint(naive.data) == naive.properties["pkgen.fingerprint"]

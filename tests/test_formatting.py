@@ -100,3 +100,35 @@ def test_item_letters(i, letter):
 )
 def test_signature_names(name, expected):
     assert fmt.nama_kapital(name) == expected
+
+
+# --- Korean (the third text of an agreement with a Korean partner) ----------------------------
+
+@pytest.mark.parametrize(("number", "words"), [
+    (0, "영"), (1, "일"), (10, "십"), (14, "십사"), (60, "육십"), (180, "백팔십"), (1000, "천"),
+    (10_001, "만 일"), (2023, "이천이십삼"), (250_000_000, "이억 오천만"),
+    (1_250_000, "백이십오만"),
+], ids=str)
+def test_korean_numbers_in_words(number, words):
+    assert fmt.terbilang(number, "ko") == words
+
+
+def test_korean_numbers_dates_and_amounts():
+    assert fmt.angka_terbilang(14, "hari", "ko") == "14(십사)일"
+    assert fmt.angka_terbilang(6, "bulan", "ko") == "6(육)개월"
+    assert fmt.angka_terbilang(5, "tahun", "ko") == "5(오)년"
+    assert fmt.angka_terbilang(2, lang="ko") == "2(이)"
+    assert fmt.rupiah_lengkap(250_000_000, "ko") == "IDR 250,000,000.00(이억 오천만 루피아)"
+    assert fmt.rupiah_terbilang(Decimal("1500.50"), "ko") == "천오백 루피아 오십 센"
+    assert fmt.rupiah_terbilang(Decimal("0.25"), "ko") == "이십오 센"
+    day = dt.date(2023, 6, 12)
+    assert fmt.tanggal(day, "ko") == "2023년 6월 12일"
+    assert fmt.tanggal_terbilang(day, "ko") == "2023년 6월 12일 월요일"
+    # the other languages are unchanged
+    assert fmt.tanggal(day, "en") == "12 June 2023" and fmt.tanggal(day) == "12 Juni 2023"
+
+
+@pytest.mark.parametrize(("i", "letter"), [(0, "가"), (1, "나"), (13, "하"), (14, "거"),
+                                           (27, "허"), (28, "29")])
+def test_korean_item_letters(i, letter):
+    assert fmt.huruf_butir(i, "ko") == letter

@@ -26,7 +26,7 @@ def only(path: Path):
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_examples_load(path):
     loaded = load_agreement(path)
-    assert loaded.kind in ("PKS", "KSB")
+    assert loaded.kind in ("PKS", "KSB", "LOI")
     assert len(loaded.digest) == 64
 
 

@@ -11,10 +11,9 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from pkgen.inputs import load_agreement
-from pkgen.model import kinds_of
 from pkgen.postprocess import docxtpl_fix_tables
 from pkgen.prepared import PreparedTemplate, paragraph_keys
-from pkgen.render import _after_render, _context, builtin_template, render_draft
+from pkgen.render import _after_render, _context, builtin_for, builtin_template, render_draft
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -22,7 +21,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 def _rendered(path):
     """A prepared template and the body XML it renders for the example at ``path``."""
     loaded = load_agreement(path)
-    prepared = PreparedTemplate(builtin_template(kinds_of(loaded.document)[0]))
+    prepared = PreparedTemplate(builtin_for(loaded.document))
     tpl = prepared._tpl
     return prepared, _after_render(tpl, prepared._body.render(_context(loaded)))
 
@@ -76,7 +75,7 @@ def test_table_fixing_leaves_to_docxtpl_what_it_would_read_another_way(xml):
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_a_paragraph_key_is_its_xml_as_finished(path):
     loaded = load_agreement(path)
-    prepared = PreparedTemplate(builtin_template(kinds_of(loaded.document)[0]))
+    prepared = PreparedTemplate(builtin_for(loaded.document))
     draft = prepared.render(loaded)
     _prepared, xml = _rendered(path)
     tree = etree.fromstring(xml)

@@ -83,7 +83,8 @@ def test_quick_start_installs_and_renders(tmp_path):
 
 def test_the_pictures_of_a_draft_are_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in ("contoh-halaman-pertama", "contoh-halaman-tanda-tangan"):
+    for name in ("contoh-halaman-pertama", "contoh-halaman-tanda-tangan", "contoh-dwibahasa",
+                 "contoh-naskah-korea"):
         picture = ROOT / "docs" / "gambar" / f"{name}.png"
         assert f'src="docs/gambar/{name}.png"' in readme
         assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -26,7 +26,7 @@ def docx_result():
 def test_every_text_has_its_source_labels_and_document():
     for entry in entries():
         assert entry["sumber"], entry["nama"]
-        assert entry["jenis_dokumen"] in ("pks", "ksb")
+        assert entry["jenis_dokumen"] in ("pks", "ksb", "loi")
         assert (REAL / "texts" / f"{entry['nama']}.txt").exists()
         assert (REAL / "docx" / f"{entry['nama']}.docx").exists()
         assert (REAL / "pdf" / f"{entry['nama']}.pdf").exists() == bool(entry.get("pdf"))

@@ -27,7 +27,10 @@ def headings(text: str) -> list[str]:
 
 
 def test_builtin_templates():
-    assert set(builtin_templates()) == {"pks_ksdd", "pks_ksdpk", "ksb"}
+    assert set(builtin_templates()) == {"pks_ksdd", "pks_ksdpk", "ksb", "loi_luar_negeri",
+                                        "ksb_luar_negeri", "pks_luar_negeri",
+                                        "loi_luar_negeri_ko", "ksb_luar_negeri_ko",
+                                        "pks_luar_negeri_ko"}
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
@@ -169,8 +172,9 @@ def test_missing_template(tmp_path):
     assert info.value.problems[0].code == "template_not_found"
 
 
-def test_no_builtin_template_for_foreign_cooperation(edited):
-    path = edited(PKS_WISATA, "jenis: KSDPK", "jenis: KSDPL")
+def test_no_builtin_template_for_a_letter_of_intent_between_regions(edited):
+    path = edited(EXAMPLES / "loi-pariwisata-mojokerto-australia-barat.yaml",
+                  "jenis: KSDPL", "jenis: KSDD")
     with pytest.raises(TemplateError) as info:
         render_draft(load_agreement(path))
     assert info.value.problems[0].code == "no_builtin_template"
@@ -244,13 +248,12 @@ def test_signatures_stand_two_by_two():
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_prepared_template_gives_the_same_draft_as_the_naive_render(path):
-    from pkgen.model import kinds_of
     from pkgen.prepared import PreparedTemplate
-    from pkgen.render import builtin_template
+    from pkgen.render import builtin_for
 
     loaded = load_agreement(path)
     naive = render_draft(loaded)
-    prepared = PreparedTemplate(builtin_template(kinds_of(loaded.document)[0]))
+    prepared = PreparedTemplate(builtin_for(loaded.document))
     assert prepared.fast
     fast = prepared.render(loaded)
     a, b = zipfile.ZipFile(io.BytesIO(naive.data)), zipfile.ZipFile(io.BytesIO(fast.data))

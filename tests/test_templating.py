@@ -12,7 +12,7 @@ from docx import Document
 from pkgen import build as b
 from pkgen.cli import main
 from pkgen.docx_text import custom_properties, document_text
-from pkgen.render import builtin_templates
+from pkgen.render import builtin_template, builtin_templates
 from pkgen.templating import Given, declared_kinds
 
 KSB = EXAMPLES / "ksb-tpa-kota-kab-mojokerto.yaml"
@@ -35,7 +35,49 @@ def run(*args):
 
 def test_built_in_templates_declare_their_kind():
     assert {name: declared_kinds(path) for name, path in builtin_templates().items()} == {
-        "ksb": {"ksb"}, "pks_ksdd": {"pks_ksdd"}, "pks_ksdpk": {"pks_ksdpk"}}
+        "ksb": {"ksb"}, "pks_ksdd": {"pks_ksdd"}, "pks_ksdpk": {"pks_ksdpk"},
+        "loi_luar_negeri": {"loi_ksdpl", "loi_ksdll"},
+        "ksb_luar_negeri": {"ksb_ksdpl", "ksb_ksdll"},
+        "pks_luar_negeri": {"pks_ksdpl", "pks_ksdll"},
+        "loi_luar_negeri_ko": {"loi_ksdpl", "loi_ksdll"},
+        "ksb_luar_negeri_ko": {"ksb_ksdpl", "ksb_ksdll"},
+        "pks_luar_negeri_ko": {"pks_ksdpl", "pks_ksdll"}}
+
+
+def test_each_kind_finds_its_built_in_template():
+    found = {kind: builtin_template(kind).stem for kind in (
+        "ksb_ksdd", "ksb_ksdpk", "ksb_ksdpl", "loi_ksdll", "pks_ksdd", "pks_ksdll")}
+    assert found == {"ksb_ksdd": "ksb", "ksb_ksdpk": "ksb", "ksb_ksdpl": "ksb_luar_negeri",
+                     "loi_ksdll": "loi_luar_negeri", "pks_ksdd": "pks_ksdd",
+                     "pks_ksdll": "pks_luar_negeri"}
+
+
+def test_the_built_in_template_prints_the_languages_of_the_text():
+    """Indonesian and English: the bilingual template; Korean too: the trilingual one; a
+    language no built-in template prints: the one that lacks the fewest (the render refuses)."""
+    chosen = {langs: builtin_template("ksb_ksdpl", langs).stem for langs in (
+        ("id",), ("id", "en"), ("id", "en", "ko"), ("id", "ko"), ("id", "en", "ja"))}
+    assert chosen == {("id",): "ksb_luar_negeri", ("id", "en"): "ksb_luar_negeri",
+                      ("id", "en", "ko"): "ksb_luar_negeri_ko",
+                      ("id", "ko"): "ksb_luar_negeri_ko", ("id", "en", "ja"): "ksb_luar_negeri"}
+    assert builtin_template("pks_ksdll", ["id", "en", "ko"]).stem == "pks_luar_negeri_ko"
+    assert builtin_template("pks_ksdd", ["id", "en", "ko"]).stem == "pks_ksdd"
+
+
+@pytest.mark.parametrize("option", [(), ("--template", "ksb_ksdpl=bawaan")],
+                         ids=["default", "bawaan"])
+def test_render_prints_the_korean_text_the_input_declares(work, option):
+    name = "mou-spbe-mojokerto-gyeongsangnam-tiga-bahasa.yaml"
+    shutil.copy(EXAMPLES / name, work)
+    result = run("render", name, "-o", "tiga.docx", *option)
+    assert result.exit_code == 0, result.output
+    props = custom_properties(Document(str(work / "tiga.docx")))
+    assert props["pkgen.template"].endswith("ksb_luar_negeri_ko.docx")
+    assert "제11조\n언어" in document_text(Document(str(work / "tiga.docx")))
+    result = run("render", name, "-o", "dua.docx", "--template",
+                 f"ksb_ksdpl={builtin_templates()['ksb_luar_negeri']}")
+    assert result.exit_code == 2 and "ko" in result.output
+    assert not (work / "dua.docx").exists()
 
 
 def test_a_template_for_another_kind_is_refused(work):

@@ -26,8 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from pkgen.render import set_custom_properties
-from pkgen.templating import KIND_PROPERTY
+from pkgen.render import KIND_PROPERTY, set_custom_properties
 
 FONT = "Arial"
 OUT = Path(__file__).resolve().parent.parent / "templates"
@@ -245,11 +244,18 @@ def _field(paragraph, instr):
 def title_block(doc):
     """The regions' emblems (when given), the title, and one NOMOR line per party with the
     colons aligned."""
+    emblems(doc)
+    para(doc, "{{ judul }}", "Judul Dokumen")
+    _title_rest(doc)
+
+
+def emblems(doc):
+    """The parties' emblems in a row, when any party has one."""
     tag(doc, "{%p if lambang %}")
-    emblems = doc.add_table(rows=1, cols=3)
-    emblems.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _no_borders(emblems)
-    first, cell, last = emblems.rows[0].cells
+    table = doc.add_table(rows=1, cols=3)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    first, cell, last = table.rows[0].cells
     for c in (first, cell, last):
         c.width = Cm(3.0)
     first.paragraphs[0].add_run("{%tc for p in lambang %}")
@@ -258,7 +264,9 @@ def title_block(doc):
     cell.paragraphs[0].paragraph_format.space_after = Pt(10)  # clear of the title
     cell.paragraphs[0].add_run("{{ p.gambar }}")
     tag(doc, "{%p endif %}")
-    para(doc, "{{ judul }}", "Judul Dokumen")
+
+
+def _title_rest(doc):
     para(doc, "ANTARA", "Judul Dokumen")
     tag(doc, "{%p for baris in judul_pihak %}")
     para(doc, "{{ baris }}", "Judul Dokumen")
@@ -542,8 +550,10 @@ def _box(paragraph):
     ppr.append(borders)
 
 
-def footer(doc):
-    """Paraf boxes, one per party, and the page number."""
+def footer(doc, initials=("Paraf {{ p.label }}",),
+           pages=(("Halaman ", "PAGE"), (" dari ", "NUMPAGES"))):
+    """Paraf boxes, one per party, with the lines ``initials``, and the page number: the
+    texts and fields of ``pages`` in turn."""
     ftr = doc.sections[0].footer
     ftr.is_linked_to_previous = False
     first = ftr.paragraphs[0]
@@ -558,15 +568,17 @@ def footer(doc):
     table.autofit = False
     _cell_borders(mid)
     mid.paragraphs[0].style = doc.styles["Paraf"]
-    mid.paragraphs[0].add_run("Paraf {{ p.label }}")
+    mid.paragraphs[0].add_run(initials[0])
+    for line in initials[1:]:
+        para(mid, line, "Paraf")
     para(mid, "", "Paraf")
     # The table must follow the first paragraph; Word needs a paragraph after a table too.
     first._p.addnext(table._tbl)
     page = para(ftr, "", "Kaki")
-    page.add_run("Halaman ")
-    _field(page, "PAGE")
-    page.add_run(" dari ")
-    _field(page, "NUMPAGES")
+    for text, code in pages:
+        page.add_run(text)
+        if code:
+            _field(page, code)
     first._p.getparent().remove(first._p)
 
 
@@ -776,15 +788,32 @@ def ksb():
               "penyelesaiannya diserahkan kepada {{ penyelesaian_perselisihan.nama_forum }}"
               "{% endif %}.")
     end_article(doc)
+    article(doc, "pengakhiran", "PENGAKHIRAN", present_if="pengakhiran")
+    notice = ("PIHAK yang bermaksud mengakhiri Kesepakatan Bersama ini sebelum jangka waktunya "
+              "berakhir wajib memberitahukan secara tertulis kepada PIHAK lain paling lambat "
+              "{{ pengakhiran.pemberitahuan }} sebelum tanggal pengakhiran yang dikehendaki.")
+    tag(doc, "{%p if pengakhiran.sebab %}")
+    listed(doc, "pengakhiran.sebab", "Kesepakatan Bersama ini berakhir apabila:",
+           "Kesepakatan Bersama ini berakhir apabila", number="(1)")
+    para(doc, f"(2)\t{notice}", "Ayat")
+    tag(doc, "{%p else %}")
+    para(doc, notice)
+    tag(doc, "{%p endif %}")
+    end_article(doc)
     ending(doc, noun)
     return doc
 
 
 def main(out: Path = OUT) -> None:
+    from make_foreign_templates import templates as foreign  # builds on this module
+
     out.mkdir(exist_ok=True)
     for name, doc in (("pks_ksdd", pks("KSDD")), ("pks_ksdpk", pks("KSDPK")), ("ksb", ksb())):
         # The kind of document each template is for (see pkgen/templating.py).
         set_custom_properties(doc, {KIND_PROPERTY: name})
+        doc.save(out / f"{name}.docx")
+        print(f"wrote {out / name}.docx")
+    for name, doc in foreign():  # bilingual, for KSDPL and KSDLL: their kinds are set
         doc.save(out / f"{name}.docx")
         print(f"wrote {out / name}.docx")
 

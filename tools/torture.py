@@ -78,14 +78,19 @@ class Torture:
                 (self.drafts / b.MANIFEST).write_text(damage)
         jobs = self.rng.choice([1, 2])
         self.counts[f"builds with --jobs {jobs}"] += 1
+        errors = self.register.parent / "build-stderr.txt"
         process = subprocess.Popen(
             [sys.executable, "-c", "from pkgen.cli import main; main()", "build",
              str(self.register), "-o", str(self.drafts), "--jobs", str(jobs)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=errors.open("w"),
+            cwd=self.register.parent)  # the installed pkgen, never a source tree in the cwd
         editor = threading.Thread(target=self._edit_while, args=(process, number))
         editor.start()
         workers = self._interrupt(process)
         editor.join()
+        said = errors.read_text()
+        if "Traceback" in said and "KeyboardInterrupt" not in said:  # Ctrl-C while starting
+            self.failures.append(f"trial {number}: the build crashed: {said[-600:]}")
         self._check_workers_ended(workers)
         self._check_files(f"trial {number}, after the interrupted build")
         self._check_next_build(number)
@@ -225,10 +230,17 @@ class Torture:
 
 
 def _children(pid: int) -> list[int]:
-    try:
-        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
+    """The processes whose parent is ``pid``, from every /proc/N/stat (not every kernel has
+    /proc/N/task/N/children)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if fields and int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def _running(pid: int) -> bool:

@@ -20,8 +20,10 @@ in ``store``, interruptions in ``signals``.
 from __future__ import annotations
 
 from .._version import __version__
+from ..inputs import INPUT_SUFFIXES
+from ..register import scan, unfollowed_ksb
 from .changes import describe, report_markdown
-from .planning import BESIDE, INPUT_SUFFIXES, plan, scan, unfollowed_ksb
+from .planning import BESIDE, links_of, plan
 from .run import REDLINE, REPORT, build
 from .signals import BuildInterrupted
 from .state import Entry, Failure, Item, Options, Record, Result, State
@@ -30,6 +32,7 @@ from .store import JOURNAL, LOCK, MANIFEST, STAGING, BuildLockedError
 __all__ = [
     "BESIDE", "INPUT_SUFFIXES", "JOURNAL", "LOCK", "MANIFEST", "REDLINE", "REPORT", "STAGING",
     "BuildInterrupted", "BuildLockedError", "Entry", "Failure", "Item", "Options", "Record",
-    "Result", "State", "__version__", "build", "describe", "plan", "report_markdown", "scan",
+    "Result", "State", "__version__", "build", "describe", "links_of", "plan", "report_markdown",
+    "scan",
     "unfollowed_ksb",
 ]

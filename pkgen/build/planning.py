@@ -20,13 +20,13 @@ from ..errors import TemplateError
 from ..fingerprint import Package, UnreadableError, fingerprint, match, read_properties
 from ..messages import msg
 from ..paths import mirrored
+from ..register import Link, scan, unfollowed_ksb
 from ..render import builtin_templates
 from ..templating import Given, TemplateChoice, find_config, load_config
 from .install import free_name
 from .state import Copy, Entry, Expect, Failure, Item, Options, Record, Result, Stat, State
 from .store import MANIFEST, load_manifest
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")  # YAML inputs and filled forms
 UNKNOWN = Stat(-1, -1, -1)  # the stat of no file: the content is read every time
 BESIDE = ".pkgen-baru.docx"  # NAME.pkgen-baru.docx: the new version beside an edited draft
 _MARK = BESIDE[: -len(".docx")]
@@ -82,7 +82,7 @@ def plan(register: Path, drafts: Path, options: Options) -> Result:
     orphans = sorted(d for d in entries if d not in present)
     records = [r for i in items for r in _records(i.entry)]
     records += [r for d in orphans for r in _records(entries[d])]
-    return Result(items, orphans, unfollowed_ksb(records), [damage] if damage else [],
+    return Result(items, orphans, unfollowed_ksb(links_of(records)), [damage] if damage else [],
                   damage is not None, {d: entries[d] for d in orphans}, choice)
 
 
@@ -107,24 +107,10 @@ def _recorded_templates(entries: dict[str, Entry]) -> list[Given]:
     return [Given(Path(path), kind, MANIFEST) for kind, path in sorted(recorded.items())]
 
 
-def scan(register: Path, drafts: Path) -> list[Path]:
-    """Every input file under ``register``, skipping hidden folders and the drafts folder."""
-    drafts = drafts.resolve()
-    found = []
-    for path in sorted(register.rglob("*")):
-        if path.suffix.lower() not in INPUT_SUFFIXES or not path.is_file():
-            continue
-        parts = path.relative_to(register).parts
-        if any(p.startswith(".") for p in parts) or drafts in path.resolve().parents:
-            continue
-        found.append(path)
-    return found
-
-
-def unfollowed_ksb(records: list[Record]) -> list[str]:
-    """The KSB inputs of the register that no PKS points to: agreements still to be made."""
-    followed = {dep for record in records for dep in record.depends}
-    return sorted({r.input for r in records if r.kind == "KSB" and r.input not in followed})
+def links_of(records: list[Record]) -> list[Link]:
+    """The register's links as the drafts were made: each input's kind, and the KSB file a
+    PKS was rendered with (see :mod:`pkgen.register`)."""
+    return [Link(r.input, r.kind, next(iter(r.depends), None)) for r in records]
 
 
 def inspect(path: Path, known: Copy | None, rel: str) -> Look:
@@ -176,7 +162,8 @@ def record_from_properties(props: dict[str, str], rel: str) -> Record | None:
         props.get("pkgen.template_sha256", ""), props.get("pkgen.rulebook_sha256", ""),
         props.get("pkgen.version", ""), props["pkgen.fingerprint"], props.get("pkgen.kind", ""),
         "incomplete" if props.get("pkgen.incomplete") else "ok",
-        kinds=tuple(k for k in props.get("pkgen.kinds", "").split(",") if k))
+        kinds=tuple(k for k in props.get("pkgen.kinds", "").split(",") if k),
+        languages=tuple(k for k in props.get("pkgen.languages", "").split(",") if k))
 
 
 class _Context:
@@ -215,7 +202,7 @@ class _Context:
     def _template(self, record: Record) -> Path | None:
         """The template a draft made from ``record`` would be rendered with now, if it is
         the one it was made with (None: another, or none can be told)."""
-        key = (record.template, record.kinds)
+        key = (record.template, record.kinds, record.languages)
         if key not in self._templates:
             self._templates[key] = self._template_for(record)
         return self._templates[key]
@@ -223,7 +210,8 @@ class _Context:
     def _template_for(self, record: Record) -> Path | None:
         if record.kinds:
             try:
-                chosen = self.choice.template_of(record.kinds).resolve()
+                chosen = self.choice.template_of(record.kinds, record.languages or ("id",))
+                chosen = chosen.resolve()
             except TemplateError:  # gone or unfit: the worker says why when it renders
                 return None
         else:  # a draft from before kinds were recorded: its built-in template, by name

@@ -24,10 +24,11 @@ from ..drafts import Renderer
 from ..errors import OutputError, PkgenError, Problem
 from ..files import fsync_file, fsync_folder, output_problem, write_atomic
 from ..messages import msg
+from ..register import unfollowed_ksb
 from ..templating import TemplateChoice
 from .changes import report_markdown
 from .install import new_aside, place, recover, remove
-from .planning import beside_name, plan, unfollowed_ksb
+from .planning import beside_name, links_of, plan
 from .signals import critical, interruptible
 from .state import Copy, Entry, Expect, Failure, Item, Job, Options, Outcome, Result, Stat, State
 from .store import STAGING, locked, save_manifest, set_aside_damaged, write_journal
@@ -262,4 +263,4 @@ def _record(drafts: Path, result: Result) -> None:
             entries[orphan] = entry
     save_manifest(drafts, entries)
     records = [c.record for e in entries.values() for c in (e.beside or e.draft,) if c]
-    result.unfollowed = unfollowed_ksb(records)
+    result.unfollowed = unfollowed_ksb(links_of(records))

@@ -70,6 +70,7 @@ class Record:
     errors: int = 0
     warnings: int = 0
     kinds: tuple[str, ...] = ()  # the kinds of template it takes, e.g. ("pks_ksdd", "pks")
+    languages: tuple[str, ...] = ()  # the languages of its text, e.g. ("id", "en", "ko")
 
 
 @dataclass(frozen=True)

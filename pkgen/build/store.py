@@ -104,7 +104,8 @@ def _copy(value: object) -> Copy | None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("path"), str):
         raise ManifestError("an entry without a path")
-    record = Record(**{**value["record"], "kinds": tuple(value["record"].get("kinds", ()))})
+    record = Record(**{**value["record"], "kinds": tuple(value["record"].get("kinds", ())),
+                       "languages": tuple(value["record"].get("languages", ()))})
     size, mtime_ns, inode = value["stat"]
     if not all(isinstance(v, str) for v in (record.input, record.fingerprint)):
         raise ManifestError(f"{value['path']}: malformed record")

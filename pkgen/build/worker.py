@@ -25,7 +25,8 @@ from ..errors import PkgenError, TemplateError
 from ..files import output_problem
 from ..inputs import Loaded
 from ..messages import Text, msg
-from ..model import kinds_of
+from ..model import kinds_of, languages
+from ..register import in_register
 from .changes import changes
 from .state import Failure, Job, Outcome, Record
 
@@ -98,15 +99,13 @@ class _Snapshot:
                 self.ksb_raw = loaded.ksb_path.read_bytes()
             except OSError:
                 self.ksb_raw = b""
-            try:
-                name = loaded.ksb_path.relative_to(self.job.register.resolve()).as_posix()
-            except ValueError:
-                name = str(loaded.ksb_path)
+            name = in_register(loaded.ksb_path, self.job.register)
             self.depends = {name: hashlib.sha256(self.ksb_raw).hexdigest()}
         return {"pkgen.input_path": self.job.rel, "pkgen.source_sha256": self.sha256,
                 "pkgen.depends": json.dumps(self.depends, sort_keys=True),
                 "pkgen.rulebook_sha256": load_rulebook(self.job.rules).digest,
-                "pkgen.kind": loaded.kind, "pkgen.kinds": ",".join(kinds_of(loaded.document))}
+                "pkgen.kind": loaded.kind, "pkgen.kinds": ",".join(kinds_of(loaded.document)),
+                "pkgen.languages": ",".join(languages(loaded.document))}
 
     @property
     def sha256(self) -> str:
@@ -141,7 +140,8 @@ def _stage(job: Job, made: Produced, snapshot: _Snapshot, book) -> Outcome:
         job.rel, snapshot.sha256, snapshot.depends, str(draft.template.resolve()),
         props["pkgen.template_sha256"], book.digest, props["pkgen.version"],
         props["pkgen.fingerprint"], made.loaded.kind, "incomplete" if errors else "ok", errors,
-        report.count("warning") + document.count("warning"), kinds_of(made.loaded.document))
+        report.count("warning") + document.count("warning"), kinds_of(made.loaded.document),
+        tuple(languages(made.loaded.document)))
     return Outcome(job.draft, staged, record, problems=_errors(document, book),
                    changes=tuple(changes(job.path, blocks, book)))
 

@@ -19,6 +19,7 @@ from ..model import (
 )
 from ..model.fields import field_at
 from .findings import ClauseStatus, Finding, Location, Report, Status
+from .foreign import foreign_rules
 from .rulebook import Rulebook
 from .structure import first_match
 
@@ -81,6 +82,7 @@ class _Checker:
     def statuses(self) -> list[ClauseStatus]:
         d = self.doc
         pks = isinstance(d, Pks)
+        dispute = getattr(d, "penyelesaian_perselisihan", None)  # a letter of intent has none
         state: dict[str, tuple[Status, Loc]] = {
             "para_pihak": ("present", ("pihak",)),
             "objek": _status(d.objek, self.real(d.objek), ("objek",)),
@@ -95,9 +97,11 @@ class _Checker:
                 ("jangka_waktu",)),
             "perubahan": _status(d.perubahan, True, ("perubahan",)),
             "penutup": ("present", ("penutup",)),
+            # the template writes the article from the languages the input declares
+            "bahasa": _status(d.bahasa, d.bahasa is not None and d.bahasa.berlaku is not None,
+                              ("bahasa",)),
             "penyelesaian_perselisihan": _status(
-                d.penyelesaian_perselisihan, d.penyelesaian_perselisihan is not None
-                and (d.penyelesaian_perselisihan.forum is not None or not pks),
+                dispute, dispute is not None and (dispute.forum is not None or not pks),
                 ("penyelesaian_perselisihan",)),
         }
         if isinstance(d, Pks):
@@ -125,8 +129,8 @@ class _Checker:
         state["keadaan_kahar"] = _status(kahar, kahar is not None and self.real_list(
             kahar.peristiwa), ("keadaan_kahar",))
         end = d.pengakhiran
-        state["pengakhiran"] = _status(end, end is not None and self.real_list(end.sebab),
-                                       ("pengakhiran",))
+        state["pengakhiran"] = _status(end, end is not None and (  # no causes: the law's
+            end.sebab is None or self.real_list(end.sebab)), ("pengakhiran",))
         state["korespondensi"] = _status(d.korespondensi, True, ("korespondensi",))
         return state
 
@@ -188,6 +192,7 @@ class _Checker:
         self.stamp_duty()
         self.revoked()
         self.substance()
+        foreign_rules(self)
 
     def ksb_link(self, d: Pks) -> None:
         if d.ksb is None:
@@ -225,7 +230,7 @@ class _Checker:
                         f"{months / 12:.1f}".replace(".", ","), "maks_tahun": limit}))
 
     def forum(self) -> None:
-        dispute = self.doc.penyelesaian_perselisihan
+        dispute = getattr(self.doc, "penyelesaian_perselisihan", None)
         if dispute is None or dispute.forum is None:
             return
         for rule in self.book.rules("forum_perselisihan", self.kind, self.jenis):
@@ -284,6 +289,11 @@ class _Checker:
     def dprd(self, labels: list[str]) -> None:
         """DPRD approval: each region's own, where its share is not in the current APBD
         (KSDD, KSDPK), and always for every region in a foreign cooperation (KSDPL, KSDLL)."""
+        if isinstance(self.doc, Ksb | Pks):
+            for i, party in enumerate(self.doc.pihak):
+                if party.pemerintah and party.persetujuan_dprd is None:
+                    self.add("persetujuan_dprd_luar_negeri", ("pihak", i), None,
+                             pihak=labels[i], nomor=i + 1)
         if not isinstance(self.doc, Pks):
             return
         sources = self.doc.pembiayaan.sumber or [] if self.doc.pembiayaan else []
@@ -296,10 +306,6 @@ class _Checker:
                 self.add("persetujuan_dprd", ("pembiayaan", "sumber", i,
                                               "dalam_apbd_tahun_berjalan"), "pembiayaan",
                          pihak=labels[source.pihak - 1], nomor=source.pihak)
-        for i, party in enumerate(self.doc.pihak):
-            if party.pemerintah and party.persetujuan_dprd is None:
-                self.add("persetujuan_dprd_luar_negeri", ("pihak", i), None,
-                         pihak=labels[i], nomor=i + 1)
 
     def revoked(self) -> None:
         for rule in self.book.rules("peraturan_dicabut", self.kind, self.jenis):

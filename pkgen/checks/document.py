@@ -7,14 +7,25 @@ from pathlib import Path
 
 from ..docx_text import Block, read_blocks
 from ..messages import msg
+from .bilingual import bilingual_findings
 from .clauses import clause_statuses, locate
 from .findings import Finding, Location, Report
 from .rulebook import Rulebook
-from .structure import Structure, first_match, numbers_cited, parse_structure
+from .structure import Structure, first_match, heading_match, numbers_cited, parse_structure
 
 _KSDPK_PARTY = re.compile(r"^(PT|CV|YAYASAN|KOPERASI|PERUM|PERSERODA|UNIVERSITAS|RUMAH SAKIT)\b"
                           r"|\b(TBK|PERSERO)\b", re.IGNORECASE)
-_FOREIGN = re.compile(r"\b(STATE OF|PROVINCE|PREFECTURE|CITY OF|GOVERNMENT OF)\b", re.IGNORECASE)
+#: A party abroad, as a title names it: a foreign state, a kind of government or institution
+#: Indonesia does not have, or the country after the name ("… REPUBLIK KOREA").
+_FOREIGN = re.compile(
+    r"\b(STATE OF|PROVINCE|PREFECTURE|CITY OF|GOVERNMENT OF|REPUBLIK|REPUBLIC|KERAJAAN|KINGDOM"
+    r"|NEGARA BAGIAN|UNIVERSITY|AUSTRALIA|KOREA|JEPANG|JAPAN|TIONGKOK|CHINA|MALAYSIA"
+    r"|SINGAPURA|SINGAPORE|THAILAND|FILIPINA|PHILIPPINES|VIETNAM|BELANDA|NETHERLANDS|JERMAN"
+    r"|GERMANY|PRANCIS|FRANCE|AMERIKA SERIKAT|UNITED STATES|UNITED KINGDOM|SELANDIA BARU"
+    r"|NEW ZEALAND)\b", re.IGNORECASE)
+_GOVERNMENT = re.compile(r"\b(PEMERINTAH|GOVERNMENT|NEGARA BAGIAN|STATE|PROVINSI|PROVINCE"
+                         r"|PREFEKTUR|PREFECTURE|KOTA|CITY|COUNTY|DISTRICT|GUBERNUR)\b",
+                         re.IGNORECASE)
 
 
 def check_document(path: Path, book: Rulebook, kind: str | None = None) -> Report:
@@ -26,10 +37,11 @@ def check_document(path: Path, book: Rulebook, kind: str | None = None) -> Repor
 
 
 def check_structure(name: str, structure: Structure, book: Rulebook,
-                    kind: str | None = None) -> Report:
-    """Check a parsed document (see :func:`check_document`); ``name`` names it in the report."""
+                    kind: str | None = None, jenis: str | None = None) -> Report:
+    """Check a parsed document (see :func:`check_document`); ``name`` names it in the report.
+    ``jenis``, when known (a draft of an input), overrides the one read off the title."""
     kind = kind or structure.kind or "pks"
-    jenis = _jenis(structure.title_lines)
+    jenis = jenis or _jenis(structure.title_lines)
     reported = {c for r in book.rules("klausul_wajib", kind, jenis) if r.tingkat == "error"
                 for c in r.klausul}
     statuses = clause_statuses(structure, book, reported)
@@ -41,6 +53,8 @@ def check_structure(name: str, structure: Structure, book: Rulebook,
     findings += _untitled_findings(structure, book, kind, jenis)
     findings += _revoked_findings(structure, book, kind, jenis)
     findings += _content_findings(structure, book, kind, jenis)
+    findings += bilingual_findings(structure, book, kind, jenis)
+    findings += _cited_findings(structure, book, kind, jenis)
     return Report(name, kind, jenis, book, statuses, findings)
 
 
@@ -91,9 +105,21 @@ def _reference_findings(structure, book, kind, jenis) -> list[Finding]:
 
 
 def _numbering_findings(structure, book, kind, jenis) -> list[Finding]:
-    numbers = [a.number for a in structure.articles if a.number is not None]
-    if not numbers:
+    """Numbers skipped or repeated, in each language's text of its own (successive texts of
+    two or three languages each number their articles from 1)."""
+    texts: dict[str, list[int]] = {}
+    for article in structure.articles:
+        found = heading_match(article.heading.text) if article.number is not None else None
+        if found:
+            texts.setdefault(found[0], []).append(article.number)
+    problems = [p for numbers in texts.values() for p in _numbering_problems(numbers)]
+    if not problems:
         return []
+    return [Finding(rule, None, None, {"rincian": problems})
+            for rule in book.rules("penomoran", kind, jenis)]
+
+
+def _numbering_problems(numbers: list[int]) -> list:
     problems = []
     seen: set[int] = set()
     expected = 1
@@ -107,10 +133,7 @@ def _numbering_findings(structure, book, kind, jenis) -> list[Finding]:
             problems.append(msg("numbering_order", number=number, previous=expected - 1))
         seen.add(number)
         expected = max(expected, number + 1)
-    if not problems:
-        return []
-    return [Finding(rule, None, None, {"rincian": problems})
-            for rule in book.rules("penomoran", kind, jenis)]
+    return problems
 
 
 def _untitled_findings(structure, book, kind, jenis) -> list[Finding]:
@@ -134,14 +157,35 @@ def _revoked_findings(structure, book, kind, jenis) -> list[Finding]:
 
 
 def _content_findings(structure, book, kind, jenis) -> list[Finding]:
-    """An article of a clause that lacks what the clause must say (its rule's ``pola``)."""
+    """An article of a clause that lacks what the clause must say (its rule's ``pola``), or
+    says what it must not (``terlarang``)."""
     findings = []
     for rule in book.rules("isi_klausul", kind, jenis):
         for clause in rule.klausul:
             articles = [a for a in structure.articles if clause in a.clauses]
             text = "\n".join(b.text for a in articles for b in a.body)
-            if articles and not any(p.search(text) for p in rule.pola):
+            if articles and (not any(p.search(text) for p in rule.pola)
+                             or any(p.search(text) for p in rule.terlarang)):
                 findings.append(Finding(rule, clause, locate(structure, articles[0].heading)))
+    return findings
+
+
+def _cited_findings(structure, book, kind, jenis) -> list[Finding]:
+    """What the text must cite and does not (``rujukan_wajib``, ``peraturan_wajib``), and a
+    regulation for another jenis cited in its place (``peraturan_jenis_lain``)."""
+    findings = []
+    for rule in book.rules("rujukan_wajib", kind, jenis):
+        if not structure.may_contain(rule.pola):
+            findings.append(Finding(rule))
+    for rule in book.rules("peraturan_wajib", kind, jenis):
+        findings += [Finding(rule, params={"nama": cited.nama}) for cited in rule.wajib
+                     if not structure.may_contain([cited.pola])]
+    for rule in book.rules("peraturan_jenis_lain", kind, jenis):
+        for wrong in rule.salah:
+            block = next((b for b in structure.blocks if wrong.cited_as_current(b.text)), None)
+            if block is not None:
+                findings.append(Finding(rule, None, _locate(structure, block), {
+                    "nama": wrong.nama, "pengganti": wrong.pengganti}))
     return findings
 
 
@@ -152,11 +196,13 @@ def _excerpt(text: str, match: re.Match, width: int = 30) -> str:
 
 
 def _jenis(title_lines: list[str]) -> str | None:
-    """KSDD / KSDPK / KSDPL read off the parties named in the title, or None."""
+    """KSDD / KSDPK / KSDPL / KSDLL read off the parties named in the title, or None."""
     if not title_lines:
         return None
-    if any(_FOREIGN.search(line) for line in title_lines):
-        return "KSDPL"
+    abroad = [line for line in title_lines
+              if _FOREIGN.search(line) and "INDONESIA" not in line.upper()]
+    if abroad:
+        return "KSDPL" if any(_GOVERNMENT.search(line) for line in abroad) else "KSDLL"
     if any(_KSDPK_PARTY.search(line) for line in title_lines):
         return "KSDPK"
     if all(line.upper().startswith("PEMERINTAH") for line in title_lines):

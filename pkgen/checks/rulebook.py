@@ -90,6 +90,7 @@ class Detection(_Base):
 
     pks: list[Pattern]
     ksb: list[Pattern]
+    loi: list[Pattern] = []
 
 
 class Source(_Base):
@@ -136,9 +137,10 @@ class Citation(Source):
 
 
 class AppliesTo(_Base):
-    """Which documents a rule applies to."""
+    """Which documents a rule applies to (``loi``: a letter of intent, given as an input; a
+    letter of intent read from Word or PDF is checked as a ``ksb``)."""
 
-    dokumen: list[Literal["pks", "ksb"]]
+    dokumen: list[Literal["pks", "ksb", "loi"]]
     jenis: list[Literal["KSDD", "KSDPK", "KSDPL", "KSDLL"]] | None = None
     jenis_tak_diketahui: bool = True
     """Whether the rule applies when the kind of cooperation cannot be told."""
@@ -170,7 +172,16 @@ Check = Literal[
     "surat_kuasa", "persetujuan_dprd", "jangka_ksb", "isi_bermakna", "celah_ksb",
     "selisih_ksb", "forum_perselisihan", "pasal_tanpa_judul", "penandatangan_kepala_daerah",
     "perubahan_terakhir", "bea_meterai", "isi_klausul", "persetujuan_dprd_luar_negeri",
+    "naskah_dwibahasa", "terjemahan", "bahasa_naskah", "peraturan_jenis_lain",
+    "peraturan_wajib", "persetujuan_pusat", "konsultasi_kehendak", "rujukan_wajib",
 ]
+
+
+class Cited(_Base):
+    """A regulation an agreement should cite, by the pattern that recognises it."""
+
+    pola: Pattern
+    nama: str
 
 
 class Amendment(_Base):
@@ -213,6 +224,11 @@ class Rule(_Base):
     #: an input text matching one of them says nothing yet.
     isian: bool = False
     dicabut: list[Revoked] = []
+    #: Regulations for another jenis (cited in its place: a finding) and those to cite.
+    salah: list[Revoked] = []
+    wajib: list[Cited] = []
+    #: For ``isi_klausul``: what the clause must not say (a court, arbitration …).
+    terlarang: list[Pattern] = []
     kepala_daerah: list[Pattern] = []
     maks_tahun: int | None = None
     min_kata: int | None = None
@@ -220,13 +236,70 @@ class Rule(_Base):
     perubahan: list[Amended] = []
 
 
+#: The status of an agreement in the register on a given day (``pkgen rekap``).
+Status = Literal["draf", "berlaku", "segera_berakhir", "berakhir", "diakhiri"]
+AlertKind = Literal[
+    "tidak_terbaca", "temuan_kesalahan", "ksb_tanpa_pks", "ksb_berakhir_pks_draf",
+    "pks_melampaui_ksb", "tanpa_perpanjangan", "draf_lama", "persetujuan_dprd",
+    "persetujuan_luar_negeri",
+]
+
+
+class AlertScope(_Base):
+    """Which agreements of the register an alert looks at."""
+
+    dokumen: list[Literal["pks", "ksb"]] = ["pks", "ksb"]
+    jenis: list[Literal["KSDD", "KSDPK", "KSDPL", "KSDLL"]] | None = None
+    status: list[Status] | None = None
+
+    def covers(self, dokumen: str, jenis: str, status: str) -> bool:
+        """True for a ``dokumen`` ('PKS', 'KSB') of ``jenis`` with ``status``."""
+        return dokumen.lower() in self.dokumen and (self.jenis is None or jenis in self.jenis) \
+            and (self.status is None or status in self.status)
+
+
+class Alert(_Base):
+    """One alert of the rekap: what it looks for, in which agreements, and what it rests on.
+    ``bulan`` is the months a draft may stay unsigned (``draf_lama``)."""
+
+    id: str
+    jenis_peringatan: AlertKind
+    berlaku: AlertScope = AlertScope()
+    bulan: int | None = Field(None, ge=0, le=600)
+    dasar: Citation | None = None
+
+    @model_validator(mode="after")
+    def _months(self) -> Alert:
+        if self.jenis_peringatan == "draf_lama" and self.bulan is None:
+            raise ValueError(f"alert {self.id} (draf_lama) needs 'bulan'")
+        return self
+
+
+class RegisterRules(_Base):
+    """The ``rekap`` part of the rulebook: when an agreement counts as ending soon, how far
+    ahead a follow-up of an evaluation counts as due, and the alerts."""
+
+    segera_berakhir_bulan: int = Field(6, ge=0, le=120)
+    tindak_lanjut_hari: int = Field(30, ge=0, le=3650)
+    peringatan: list[Alert]
+
+    @model_validator(mode="after")
+    def _unique(self) -> RegisterRules:
+        ids = [a.id for a in self.peringatan]
+        if len(ids) != len(set(ids)):
+            raise ValueError("alert ids must be unique")
+        return self
+
+
 class Rulebook(_Base):
-    """All clauses and rules; ``digest`` identifies the file they came from."""
+    """All clauses and rules; ``digest`` identifies the file they came from (all of it but
+    the ``rekap`` part, which no draft depends on)."""
 
     versi: int
     klausul: list[Clause]
     aturan: list[Rule]
     jenis_dokumen: Detection | None = None
+    rekap: RegisterRules | None = None
     digest: str = ""
 
     @model_validator(mode="after")
@@ -240,7 +313,7 @@ class Rulebook(_Base):
         if len(ids) != len(set(ids)):
             raise ValueError("rule ids must be unique")
         required = [r for r in self.aturan if r.jenis_pemeriksaan == "bagian_wajib"]
-        if not any(r.tingkat == "error" and set(r.berlaku.dokumen) == {"pks", "ksb"}
+        if not any(r.tingkat == "error" and {"pks", "ksb"} <= set(r.berlaku.dokumen)
                    and r.berlaku.jenis is None for r in required):
             # A draft with a blank where a required value belongs is always incomplete.
             raise ValueError("the rulebook needs a rule 'jenis_pemeriksaan: bagian_wajib' "
@@ -248,8 +321,10 @@ class Rulebook(_Base):
         return self
 
     def clause(self, clause_id: str) -> Clause:
-        """The clause with ``clause_id``."""
-        return next(c for c in self.klausul if c.id == clause_id)
+        """The clause with ``clause_id``; one the rulebook lacks (a region's older copy) is
+        named by its id."""
+        return next((c for c in self.klausul if c.id == clause_id),
+                    Clause(id=clause_id, nama=Bilingual(id=clause_id, en=clause_id), judul=[]))
 
     @property
     def detection(self) -> Detection:
@@ -257,6 +332,15 @@ class Rulebook(_Base):
         if self.jenis_dokumen is not None:
             return self.jenis_dokumen
         builtin = load_rulebook().jenis_dokumen
+        assert builtin is not None
+        return builtin
+
+    @property
+    def register(self) -> RegisterRules:
+        """The rekap's thresholds and alerts; a rulebook without them uses the built-in ones."""
+        if self.rekap is not None:
+            return self.rekap
+        builtin = load_rulebook().rekap
         assert builtin is not None
         return builtin
 
@@ -293,4 +377,18 @@ def load_rulebook(path: Path | None = None) -> Rulebook:
         raise InputError(
             [problem_from_pydantic(e, Rulebook, lines, path) for e in err.errors()]
         ) from err
-    return book.model_copy(update={"digest": hashlib.sha256(raw).hexdigest()})
+    return book.model_copy(update={"digest": _digest(raw, lines)})
+
+
+def _digest(raw: bytes, lines: dict) -> str:
+    """The hash of every byte of the rulebook but its ``rekap`` part's: only ``pkgen rekap``
+    reads that part, so changing a threshold there renders no draft again."""
+    start = lines.get(("rekap",))
+    if start is None:
+        return hashlib.sha256(raw).hexdigest()
+    # The part ends where the next top-level key starts, or (the last part) after its last key.
+    end = min((n for key, n in lines.items() if len(key) == 1 and n > start), default=None)
+    if end is None:
+        end = max(n for key, n in lines.items() if key[0] == "rekap") + 1
+    text = raw.splitlines(keepends=True)
+    return hashlib.sha256(b"".join(text[:start - 1] + text[end - 1:])).hexdigest()

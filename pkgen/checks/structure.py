@@ -1,10 +1,11 @@
 """Find the articles of any agreement in its paragraphs, and which clauses they hold.
 
 Headings are recognised in the forms agreements use: "Pasal 7" with the title on the next
-line, "PASAL 7 - TITLE" on one line, Roman numerals, "Article 7", and Word heading styles with
-no literal number. Longer agreements group articles in chapters ("BAB V" / "KEADAAN KAHAR" /
-"Pasal 10"): a bare article takes its chapter's title. Bilingual agreements put "Pasal 7" and
-"Article 7" side by side in a table row: the two are one article.
+line, "PASAL 7 - TITLE" on one line, Roman numerals, "Article 7", the Korean "제7조" (also
+"제 7 조", "제7조(목적)"), and Word heading styles with no literal number. Longer agreements
+group articles in chapters ("BAB V" / "KEADAAN KAHAR" / "Pasal 10"): a bare article takes its
+chapter's title. Bilingual agreements put "Pasal 7" and "Article 7" side by side in a table
+row: the two are one article.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ _HEADING = re.compile(
     r"^\s*(pasal|article|artikel)\s+([0-9]{1,3}|[IVXLC]{1,8})\b\s*[-–—:.]?\s*(.*?)\s*$",
     re.IGNORECASE,
 )
+_KOREAN_HEADING = re.compile(
+    r"^\s*제\s*([0-9]{1,3})\s*조(?![가-힣])\s*(?:[(（]([^)）]*)[)）])?\s*[-–—:.]?\s*(.*?)\s*$")
 _CHAPTER = re.compile(r"^\s*BAB\s+([IVXLC]{1,8}|[0-9]{1,3})\b\s*[-–—:.]?\s*(.*?)\s*$",
                       re.IGNORECASE)
 _AYAT = re.compile(r"^\s*\((\d{1,2})\)")
@@ -114,7 +117,7 @@ def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
     while i < len(body):
         block = body[i]
         match = _CHAPTER.match(block.text)
-        if match and _title_like(block.text.strip()):
+        if match and title_like(block.text.strip()):
             chapter, i = _chapter_title(body, i, match.group(2))
             continue
         heading = _heading(block, numbered)
@@ -140,9 +143,23 @@ def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
     return Structure(blocks, preamble, articles, _kind(body, book), _title_lines(body))
 
 
+def heading_match(text: str) -> tuple[str, str, str] | None:
+    """(word, number, title on the same line) if ``text`` reads as an article heading:
+    ('pasal', '7', ''), ('article', 'VII', 'TERMINATION'), ('조', '7', '종료') for '제7조(종료)'
+    or '제7조 종료'; None otherwise. The title is '' when none is on the line, and is not
+    checked to read as a title."""
+    match = _HEADING.match(text)
+    if match:
+        return match.group(1).lower(), match.group(2), match.group(3)
+    match = _KOREAN_HEADING.match(text)
+    if match:
+        return "조", match.group(1), match.group(2) or match.group(3)
+    return None
+
+
 def _numbered(block: Block) -> bool:
-    match = _HEADING.match(block.text)
-    return match is not None and (not match.group(3) or _title_like(match.group(3)))
+    match = heading_match(block.text)
+    return match is not None and (not match[2] or title_like(match[2]))
 
 
 def _chapter_title(body: list[Block], i: int, inline: str) -> tuple[str | None, int]:
@@ -152,7 +169,7 @@ def _chapter_title(body: list[Block], i: int, inline: str) -> tuple[str | None, 
     j = i + 1
     while j < len(body) and not body[j].text.strip():
         j += 1
-    if j < len(body) and _title_like(body[j].text.strip()) and not _HEADING.match(body[j].text):
+    if j < len(body) and title_like(body[j].text.strip()) and not heading_match(body[j].text):
         return body[j].text.strip(), j + 1
     return None, i + 1
 
@@ -166,13 +183,13 @@ def _heading(block: Block, numbered: bool) -> tuple[int | None, str] | None:
     text = block.text.strip()
     if not text:
         return None
-    match = _HEADING.match(text)
+    match = heading_match(text)
     if match:
-        rest = match.group(3)
-        if rest and not _title_like(rest):
+        rest = match[2]
+        if rest and not title_like(rest):
             return None
-        return _number(match.group(2)), rest
-    if block.heading and not numbered and _title_like(text):
+        return _number(match[1]), rest
+    if block.heading and not numbered and title_like(text):
         return None, text
     return None
 
@@ -186,7 +203,7 @@ def _take_titles(body: list[Block], i: int, article: Article) -> int:
         if not text:
             i += 1
             continue
-        if _heading(block, True) is not None or not _title_like(text) or _CHAPTER.match(text):
+        if _heading(block, True) is not None or not title_like(text) or _CHAPTER.match(text):
             break
         if taken == 1 and not (block.cell and article.heading.cell):
             break
@@ -196,7 +213,8 @@ def _take_titles(body: list[Block], i: int, article: Article) -> int:
     return i
 
 
-def _title_like(text: str) -> bool:
+def title_like(text: str) -> bool:
+    """True for a line that reads as a title: a few words, no closing punctuation."""
     words = text.split()
     return (0 < len(words) <= 12 and not text.rstrip().endswith((".", ";", ":", ","))
             and not text.startswith("(") and not text[0].isdigit())
@@ -268,11 +286,12 @@ def joined(patterns: tuple[str, ...]) -> re.Pattern:
 
 
 def _kind(body: list[Block], book: Rulebook) -> str | None:
-    """'pks' or 'ksb' by the kind phrase that comes first in the opening paragraphs."""
+    """'pks', 'ksb' or 'loi' by the kind phrase that comes first in the opening paragraphs."""
     head = " ".join(b.text for b in body[:15])
     detection = book.detection
     hits = [(m.start(), -len(m.group(0)), kind)
-            for kind, patterns in (("ksb", detection.ksb), ("pks", detection.pks))
+            for kind, patterns in (("ksb", detection.ksb), ("pks", detection.pks),
+                                   ("loi", detection.loi))
             for rx in patterns if (m := rx.search(head))]
     return min(hits)[2] if hits else None
 

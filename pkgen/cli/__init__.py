@@ -4,7 +4,7 @@ Exit codes: 0 success; 1 the document has error findings (incomplete); 2 an inpu
 or output problem (nothing was written). Results go to stdout, diagnostics to stderr.
 """
 
-from . import building, drafting, making  # noqa: F401  (each registers its commands)
+from . import building, drafting, making, reporting, serving  # noqa: F401  (each registers its commands)
 from .base import main
 
 __all__ = ["main"]

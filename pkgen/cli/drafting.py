@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .. import clilang
+from .. import clilang, pdf_convert
 from ..build.single import replaceable, write_drafts
 from ..checks import check_path, load_rulebook
 from ..drafts import Produced, Renderer, produce
@@ -58,9 +58,11 @@ def validate(files: tuple[Path, ...], templates: tuple[str, ...], rules: Path | 
         "pkgen wrote them (the edits are lost).")
 @option("--allow-incomplete", is_flag=True,
         help="Write drafts the checker finds incomplete, marked DRAF — BELUM LENGKAP.")
+@option("--pdf", is_flag=True,
+        help="Also write each draft as PDF beside it (needs LibreOffice).")
 @lang_option
 def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], force: bool,
-           allow_incomplete: bool, rules: Path | None, lang: str) -> None:
+           allow_incomplete: bool, pdf: bool, rules: Path | None, lang: str) -> None:
     """Render input files into Word drafts.
 
     Every input is validated, checked and rendered before anything is written: if one
@@ -83,6 +85,10 @@ def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], fo
         sys.exit(EXIT_FINDINGS)
     pairs = list(zip(results.produced, targets, strict=True))
     refused = [_refusal(target, force) for _produced, target in pairs]
+    if pdf:
+        pdf_convert.find_soffice()  # before anything is written
+        refused += [pdf_convert.refusal(target.with_suffix(".pdf")) for _p, target in pairs
+                    if not force]
     if any(refused):
         raise OutputError([r for r in refused if r is not None])
     late = []
@@ -94,13 +100,17 @@ def render(files: tuple[Path, ...], output: Path, templates: tuple[str, ...], fo
             late.append(Problem("refuse_edited", params={"path": str(target)}))
     if late:
         raise OutputError(late)
+    if pdf:
+        for target in pdf_convert.write_pdfs([(p.draft, t.with_suffix(".pdf"))
+                                              for p, t in pairs if p.draft is not None]):
+            click.echo(message("written", lang, path=str(target)))
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @option("--ksb", type=click.Path(dir_okay=False, path_type=Path),
         help="The KSB this PKS follows (.docx or input file): list the gap and conflicts.")
-@option("--kind", type=click.Choice(["pks", "ksb"]),
+@option("--kind", type=click.Choice(["pks", "ksb", "loi"]),
         help="Kind of document, when its title does not say.")
 @template_options
 @option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",

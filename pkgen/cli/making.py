@@ -17,7 +17,7 @@ from ..errors import (
     InputError,
     Problem,
 )
-from ..forms import agreement_data, write_form
+from ..forms import agreement_data, prefilled_form, refuse_lost, write_form
 from ..inputs import load_agreement
 from ..messages import message
 from ..model import Ksb
@@ -25,6 +25,7 @@ from ..render import builtin_templates
 from ..report import print_verdict
 from ..schema import schema_text
 from ..skeleton import from_ksb, skeleton
+from ..translations import split_translations
 from .base import kind_options, lang_option, main, make_console, option, text_out, write_new
 
 
@@ -63,8 +64,9 @@ def form(dokumen: str, jenis: str, source: Path | None, output: Path, force: boo
          lang: str) -> None:
     """Write an Excel input form for OPD staff, blank or pre-filled."""
     produced = produce(source, load_rulebook(None), render=False) if source else None
-    data = agreement_data(produced.loaded.document) if produced else None
-    write_new(write_form(dokumen.upper(), jenis.upper(), data), output, force)
+    written = prefilled_form(produced.loaded, dokumen.upper(), jenis.upper(), output) \
+        if produced else write_form(dokumen.upper(), jenis.upper(), None)
+    write_new(written, output, force)
     click.echo(message("written", lang, path=str(output)), err=True)
     if produced is not None:
         print_verdict(produced.report, make_console(stderr=True), lang)
@@ -80,7 +82,9 @@ def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
     """Convert a filled Excel form into a commented YAML input for the register."""
     produced = produce(form_file, load_rulebook(None), render=False,
                        ksb_base=[output.resolve().parent])
-    data = agreement_data(produced.loaded.document)
+    translations = produced.loaded.translations
+    data = agreement_data(produced.loaded.document, translations)
+    refuse_lost(translations, split_translations(data, {}, {}, None).translations, form_file)
     if produced.loaded.ksb_path is not None:  # a form that travelled: point from the output
         data["ksb"] = {"berkas": Path(os.path.relpath(
             produced.loaded.ksb_path, output.resolve().parent)).as_posix()}

@@ -1,5 +1,5 @@
 """How the context words the user's text: lettered lists with their conjunction, numbered
-ayat, the days and dates written out, italics, and names joined as Indonesian joins them."""
+ayat, the days and dates written out, and italics, in the language of the context."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from .. import formatting as fmt
 from ..postprocess import ITALIC
+from .wording import words
 
 #: Shown where a value is decided only at signing (number, date) or not filled in yet.
 BLANK = "…………………………"
@@ -16,33 +17,34 @@ BLANK = "…………………………"
 CONJUNCTION = {
     "tujuan": "dan", "ruang_lingkup": "dan", "bentuk_kerja_sama": "dan", "hak": "dan",
     "kewajiban": "dan", "peristiwa": "atau", "akibat": "dan", "sebab": "atau",
-    "korespondensi": "dan", "sumber": "dan", "pertimbangan": "",
+    "korespondensi": "dan", "sumber": "dan", "pertimbangan": "", "tindak_lanjut": "dan",
 }
 _STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n\t]+?)(?<=[^\s*])\*(?![\w*])")
 
 
 def items_of(items: Iterable[str] | None, kind: str, blank: bool = False,
-          prefix: str = "") -> dict[str, object] | None:
+             prefix: str = "", lang: str = "id") -> dict[str, object] | None:
     """A lettered list that knows its conjunction: ``butir`` ('a.', text ending ';', '; dan'
     or '.'), and ``tunggal``, the one item as a sentence when there is only one.
 
     Whatever punctuation the user ended an item with is replaced. None stays None, or
-    becomes a single blank with ``blank``.
+    becomes a single blank with ``blank``. ``lang`` words the conjunction ('; and').
     """
     if items is None:
         return {"tunggal": BLANK, "butir": [{"huruf": "a.", "teks": BLANK}]} if blank else None
     texts = [prefix + user_text(without(t, prefix)).rstrip(" ;,.") for t in items]
-    return structured([{"teks": t} for t in texts], kind, "teks")
+    return structured([{"teks": t} for t in texts], kind, "teks", lang)
 
 
-def structured(items: list[dict], kind: str, text: str | None = None) -> dict[str, object]:
+def structured(items: list[dict], kind: str, text: str | None = None,
+               lang: str = "id") -> dict[str, object]:
     """Items (dicts) numbered as a list: each gets 'huruf' and 'akhir' (its closing
     punctuation), and 'teks' ends with it when ``text`` names the item's text."""
-    conjunction = CONJUNCTION[kind]
+    conjunction = words(lang)[CONJUNCTION[kind]] if CONJUNCTION[kind] else ""
     out = []
     for i, item in enumerate(items):
-        end = ending(i, len(items), conjunction)
-        row = {**item, "huruf": fmt.huruf_butir(i) + ".", "akhir": end}
+        end = ending(i, len(items), conjunction, lang)
+        row = {**item, "huruf": fmt.huruf_butir(i, lang) + ".", "akhir": end}
         if text:
             row["teks"] = item[text] + end
         out.append(row)
@@ -55,11 +57,15 @@ def without(text: str, prefix: str) -> str:
     return text[len(prefix):] if prefix and text.lower().startswith(prefix.lower()) else text
 
 
-def ending(index: int, count: int, conjunction: str) -> str:
-    """Punctuation closing item ``index`` of ``count``: ';', '; dan' before the last, '.'."""
+def ending(index: int, count: int, conjunction: str, lang: str = "id") -> str:
+    """Punctuation closing item ``index`` of ``count``: ';', '; dan' before the last, '.'
+    (in Korean, nothing: its list items end without punctuation)."""
+    w = words(lang)
     if index == count - 1:
-        return "."
-    return f"; {conjunction}" if index == count - 2 and conjunction else ";"
+        return w["butir_akhir"]
+    if index == count - 2 and conjunction and w["butir_sambung"]:
+        return w["butir_sambung"].format(kata=conjunction)
+    return w["butir_antara"]
 
 
 def ayat(items: Sequence[str] | None, first: int = 1) -> list[dict[str, str]] | None:
@@ -85,16 +91,8 @@ def text_or_blank(text: str | None) -> str:
     return user_text(text) if text is not None else BLANK
 
 
-def days(days: int | None) -> str:
-    """'14 (empat belas) hari', or dotted blanks."""
-    return fmt.angka_terbilang(days, "hari") if days is not None else f"{BLANK} hari"
-
-
-def joined(items: Sequence[str], last: str = "dan") -> str:
-    """'A', 'A dan B', 'A, B, dan C' (a comma before the last word in three or more)."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    if len(items) == 2:
-        return f"{items[0]} {last} {items[1]}"
-    return ", ".join(items[:-1]) + f", {last} " + items[-1]
+def days(days: int | None, lang: str = "id") -> str:
+    """'14 (empat belas) hari' ('14 (fourteen) days', '14(십사)일'), or dotted blanks."""
+    if days is None:
+        return words(lang)["hari_kosong"].format(b=BLANK)
+    return fmt.angka_terbilang(days, "hari", lang)

@@ -9,7 +9,9 @@ and rows there are is the layout (``layout.py``); what each value is comes from 
 """
 
 from .layout import Sheet, Spec, sheets
+from .prefill import prefilled_form, refuse_lost
 from .read import Cells, read_form
 from .write import agreement_data, write_form
 
-__all__ = ["Cells", "Sheet", "Spec", "agreement_data", "read_form", "sheets", "write_form"]
+__all__ = ["Cells", "Sheet", "Spec", "agreement_data", "prefilled_form", "read_form",
+           "refuse_lost", "sheets", "write_form"]

@@ -14,14 +14,19 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from ..model import MODELS, ORDER, Ksb, Pks
-from ..model.fields import field_at, inner_model, kind_of
-from ..model.rules import is_required
+from ..model import BAHASA, MODELS, ORDER, RECORD, Ksb, Loi, Pks
+from ..model.fields import field_at, inner_model, kind_of, needs_translation
+from ..model.rules import FOREIGN, is_required
+from ..translations import languages_in
 
 #: Cells whose text must stay as typed: Excel would turn 0321… or 1/2 into a number or date.
 TEXT_KINDS = ("text", "long", "list", "nip", "phone")
 #: Cells that must never hold a number: digits past the 15th, or a leading zero, are lost.
 IDENTIFIER_KINDS = ("nip", "phone")
+#: Values that may be given per language (see :mod:`pkgen.translations`).
+LANGUAGE_KINDS = ("text", "long", "list", "phone")
+#: The heading of a field sheet's hidden column of key paths.
+KEY_HEADER = "kunci"
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class Spec:
     required: bool = False
     rows: int = 1  # list slots written in a blank form
     only: str | None = None  # "PKS" or "KSB"
+    translated: bool = False  # written in each language of a foreign agreement
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,10 @@ _LAYOUT: tuple[tuple[str, tuple, str | None, int], ...] = (
         ("persetujuan_dprd.tentang", "Persetujuan DPRD: tentang"),
         ("lambang", "Berkas lambang (PNG/JPEG)"),
         Spec("ksb_nomor", "Nomor KSB pada pihak ini", only="PKS"),
+        ("negara", "Negara (pihak luar negeri)"),
+        ("kuasa_penuh.nomor", "Kuasa penuh Menteri Luar Negeri: nomor"),
+        ("kuasa_penuh.tanggal", "Kuasa penuh Menteri Luar Negeri: tanggal"),
+        ("kuasa_penuh.tentang", "Kuasa penuh Menteri Luar Negeri: hal"),
     ), "pihak", 4),
     ("KSB", (
         ("ksb.berkas", "Berkas masukan KSB (bila ada)"), ("ksb.tanggal", "Tanggal KSB"),
@@ -96,7 +106,7 @@ _LAYOUT: tuple[tuple[str, tuple, str | None, int], ...] = (
     ("Hak dan Kewajiban", (
         Spec("pihak", "Pihak ke- (1, 2, …)", "int", required=True),
         Spec("jenis", "Hak / kewajiban", "choice", ("hak", "kewajiban"), True),
-        Spec("teks", "Isi (satu butir per baris)", "long", required=True),
+        Spec("teks", "Isi (satu butir per baris)", "long", required=True, translated=True),
     ), "hak_kewajiban", 30),
     ("Sumber Dana", (
         ("jenis", "Sumber"), ("pihak", "Pihak ke- (untuk APBD / pihak ketiga)"),
@@ -139,6 +149,20 @@ _LAYOUT: tuple[tuple[str, tuple, str | None, int], ...] = (
         ("untuk_perhatian", "Untuk perhatian (u.p.)"), ("telepon", "Telepon"),
         ("email", "Surel"),
     ), "korespondensi", 4),
+    ("Riwayat", (
+        ("persetujuan_pusat.nomor", "Persetujuan Pemerintah Pusat (luar negeri): nomor"),
+        ("persetujuan_pusat.tanggal", "Persetujuan Pemerintah Pusat (luar negeri): tanggal"),
+        ("persetujuan_pusat.tentang", "Persetujuan Pemerintah Pusat (luar negeri): perihal"),
+        ("memperpanjang", "Memperpanjang perjanjian (berkas masukannya)"),
+        ("diakhiri.tanggal", "Diakhiri lebih awal pada tanggal"),
+        ("diakhiri.alasan", "Alasan diakhiri lebih awal"),
+    ), None, 0),
+    ("Evaluasi", (
+        ("periode", "Periode evaluasi"), ("pelaksanaan", "Pelaksanaan"),
+        ("realisasi", "Realisasi"), ("kendala", "Kendala / permasalahan"),
+        ("tindak_lanjut", "Tindak lanjut"), ("batas_tindak_lanjut", "Batas waktu tindak lanjut"),
+        ("selesai", "Tindak lanjut selesai"),
+    ), "evaluasi", 4),
 )
 #: Parts not asked for in the form: they are written with the form's own tables.
 _NOT_ASKED = {"pihak", "korespondensi", "dokumen"}
@@ -175,8 +199,9 @@ def _spec(table: str | None, key: str, label: str, rows: int = 1) -> Spec:
         rows_field = field_at(model, where)
         assert rows_field is not None  # where + keys was found in model, so where was too
         base = inner_model(rows_field.annotation)
+    translated = needs_translation(info) and (where or keys)[0] not in RECORD
     return Spec(key, label, kind, choices, _required(base, keys), rows,
-                next(iter(kinds)) if len(kinds) == 1 else None)
+                next(iter(kinds)) if len(kinds) == 1 else None, translated)
 
 
 def _required(model: type[BaseModel] | None, keys: tuple[str, ...]) -> bool:
@@ -207,7 +232,7 @@ def _unplaced() -> tuple[Spec, ...]:
 
 
 def _leaves(keys: tuple[str, ...]) -> list[Spec]:
-    info = field_at(Pks, keys) or field_at(Ksb, keys)
+    info = field_at(Pks, keys) or field_at(Ksb, keys) or field_at(Loi, keys)
     inner = inner_model(info.annotation) if info else None
     if inner is not None:
         return [spec for name in inner.model_fields for spec in _leaves((*keys, name))]
@@ -245,3 +270,28 @@ def value_at(data: dict | None, key: str):
             return None
         current = current.get(part)
     return current
+
+
+def form_languages(data: dict | None) -> tuple[str, ...]:
+    """The languages besides Indonesian that a form for ``data`` has columns for: those
+    ``bahasa.naskah`` declares (English for a foreign cooperation that declares none), then
+    any other that a text of ``data`` is given in."""
+    data = data or {}
+    declared = value_at(data, "bahasa.naskah")
+    declared = [str(c) for c in declared] if isinstance(declared, list) else []
+    if not declared and str(data.get("jenis", "")).strip().upper() in FOREIGN:
+        declared = ["id", "en"]
+    codes = [c for c in declared if c in BAHASA] + sorted(languages_in(data))
+    return tuple(dict.fromkeys(c for c in codes if c != "id"))
+
+
+def language_title(code: str) -> str:
+    """The heading of the column of texts in ``code``: "Bahasa Inggris"."""
+    name = BAHASA[code]["id"]
+    return name[0].upper() + name[1:]
+
+
+def language_of(title: object) -> str | None:
+    """The language whose column is headed ``title``, or None."""
+    text = str(title or "").strip().lower()
+    return next((code for code in BAHASA if BAHASA[code]["id"].lower() == text), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +14,17 @@ from openpyxl.utils import get_column_letter
 
 from .. import values
 from ..errors import InputError, Problem
-from .layout import TEXT_KINDS, Sheet, Spec, sheets, value_at
+from ..model import BAHASA
+from .layout import (
+    KEY_HEADER,
+    LANGUAGE_KINDS,
+    TEXT_KINDS,
+    Sheet,
+    Spec,
+    language_of,
+    sheets,
+    value_at,
+)
 
 Cells = dict[tuple, tuple[str, str]]
 
@@ -29,6 +40,10 @@ class _Reader:
 def read_form(path: Path, raw: bytes) -> tuple[dict, Cells, list[Problem]]:
     """The agreement in a filled form as plain data, the cell of every key path, and the
     problems found in cells that cannot be read (reported with the model's own).
+
+    A text with its translation typed in a language column beside it is read as an input
+    file gives it, ``{id: …, en: …}`` (see :mod:`pkgen.translations`); the cell of its text in
+    a language is that of the key path followed by the language code.
 
     Raises :class:`InputError` for a file that is not a pkgen form.
     """
@@ -53,18 +68,22 @@ def read_form(path: Path, raw: bytes) -> tuple[dict, Cells, list[Problem]]:
 
 def _read_fields(ws, sheet: Sheet, reader: _Reader) -> None:
     specs = {s.key: s for s in sheet.specs}
+    keys = next((c for c in range(3, ws.max_column + 1)
+                 if ws.cell(1, c).value == KEY_HEADER), 4)
+    langs = {code: get_column_letter(c) for c in range(3, keys)
+             if (code := language_of(ws.cell(1, c).value))}
     current: Spec | None = None
     include_amendment = None
     for row in range(2, ws.max_row + 1):
-        key = ws.cell(row, 4).value
+        key = ws.cell(row, keys).value
         spec = specs.get(str(key)) if key else (current if current and current.kind == "list"
                                                  else None)
         if key:
             current = spec
         if spec is None:
             continue
-        coordinate = f"B{row}"
-        value = _cell_value(ws[coordinate], spec, reader, ws.title)
+        where = {"id": f"B{row}"} | {code: f"{letter}{row}" for code, letter in langs.items()}
+        value = _row_value(ws, spec, where, reader)
         base = spec.key.replace("[]", "")
         loc = tuple(base.split("."))
         if spec.kind == "list":
@@ -72,12 +91,12 @@ def _read_fields(ws, sheet: Sheet, reader: _Reader) -> None:
             if items is None:
                 _set(reader.data, base, [])
                 items = value_at(reader.data, base)
-                reader.cells[loc] = (ws.title, coordinate)
+                reader.cells[loc] = (ws.title, where["id"])
             if value is not None:
-                reader.cells[(*loc, len(items))] = (ws.title, coordinate)
+                _note_cells(reader, (*loc, len(items)), ws.title, where)
                 items.append(value)
             continue
-        reader.cells[loc] = (ws.title, coordinate)
+        _note_cells(reader, loc, ws.title, where)
         if spec.key == "perubahan":
             include_amendment = value
             continue
@@ -93,21 +112,44 @@ def _read_fields(ws, sheet: Sheet, reader: _Reader) -> None:
         reader.data["perubahan"] = []
 
 
+def _row_value(ws, spec: Spec, where: dict[str, str], reader: _Reader):
+    """The value of ``spec`` typed at ``where["id"]``: the text alone, or given per language
+    (``{id: …, en: …}``) when a text is typed in a language cell (``where[code]``) too."""
+    value = _cell_value(ws[where["id"]], spec, reader, ws.title)
+    texts = {code: text for code, coordinate in where.items() if code != "id"
+             and (text := _cell_value(ws[coordinate], spec, reader, ws.title)) is not None}
+    wrong = "form_translation_not_text" if spec.kind not in LANGUAGE_KINDS else \
+        "form_translation_no_indonesian" if value is None else None
+    if texts and wrong:  # a translation of a date, or of nothing: said, not dropped
+        for code in texts:
+            reader.problems.append(Problem(wrong, reader.path, cell=(ws.title, where[code]),
+                                           params={"bahasa": BAHASA[code],
+                                                   "indonesian": where["id"]}))
+        return value
+    return {"id": value, **texts} if texts else value
+
+
+def _note_cells(reader: _Reader, loc: tuple, title: str, where: dict[str, str]) -> None:
+    """The cells of the value at ``loc``: its own, and that of its text in each language."""
+    for code, coordinate in where.items():
+        reader.cells[loc if code == "id" else (*loc, code)] = (title, coordinate)
+
+
 def _read_table(ws, sheet: Sheet, table: str, reader: _Reader) -> None:
-    columns = {}
+    columns: dict[str, dict[str, str]] = {}  # key -> language -> column letter
     for col in range(2, ws.max_column + 1):
-        key = ws.cell(2, col).value
-        spec = next((s for s in sheet.specs if s.key == key), None)
-        if spec:
-            columns[col] = spec
+        key, _at, code = str(ws.cell(2, col).value or "").partition("@")
+        if any(s.key == key for s in sheet.specs) and (not code or code in BAHASA):
+            columns.setdefault(key, {})[code or "id"] = get_column_letter(col)
+    specs = [s for s in sheet.specs if "id" in columns.get(s.key, {})]
     items = []
     for row in range(3, ws.max_row + 1):
         item: dict[str, object] = {}
-        where: dict[str, str] = {}
-        for col, spec in columns.items():
-            coordinate = f"{get_column_letter(col)}{row}"
-            value = _cell_value(ws[coordinate], spec, reader, ws.title)
-            where[spec.key] = coordinate
+        where: dict[str, dict[str, str]] = {}
+        for spec in specs:
+            where[spec.key] = {code: f"{letter}{row}"
+                               for code, letter in columns[spec.key].items()}
+            value = _row_value(ws, spec, where[spec.key], reader)
             if value is not None:
                 _set(item, spec.key, value)
         if item:
@@ -123,9 +165,10 @@ def _read_table(ws, sheet: Sheet, table: str, reader: _Reader) -> None:
             if number is not None:
                 numbers = value_at(reader.data, "ksb.nomor") or []
                 _set(reader.data, "ksb.nomor", [*numbers, number])
-                reader.cells[("ksb", "nomor", len(numbers))] = (ws.title, where["ksb_nomor"])
-        for key, coordinate in where.items():
-            reader.cells[(*loc, i, *key.split("."))] = (ws.title, coordinate)
+                _note_cells(reader, ("ksb", "nomor", len(numbers)), ws.title,
+                            where["ksb_nomor"])
+        for key, cells in where.items():
+            _note_cells(reader, (*loc, i, *key.split(".")), ws.title, cells)
         reader.cells[(*loc, i)] = (ws.title, f"B{i + 3}")
         out.append(item)
     reader.cells[loc] = (ws.title, "B3")
@@ -142,15 +185,15 @@ def _collect_rights(items: list, title: str, reader: _Reader) -> None:
                  else None)
         if wrong:
             reader.problems.append(Problem("form_right_row", reader.path, cell=(
-                title, where[wrong]), params={"count": len(parties)}))
+                title, where[wrong]["id"]), params={"count": len(parties)}))
             continue
         assert isinstance(number, int)  # else the row's wrong cell is "pihak"
         if number > len(parties):
             reader.problems.append(Problem("party_index", reader.path, cell=(
-                title, where["pihak"]), params={"value": number, "count": len(parties)}))
+                title, where["pihak"]["id"]), params={"value": number, "count": len(parties)}))
             continue
         values = parties[number - 1].setdefault(kind, [])
-        reader.cells[("pihak", number - 1, kind, len(values))] = (title, where["teks"])
+        _note_cells(reader, ("pihak", number - 1, kind, len(values)), title, where["teks"])
         values.append(text)
 
 
@@ -165,6 +208,8 @@ def _cell_value(cell, spec: Spec, reader: _Reader, title: str):
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, str):
+        if spec.kind in ("text", "long", "list"):
+            return _folded(value)
         return value.strip() if spec.kind in ("choice", "int", "date", "money", "bool") \
             else value
     problem = _mangled(value, spec)
@@ -175,6 +220,22 @@ def _cell_value(cell, spec: Spec, reader: _Reader, title: str):
     if spec.kind == "nip" or spec.kind not in (*TEXT_KINDS, "choice"):
         return value  # the model reads (or refuses) numbers, dates and a NIP as a number
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _folded(text: str) -> str:
+    """A text typed or pasted into a cell, read as YAML reads a text written over several
+    lines: a line break is a space, an empty line a line break. A text pasted from a PDF or
+    an e-mail keeps its hard line ends, which Word would print in mid-sentence."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    if len(lines) == 1:
+        return text
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            paragraphs[-1].append(line.strip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return "\n".join(" ".join(p) for p in paragraphs if p)
 
 
 def _mangled(value, spec: Spec) -> str | None:

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .rules import is_required
-from .types import Ketik
+from .types import Ketik, Tetap
 
 
 def inner_model(annotation: object) -> type[BaseModel] | None:
@@ -80,6 +80,16 @@ def kind_of(info: FieldInfo) -> tuple[str, tuple[str, ...]]:
     if base in names:
         return names[base], ()
     return ("nip" if _validated_by(info, "nip_value") else "text"), ()
+
+
+def needs_translation(info: FieldInfo) -> bool:
+    """True for a text an agreement with a foreign partner gives in each of its languages:
+    every text but a name, number, address or other :class:`~pkgen.model.types.Tetap` one."""
+    base = _base(info.annotation)
+    if typing.get_origin(base) is list:
+        base = _base(typing.get_args(base)[0])
+    return base is str and kind_of(info)[0] in ("text", "long", "list") and not any(
+        isinstance(m, Tetap) for m in _metadata(info))
 
 
 def help_text(model: type[BaseModel], keys: tuple[str, ...]) -> str:

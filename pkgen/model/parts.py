@@ -14,10 +14,13 @@ from .types import (
     Butir,
     HariIsian,
     Isian,
+    KodeBahasa,
     Nip,
+    Nomor,
     NomorPihak,
     Paragraf,
     Rupiah,
+    Sebutan,
     TanggalIsian,
     Telepon,
     YaTidak,
@@ -32,7 +35,7 @@ from .types import (
 class Penandatanganan(Base):
     """Where and when the agreement is signed; a missing date leaves a blank to fill in."""
 
-    tempat: Isian = _wajib()
+    tempat: Sebutan = _wajib()
     """Kota tempat penandatanganan, mis. Mojokerto."""
     tanggal: TanggalIsian = None
     """Tanggal penandatanganan (mis. 2020-11-16 atau 16/11/2020); kosongkan selama draf belum
@@ -42,7 +45,7 @@ class Penandatanganan(Base):
 class Penandatangan(Base):
     """The person who signs for a party."""
 
-    nama: Isian = _wajib()
+    nama: Sebutan = _wajib()
     """Nama lengkap penandatangan dengan gelar."""
     jabatan: Isian = _wajib()
     """Jabatan penandatangan, mis. Kepala Dinas Lingkungan Hidup Kota Mojokerto."""
@@ -56,11 +59,11 @@ DasarKewenangan = Literal["jabatan", "surat_kuasa", "akta", "keputusan"]
 class AktaPerubahan(Base):
     """The latest deed amending a company's articles (it names the current directors)."""
 
-    nomor: Isian = _wajib()
+    nomor: Sebutan = _wajib()
     """Nomor akta perubahan terakhir."""
     tanggal: TanggalIsian = _wajib()
     """Tanggal akta perubahan terakhir."""
-    notaris: Isian = None
+    notaris: Sebutan = None
     """Notaris yang membuat akta perubahan, bila lain dari notaris akta pendirian."""
 
 
@@ -69,15 +72,15 @@ class Kewenangan(Base):
 
     dasar: DasarKewenangan = "jabatan"
     """Dasar kewenangan: jabatan (kepala daerah), surat_kuasa, akta atau keputusan."""
-    nomor: Isian = None
+    nomor: Sebutan = None
     """Nomor surat kuasa, akta atau keputusan."""
     tanggal: TanggalIsian = None
     """Tanggal surat kuasa, akta atau keputusan."""
     pemberi: Isian = None
     """Pemberi kuasa, mis. Wali Kota Mojokerto."""
-    notaris: Isian = None
+    notaris: Sebutan = None
     """Notaris yang membuat akta, mis. Siti Maesaroh, S.H., M.Kn."""
-    pengesahan: Isian = None
+    pengesahan: Sebutan = None
     """Nomor pengesahan badan hukum oleh Menteri Hukum dan Hak Asasi Manusia,
     mis. AHU-0012345.AH.01.01.Tahun 2017."""
     perubahan: Annotated[AktaPerubahan | None, _Part] = None
@@ -89,12 +92,23 @@ class Kewenangan(Base):
 class PersetujuanDprd(Base):
     """The DPRD approval the agreement rests on."""
 
-    nomor: Isian = _wajib()
+    nomor: Sebutan = _wajib()
     """Nomor keputusan persetujuan DPRD."""
     tanggal: TanggalIsian = _wajib()
     """Tanggal persetujuan DPRD."""
     tentang: Isian = None
     """Judul keputusan persetujuan DPRD."""
+
+
+class Surat(Base):
+    """A letter or decision an agreement rests on: its number, date and subject."""
+
+    nomor: Sebutan = _wajib()
+    """Nomor surat."""
+    tanggal: TanggalIsian = _wajib()
+    """Tanggal surat."""
+    tentang: Isian = None
+    """Hal atau judul surat."""
 
 
 BentukPihak = Literal[
@@ -108,17 +122,26 @@ class Pihak(Base):
     """Pemerintah daerah atau badan, mis. Pemerintah Kota Mojokerto."""
     bentuk: BentukPihak = "pemerintah_daerah"
     """Bentuk pihak: pemerintah_daerah, badan_usaha, organisasi, pemerintah_asing, lembaga_asing."""
+    negara: Isian = None
+    """Negara pihak luar negeri, mis. Republik Korea (wajib bagi pemerintah_asing dan
+    lembaga_asing)."""
     unit: Isian = None
     """Perangkat daerah atau unit pelaksana, mis. Dinas Lingkungan Hidup."""
-    nomor: Isian = None
+    nomor: Sebutan = None
     """Nomor perjanjian pada pihak ini (baris NOMOR di judul)."""
-    alamat: Isian = _wajib()
+    alamat: Sebutan = _wajib()
     """Alamat kedudukan pihak."""
     penandatangan: Annotated[Penandatangan | None, _Part] = _wajib()
     """Pejabat yang menandatangani."""
     kewenangan: Kewenangan = Kewenangan()
     """Dasar kewenangan penandatangan bertindak untuk pihak ini."""
-    lambang: Isian = None
+    kuasa_penuh: Annotated[Surat | None, _Part] = None
+    """Surat Kuasa Penuh (Full Powers) Menteri Luar Negeri bagi kepala daerah yang
+    menandatangani kerja sama luar negeri, bila diminta dalam praktik."""
+    persetujuan_dprd: Annotated[PersetujuanDprd | None, _Part] = None
+    """Persetujuan DPRD daerah pihak ini atas kerja sama (setiap DPRD menyetujui untuk
+    daerahnya sendiri)."""
+    lambang: Sebutan = None
     """Berkas gambar lambang atau logo pihak ini (PNG atau JPEG, relatif terhadap berkas ini),
     dicetak di atas judul."""
 
@@ -127,13 +150,15 @@ class Pihak(Base):
         """True for an Indonesian regional government."""
         return self.bentuk == "pemerintah_daerah"
 
+    @property
+    def asing(self) -> bool:
+        """True for a foreign government or institution."""
+        return self.bentuk in ("pemerintah_asing", "lembaga_asing")
+
 
 class PihakPks(Pihak):
     """A party of a PKS, with its rights and obligations."""
 
-    persetujuan_dprd: Annotated[PersetujuanDprd | None, _Part] = None
-    """Persetujuan DPRD daerah pihak ini atas kerja sama (setiap DPRD menyetujui untuk
-    daerahnya sendiri)."""
     hak: Butir = _wajib()
     """Hak pihak ini, satu butir per baris."""
     kewajiban: Butir = _wajib()
@@ -143,9 +168,9 @@ class PihakPks(Pihak):
 class KsbRujukan(Base):
     """The KSB a PKS follows: inline, or ``berkas`` pointing to the KSB input file."""
 
-    berkas: Isian = None
+    berkas: Sebutan = None
     """Berkas masukan KSB yang ditindaklanjuti (relatif terhadap berkas ini)."""
-    nomor: Butir = None
+    nomor: Nomor = None
     """Nomor KSB pada setiap pihak, sesuai urutan pihak."""
     tanggal: TanggalIsian = None
     """Tanggal KSB."""
@@ -306,13 +331,13 @@ class Korespondensi(Base):
 
     pihak: Annotated[NomorPihak | None, _Blank] = _wajib()
     """Nomor pihak (1, 2, …)."""
-    alamat: Isian = _wajib()
+    alamat: Sebutan = _wajib()
     """Alamat surat-menyurat."""
     untuk_perhatian: Isian = None
     """Untuk perhatian (u.p.)."""
     telepon: Telepon = None
     """Nomor telepon, mis. (0321) 321456."""
-    email: Isian = None
+    email: Sebutan = None
     """Alamat surel."""
 
 
@@ -326,3 +351,41 @@ class Penutup(Base):
     """Asli bermeterai cukup."""
 
 
+
+
+class Bahasa(Base):
+    """The languages of the text and the one that prevails where the texts differ."""
+
+    naskah: Annotated[Annotated[list[KodeBahasa], Field(min_length=1, max_length=4)] | None,
+                      _Empty] = _wajib()
+    """Bahasa naskah perjanjian (kode ISO 639-1), mis. [id, en] atau [id, en, ko]; bahasa
+    Indonesia selalu termasuk."""
+    berlaku: Annotated[KodeBahasa | None, _Blank] = _wajib()
+    """Bahasa naskah yang berlaku dalam hal terjadi perbedaan penafsiran, mis. en."""
+
+    @model_validator(mode="after")
+    def _prevailing_is_a_text(self) -> Bahasa:
+        if self.naskah and len(set(self.naskah)) != len(self.naskah):
+            raise PydanticCustomError("language_twice", "a language is named twice")
+        if self.naskah and self.berlaku and self.berlaku not in self.naskah:
+            raise PydanticCustomError("language_prevailing_not_a_text", "not a text", {
+                "berlaku": self.berlaku, "naskah": ", ".join(self.naskah)})
+        return self
+
+
+class Rujukan(Base):
+    """A record kept with the input, not printed in the draft: a letter's number and date."""
+
+    nomor: Sebutan = _wajib()
+    """Nomor surat atau berita acara."""
+    tanggal: TanggalIsian = _wajib()
+    """Tanggal surat atau berita acara."""
+
+
+class Konsultasi(Base):
+    """The consultation with the two ministries before a letter of intent is signed."""
+
+    kementerian_dalam_negeri: Annotated[Rujukan | None, _Part] = None
+    """Surat atau berita acara koordinasi dan konsultasi dengan Kementerian Dalam Negeri."""
+    kementerian_luar_negeri: Annotated[Rujukan | None, _Part] = None
+    """Surat atau berita acara koordinasi dan konsultasi dengan Kementerian Luar Negeri."""

@@ -11,8 +11,12 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .. import formatting as fmt
-from .document import ORDER, Agreement, Loc, Pks
+from .document import KEYS, Agreement, Loc, Pks
 from .parts import FORUM_NAME_EXAMPLE, Kewenangan
+from .types import Jenis
+
+#: Cooperation with a party abroad: a regional government (KSDPL) or an institution (KSDLL).
+FOREIGN = (Jenis.KSDPL, Jenis.KSDLL)
 
 # --- domain facts -------------------------------------------------------------------------------
 
@@ -22,10 +26,28 @@ def kinds_of(doc: Agreement) -> tuple[str, str]:
     return f"{dokumen}_{doc.jenis.value.lower()}", dokumen
 
 
-def party_labels(doc: Agreement) -> list[str]:
-    """'PIHAK PERTAMA', 'PIHAK KEDUA', … (or PIHAK KESATU, …) in party order."""
+def party_labels(doc: Agreement, lang: str = "id") -> list[str]:
+    """'PIHAK PERTAMA', 'PIHAK KEDUA', … (or PIHAK KESATU, …) in party order; in English
+    'FIRST PARTY', 'SECOND PARTY', …; in Korean '제1당사자', '제2당사자', …."""
+    if lang == "ko":
+        return [f"제{i + 1}당사자" for i in range(len(doc.pihak))]
+    if lang == "en":
+        return [f"{fmt.ordinal(i + 1, 'en')} PARTY" for i in range(len(doc.pihak))]
     word = fmt.ordinal_kesatu if doc.label_pihak == "KESATU" else fmt.ordinal
     return [f"PIHAK {word(i + 1)}" for i in range(len(doc.pihak))]
+
+
+def foreign(doc: Agreement) -> bool:
+    """True for a cooperation with a party abroad (KSDPL, KSDLL)."""
+    return doc.jenis in FOREIGN
+
+
+def languages(doc: Agreement) -> list[str]:
+    """The languages of the text, Indonesian first: as declared (``bahasa.naskah``), else
+    Indonesian and English for a foreign cooperation and Indonesian alone otherwise."""
+    declared = doc.bahasa.naskah if doc.bahasa and doc.bahasa.naskah else None
+    found = declared or (["id", "en"] if foreign(doc) else ["id"])
+    return ["id", *[code for code in found if code != "id"]]
 
 
 def same_party(name: str) -> str:
@@ -68,7 +90,7 @@ CLAUSE_OF = {
     "pihak": "para_pihak", "maksud_tujuan": "maksud_tujuan", "objek": "objek",
     "ruang_lingkup": "ruang_lingkup", "pembiayaan": "pembiayaan", "jangka_waktu": "jangka_waktu",
     "keadaan_kahar": "keadaan_kahar", "penyelesaian_perselisihan": "penyelesaian_perselisihan",
-    "pengakhiran": "pengakhiran", "korespondensi": "korespondensi",
+    "pengakhiran": "pengakhiran", "korespondensi": "korespondensi", "bahasa": "bahasa",
 }
 
 
@@ -89,7 +111,7 @@ def missing_parts(doc: Agreement) -> list[Gap]:
     gaps: list[Gap] = []
     _walk(doc, (), gaps)
     gaps += _conditional_gaps(doc)
-    return sorted(gaps, key=lambda g: ORDER.index(str(g.loc[0])))
+    return sorted(gaps, key=lambda g: KEYS.index(str(g.loc[0])))
 
 
 def _walk(model: BaseModel, loc: Loc, gaps: list[Gap]) -> None:
@@ -120,6 +142,7 @@ def _conditional_gaps(doc: Agreement) -> list[Gap]:
         gaps.append(Gap(("jangka_waktu", "berakhir"), "jangka_waktu", "gap_end_or_length"))
     for i, party in enumerate(doc.pihak):
         gaps += _authority_gaps(party.kewenangan, ("pihak", i, "kewenangan"))
+    gaps += _foreign_gaps(doc)
     for i, source in enumerate(doc.pembiayaan.sumber or [] if doc.pembiayaan else []):
         here = ("pembiayaan", "sumber", i)
         if source.jenis == "APBD" and source.pihak is None:
@@ -128,7 +151,7 @@ def _conditional_gaps(doc: Agreement) -> list[Gap]:
             gaps.append(Gap((*here, "tahun_anggaran"), "pembiayaan", "gap_budget_year"))
         if source.jenis == "LAINNYA" and source.keterangan is None:
             gaps.append(Gap((*here, "keterangan"), "pembiayaan", "gap_other_source"))
-    dispute = doc.penyelesaian_perselisihan
+    dispute = getattr(doc, "penyelesaian_perselisihan", None)
     if dispute is not None:
         if isinstance(doc, Pks) and dispute.forum is None:
             gaps.append(Gap(("penyelesaian_perselisihan", "forum"), "penyelesaian_perselisihan"))
@@ -141,6 +164,15 @@ def _conditional_gaps(doc: Agreement) -> list[Gap]:
             if getattr(doc.ksb, name) is None:
                 gaps.append(Gap(("ksb", name), None, "gap_ksb_inline"))
     return gaps
+
+
+def _foreign_gaps(doc: Agreement) -> list[Gap]:
+    """A foreign cooperation names its languages, and each foreign party its country."""
+    if not foreign(doc):
+        return []
+    gaps = [Gap(("bahasa",), "bahasa", "gap_languages")] if doc.bahasa is None else []
+    return gaps + [Gap(("pihak", i, "negara"), "para_pihak", "gap_country")
+                   for i, p in enumerate(doc.pihak) if p.asing and p.negara is None]
 
 
 def _authority_gaps(authority: Kewenangan, loc: Loc) -> list[Gap]:

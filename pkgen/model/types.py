@@ -26,6 +26,16 @@ _Empty = BeforeValidator(values.items_or_none)
 #: Free text written by the user: stripped, non-empty, storable in Word.
 Teks = Annotated[str, Field(max_length=20_000), AfterValidator(values.clean_text)]
 @dataclass(frozen=True)
+class Tetap:
+    """A text written the same in every language of an agreement: a person's name, a number,
+    an address, an e-mail address, a telephone number, a file name. Every other text of a
+    foreign agreement is given in each of its languages (``{id: …, en: …}``)."""
+
+
+TETAP = Tetap()
+
+
+@dataclass(frozen=True)
 class Ketik:
     """How a text is typed where people type it (a form, a web page): ``panjang`` for a
     paragraph, ``telepon`` for a number kept exactly as typed (leading zero and all)."""
@@ -38,10 +48,15 @@ Isian = Annotated[Teks | None, _Blank]
 #: A paragraph of text (purpose, object, …).
 Paragraf = Annotated[Teks | None, _Blank, Ketik("panjang")]
 #: A telephone number, kept as typed.
-Telepon = Annotated[Teks | None, _Blank, Ketik("telepon")]
+Telepon = Annotated[Teks | None, _Blank, Ketik("telepon"), TETAP]
+#: A name, number or address: the same text in every language.
+Sebutan = Annotated[Teks | None, _Blank, TETAP]
 Daftar = Annotated[list[Teks], Field(min_length=1, max_length=200)]
 #: A list of paragraphs or items (ayat, butir); blank items are dropped, none left: None.
 Butir = Annotated[Daftar | None, _Empty]
+#: A list of numbers (of letters, decisions): the same in every language.
+Nomor = Annotated[Annotated[list[Annotated[Teks, TETAP]], Field(min_length=1, max_length=200)]
+                  | None, _Empty]
 Hari = Annotated[int, BeforeValidator(values.whole_number), Field(ge=1, le=MAX_DAYS)]
 HariIsian = Annotated[Hari | None, _Blank]
 NomorPihak = Annotated[int, BeforeValidator(values.whole_number), Field(ge=1)]
@@ -82,6 +97,27 @@ class Jenis(StrEnum):
     KSDPK = "KSDPK"  # with a third party
     KSDPL = "KSDPL"  # with a foreign regional government
     KSDLL = "KSDLL"  # with a foreign institution
+
+
+#: The languages an agreement's text may be written in (ISO 639-1), with their names in each
+#: language a draft is written in.
+BAHASA = {
+    "id": {"id": "bahasa Indonesia", "en": "Indonesian", "ko": "인도네시아어"},
+    "en": {"id": "bahasa Inggris", "en": "English", "ko": "영어"},
+    "ko": {"id": "bahasa Korea", "en": "Korean", "ko": "한국어"},
+    "ja": {"id": "bahasa Jepang", "en": "Japanese", "ko": "일본어"},
+    "zh": {"id": "bahasa Tionghoa", "en": "Chinese", "ko": "중국어"},
+    "ar": {"id": "bahasa Arab", "en": "Arabic", "ko": "아랍어"},
+    "fr": {"id": "bahasa Prancis", "en": "French", "ko": "프랑스어"},
+    "de": {"id": "bahasa Jerman", "en": "German", "ko": "독일어"},
+    "nl": {"id": "bahasa Belanda", "en": "Dutch", "ko": "네덜란드어"},
+    "es": {"id": "bahasa Spanyol", "en": "Spanish", "ko": "스페인어"},
+    "ms": {"id": "bahasa Melayu", "en": "Malay", "ko": "말레이어"},
+    "th": {"id": "bahasa Thai", "en": "Thai", "ko": "태국어"},
+    "vi": {"id": "bahasa Vietnam", "en": "Vietnamese", "ko": "베트남어"},
+}
+KodeBahasa = Literal[
+    "id", "en", "ko", "ja", "zh", "ar", "fr", "de", "nl", "es", "ms", "th", "vi"]
 
 
 class Base(BaseModel):
