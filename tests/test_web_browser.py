@@ -105,9 +105,16 @@ def _shot(driver, name: str, at: str | None = None) -> None:
 
 
 def _until(condition, timeout: float = WAIT):
+    """``condition()`` once it holds; an element missing or replaced meanwhile (a page still
+    loading after a click) counts as not yet."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        value = condition()
+        try:
+            value = condition()
+        except (NoSuchElementException, StaleElementReferenceException):
+            value = None
         if value:
             return value
         time.sleep(0.1)
@@ -125,6 +132,12 @@ def _messages(driver, key: str) -> str:
         return driver.find_element("css selector", f'ul.msgs[data-for="{key}"]').text
     except NoSuchElementException:
         return ""
+
+
+def _notice(driver) -> str:
+    """The notice at the top of the page, or '' while the page has none (still loading)."""
+    found = driver.find_elements("id", "notice")
+    return found[0].text if found else ""
 
 
 def _type(driver, key: str, text: str) -> None:
@@ -276,7 +289,7 @@ def test_a_foreign_agreement_is_edited_in_both_languages(server, browser):
     _until(lambda: _field(browser, f"bentuk_kerja_sama[{n - 1}]@en").get_attribute("value")
            == "staff internships")
     browser.find_element("id", "simpan").click()
-    _until(lambda: "Disimpan" in browser.find_element("id", "notice").text)
+    _until(lambda: "Disimpan" in _notice(browser))  # the page after the save has loaded
     saved = load_agreement(register / "mou-spbe-mojokerto-gyeongsangnam.yaml")
     assert saved.document.bentuk_kerja_sama == [*forms[1:], "magang pegawai"]
     assert [saved.translations.get(("bentuk_kerja_sama", i), "en") for i in range(n - 1)] == [
