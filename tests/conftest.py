@@ -45,8 +45,10 @@ def soffice() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def to_pdf(tmp_path_factory):
-    """Convert .docx files to PDF with headless LibreOffice; return the PDF paths.
+def libreoffice(tmp_path_factory):
+    """Convert files with headless LibreOffice: ``convert(files, out_dir, target)`` with a
+    ``--convert-to`` target (``pdf``, ``xlsx:Calc MS Excel 2007 XML`` …); return the paths
+    written.
 
     Skips where LibreOffice is missing, except in CI (CI=true), where that is a failure.
     """
@@ -57,15 +59,22 @@ def to_pdf(tmp_path_factory):
         pytest.skip("LibreOffice (soffice) is not installed")
     profile = tmp_path_factory.mktemp("lo-profile")
 
-    def convert(docx_files: list[Path], out_dir: Path) -> list[Path]:
+    def convert(files: list[Path], out_dir: Path, target: str) -> list[Path]:
         subprocess.run(
             [binary, f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_files)],
+             "--convert-to", target, "--outdir", str(out_dir), *map(str, files)],
             check=True, capture_output=True, timeout=300,
         )
-        return [out_dir / (f.stem + ".pdf") for f in docx_files]
+        suffix = "." + target.split(":")[0]
+        return [out_dir / (f.stem + suffix) for f in files]
 
     return convert
+
+
+@pytest.fixture(scope="session")
+def to_pdf(libreoffice):
+    """Convert .docx files to PDF with headless LibreOffice; return the PDF paths."""
+    return lambda docx_files, out_dir: libreoffice(docx_files, out_dir, "pdf")
 
 
 def make_template(path: Path, paragraphs: list[str]) -> Path:

@@ -4,13 +4,11 @@ YAML input gives it."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, PKS_TPA, soffice
+from conftest import EXAMPLES, PKS_TPA
 from openpyxl import load_workbook
 
 from pkgen.checks import check_path, load_rulebook
@@ -175,13 +173,8 @@ def _edit_prefilled(form) -> None:
 
 
 @pytest.fixture(scope="module")
-def resaved(tmp_path_factory):
+def resaved(tmp_path_factory, libreoffice):
     """The two filled forms, as LibreOffice Calc saves them again."""
-    binary = soffice()
-    if binary is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is required in CI; .ci/run installs it")
-        pytest.skip("LibreOffice (soffice) is not installed")
     folder = tmp_path_factory.mktemp("forms")
     blank, prefilled = folder / "kosong.xlsx", folder / "contoh.xlsx"
     assert run("form", "--dokumen", "PKS", "--jenis", "KSDLL", "-o", blank).exit_code == 0
@@ -190,9 +183,7 @@ def resaved(tmp_path_factory):
     _edit_prefilled(prefilled)
     out = folder / "calc"
     out.mkdir()
-    subprocess.run([binary, f"-env:UserInstallation=file://{folder}/profile", "--headless",
-                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out),
-                    str(blank), str(prefilled)], check=True, capture_output=True, timeout=300)
+    libreoffice([blank, prefilled], out, "xlsx:Calc MS Excel 2007 XML")
     return out
 
 
