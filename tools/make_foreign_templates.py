@@ -29,7 +29,6 @@ from make_templates import (
     SIGNING_HEIGHT,
     _fill,
     _no_borders,
-    _no_cell_margins,
     _para_style,
     emblems,
     footer,
@@ -38,6 +37,7 @@ from make_templates import (
     numbered,
     para,
     tag,
+    unbreakable_block,
 )
 
 from pkgen.formatting import huruf_butir
@@ -868,14 +868,7 @@ def closing(doc, dokumen, langs=LANGS):
     """The PENUTUP article and the signatures of ``langs`` (Indonesian and English side by
     side, or the Korean text's), in one borderless row that may not break across pages (Word
     and LibreOffice move it whole to the next page)."""
-    outer = doc.add_table(rows=1, cols=1)
-    outer.alignment = WD_TABLE_ALIGNMENT.CENTER
-    outer.autofit = False
-    _no_borders(outer)
-    _no_cell_margins(outer)
-    outer.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    block = outer.rows[0].cells[0]
-    block.width = 2 * COLUMN if len(langs) == 2 else FULL
+    block = unbreakable_block(doc, 2 * COLUMN if len(langs) == 2 else FULL)
     penutup = block.add_table(rows=1, cols=len(langs))
     _no_borders(penutup)
     titles = {"id": "PENUTUP", "en": "FINAL PROVISIONS", "ko": ko.TITLES["penutup"]}

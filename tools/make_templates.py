@@ -456,6 +456,20 @@ def ending(doc, noun):
 SIGNING_HEIGHT = Cm(3.0)
 
 
+def unbreakable_block(doc, width):
+    """The cell of a borderless one-row table, ``width`` wide, whose row may not break
+    across pages: what is put in it moves whole to the next page."""
+    outer = doc.add_table(rows=1, cols=1)
+    outer.alignment = WD_TABLE_ALIGNMENT.CENTER
+    outer.autofit = False
+    _no_borders(outer)
+    _no_cell_margins(outer)
+    outer.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    block = outer.rows[0].cells[0]
+    block.width = width
+    return block
+
+
 def signatures(doc):
     """Signatories two by two in aligned rows — label, position, a signing space of fixed
     height (with a framed meterai space), name, NIP.
@@ -464,14 +478,7 @@ def signatures(doc):
     kept with the PENUTUP's last paragraph: Word and LibreOffice both move the whole block to
     the next page rather than split it (LibreOffice ignores keep-with-next between rows).
     """
-    outer = doc.add_table(rows=1, cols=1)
-    outer.alignment = WD_TABLE_ALIGNMENT.CENTER
-    outer.autofit = False
-    _no_borders(outer)
-    _no_cell_margins(outer)
-    outer.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    block = outer.rows[0].cells[0]
-    block.width = Cm(16)
+    block = unbreakable_block(doc, Cm(16))
     block.paragraphs[0].add_run("{%p for baris in tanda_tangan %}")
     table = block.add_table(rows=5, cols=3)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
