@@ -6,10 +6,8 @@ uses docxtpl. Each draft costs a Jinja render of the compiled document and foote
 own clean-up, pkgen's finishing, the fingerprint, and a ZIP in which the parts no draft changes
 are copied still compressed.
 
-Most paragraphs of a template's drafts are its own wording, rendered to the same XML in every
-draft. Each paragraph's XML is at hand as text before it is parsed, so a paragraph that
-finishing leaves as rendered is named by that text (:func:`paragraph_keys`), and what is read
-from it (its text, its part of the fingerprint) is read once per template and kept.
+What one draft learns of its paragraphs serves the next: each paragraph's texts and part of
+the fingerprint are read once per XML (:mod:`pkgen.paragraphs`).
 """
 
 from __future__ import annotations
@@ -26,19 +24,22 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from .bundled import check_languages, template_languages
-from .docx_text import READ, header_or_footer, paragraph_text
+from .docx_text import header_or_footer
+from .errors import TemplateError
 from .fingerprint import Known, Package, fingerprint
-from .fingerprint.known import Reading, Story
+from .fingerprint.known import Story
 from .inputs import Loaded
 from .lru import LRU
-from .postprocess import (
-    ITALIC_START,
-    MARKER,
-    custom_properties_xml,
-    docxtpl_fix_tables,
-    finish,
-    paragraph_texts_of,
+from .paragraphs import (
+    KEPT,
+    Keys,
+    Paragraph,
+    block_text,
+    paragraph_keys,
+    plain_markup,
+    texts_of,
 )
+from .postprocess import ITALIC_START, custom_properties_xml, docxtpl_fix_tables, finish
 from .render import (
     _HEADING_TAG,
     _NOT_A_TEMPLATE,
@@ -58,13 +59,6 @@ from .render import (
 )
 from .ziputil import ZipTemplate
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PARAGRAPH = re.compile(r"<w:p[ >/]")
-#: What finishing or docxtpl changes after parsing is inside a paragraph holding one of these:
-#: article and italic markers, a section's paper size, drawing ids, a table in a text box.
-_CHANGED_AFTER_PARSING = (MARKER, "sectPr", "docPr", "txbxContent")
-#: Paragraphs kept per template: a few drafts' worth of different wording, a few megabytes.
-KEPT = 1024
 _PARSER = etree.XMLParser()  # strict: a paragraph's key is its XML only in well-formed XML
 
 
@@ -86,9 +80,13 @@ class PreparedTemplate:
         self.languages = template_languages(tpl.docx)
         env = _environment()
         self._env = env
-        self._sources = [_lines(tpl.patch_xml(tpl.get_xml()))]
+        body = tpl.patch_xml(tpl.get_xml())
+        self._sources = [_lines(body)]
+        self._trusted = plain_markup(body)
+        self._drawings = "docPr" in body or not self._trusted
+        self._paragraphs: LRU[Paragraph] = LRU(KEPT)  # what is known of each, by its XML
         try:
-            self._body = env.from_string(self._sources[0])
+            self._body, self._lined = self._compile(body)
             self._parts = []
             for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
                 for _key, part in tpl.get_headers_footers(uri):
@@ -117,10 +115,7 @@ class PreparedTemplate:
         self._texts = {name: etree.fromstring(self._package.blob(name) or b"")
                        for name in self._zip.names if header_or_footer(name)
                        and name not in rendered}
-        self._readings: LRU[Reading] = LRU(KEPT)  # fingerprint readings, by key
         self._stories: LRU[Story] = LRU(64)  # of headers and footers
-        self._words: LRU[tuple[str, str]] = LRU(KEPT)  # paragraph texts, by key
-        self._blocks: LRU[str] = LRU(KEPT)  # paragraph texts as blocks read them, by key
 
     def variables(self) -> tuple[set[str], set[str]]:
         """The top-level names the template uses, and the article ids it has headings for."""
@@ -142,25 +137,24 @@ class PreparedTemplate:
         check_languages(self.languages, self.path, loaded)
         context = _context(loaded)
         try:
-            body_xml = _after_render(tpl, self._body.render(context))
+            body_xml = _after_render(tpl, self._body.render(context), self._lined)
             others = {name: etree.fromstring(_after_render(tpl, t.render(context)).encode())
                       for name, t in self._parts}
         except jinja2.TemplateError as err:
-            raise _render_problem(tpl, self.path, err) from err
+            raise self._problem(context, err) from err
         tree, keys = self._parse(body_xml)
-        if "docPr" in body_xml:  # drawings: docxtpl numbers their ids
+        if self._drawings and "docPr" in body_xml:  # drawings: docxtpl numbers their ids
             tpl.docx_ids_index = 1000
             tpl.fix_docpr_ids(tree)
         text = finish(tree, list(others.values()), self.path, loaded.document.kertas,
-                      lambda p: self._paragraph_texts(p, keys), ITALIC_START in body_xml)
+                      lambda p: texts_of(p, keys), ITALIC_START in body_xml)
         root = copy.deepcopy(self._shell)
         root.insert(self._body_index, tree)
         replace = {name: _serialize(element) for name, element in others.items()}
         # A header or footer is named by its XML as written, which is all it holds.
-        parts: dict[etree._Element, str | bytes] = {
-            others[name]: name.encode() + b"\n" + xml for name, xml in replace.items()}
+        parts = {others[name]: name.encode() + b"\n" + xml for name, xml in replace.items()}
         content = fingerprint(self._package, {"word/document.xml": root, **others},
-                              Known({**keys, **parts}, self._readings, self._stories))
+                              Known(keys, parts, self._stories))
         properties = _properties(loaded, self.path, self.sha256, text, False, content,
                                  provenance)
         replace["word/document.xml"] = _serialize(root)
@@ -168,9 +162,30 @@ class PreparedTemplate:
                                                      {**properties, **_NOT_A_TEMPLATE})
         texts = {**self._texts, **{n: e for n, e in others.items() if header_or_footer(n)}}
         return Draft(self._zip.build(replace), self.path, properties, DraftXml(
-            root, texts, self._styles_xml, lambda p: self._block_text(p, keys)))
+            root, texts, self._styles_xml, lambda p: block_text(p, keys)))
 
-    def _parse(self, body_xml: str) -> tuple[etree._Element, dict[etree._Element, str]]:
+    def _compile(self, body: str) -> tuple[jinja2.Template, bool]:
+        """The body's template, and whether it is in lines, as docxtpl renders it.
+
+        Rendered from the source as it is: the same as docxtpl's render of the lines it makes
+        (a test compares them), without making and taking them away; a source with a syntax
+        error is compiled in lines, for the error to name its paragraph's line.
+        """
+        try:
+            return self._env.from_string(body), False
+        except jinja2.TemplateSyntaxError:
+            return self._env.from_string(self._sources[0]), True
+
+    def _problem(self, context: dict, err: jinja2.TemplateError) -> TemplateError:
+        """The problem as one-off rendering names it: with the paragraph it is on, found by
+        its line in the source docxtpl renders."""
+        try:
+            self._env.from_string(self._sources[0]).render(context)
+        except jinja2.TemplateError as lined:
+            err = lined
+        return _render_problem(self._tpl, self.path, err)
+
+    def _parse(self, body_xml: str) -> tuple[etree._Element, Keys]:
         """The rendered body as docxtpl's ``fix_tables`` leaves it, and its paragraphs' keys.
 
         Well-formed XML (always, as values are escaped) is parsed once and its tables fixed in
@@ -180,80 +195,10 @@ class PreparedTemplate:
             tree = etree.fromstring(body_xml, parser=_PARSER)
         except etree.XMLSyntaxError:
             return self._tpl.fix_tables(body_xml), {}
-        keys = paragraph_keys(body_xml, tree)
+        keys = paragraph_keys(body_xml, tree, self._trusted, self._paragraphs)
         if not docxtpl_fix_tables(tree):
             return self._tpl.fix_tables(body_xml), {}
         return tree, keys
-
-    def _block_text(self, p: etree._Element, keys: dict[etree._Element, str]) -> str:
-        key = keys.get(p)
-        if key is None:
-            return paragraph_text(p, READ)
-        found = self._blocks.get(key)
-        if found is None:
-            found = paragraph_text(p, READ)
-            self._blocks.put(key, found)
-        return found
-
-    def _paragraph_texts(self, p: etree._Element,
-                         keys: dict[etree._Element, str]) -> tuple[str, str]:
-        key = keys.get(p)
-        if key is None:
-            return paragraph_texts_of(p)
-        found = self._words.get(key)
-        if found is None:
-            found = paragraph_texts_of(p)
-            self._words.put(key, found)
-        return found
-
-
-def paragraph_keys(xml: str, tree: etree._Element) -> dict[etree._Element, str]:
-    """Each paragraph of ``tree`` (parsed from ``xml``) that is wholly its XML in ``xml``, as
-    finished: its XML from ``<w:p`` to its ``</w:p>``, which alone tells what it holds.
-
-    Paragraphs are found in ``xml`` in document order, as ``tree.iter`` gives them; none is
-    named where the two could disagree (Word's namespace under another prefix too, or declared
-    again inside, comments, CDATA, a count that differs) or where the XML is not all of it:
-    an empty ``<w:p/>`` (no ``</w:p>`` of its own), one in a text box or holding one, one that
-    finishing or docxtpl changes after parsing (:data:`_CHANGED_AFTER_PARSING`).
-    """
-    namespaces = tree.nsmap
-    if namespaces.get("w") != _W[1:-1] or list(namespaces.values()).count(_W[1:-1]) > 1 or \
-            xml.find("xmlns", xml.find(">")) >= 0 or any(
-            mark in xml for mark in ("<!--", "<![CDATA[", "<?")):
-        return {}
-    starts = [m.start() for m in _PARAGRAPH.finditer(xml)]
-    paragraphs = list(tree.iter(f"{_W}p"))
-    if len(starts) != len(paragraphs):
-        return {}
-    starts.append(len(xml))
-    # Where the marks are, in order: a paragraph holding one is passed over.
-    marks = sorted(_positions(xml, _CHANGED_AFTER_PARSING))
-    marks.append(len(xml))
-    keys = {}
-    mark = 0
-    for i, paragraph in enumerate(paragraphs):
-        start = starts[i]
-        end = xml.find("</w:p>", start, starts[i + 1])
-        if end < 0:
-            continue
-        while marks[mark] < start:
-            mark += 1
-        if marks[mark] > end:
-            keys[paragraph] = xml[start:end + 6]
-    return keys
-
-
-def _positions(text: str, needles: tuple[str, ...]) -> list[int]:
-    """Where each of ``needles`` occurs in ``text`` (plain searches: no regular expression
-    finds a string starting with a private-use character as fast)."""
-    found = []
-    for needle in needles:
-        at = text.find(needle)
-        while at >= 0:
-            found.append(at)
-            at = text.find(needle, at + 1)
-    return found
 
 
 def _tags_outside_parts(tpl: DocxTemplate) -> bool:

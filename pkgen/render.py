@@ -155,8 +155,25 @@ def _open(raw: bytes, path: Path) -> DocxTemplate:
     return tpl
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment, reading ``a.b`` on a plain dict (what the context is made of) as
+    Jinja does in the end — the key ``b`` — without first failing to find an attribute."""
+
+    def getattr(self, obj: object, attribute: str) -> object:
+        """``obj.attribute`` in a template; the same value as Jinja's, found sooner."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env = _Environment(undefined=jinja2.StrictUndefined, autoescape=True)
     env.finalize = _finalize
     return env
 
@@ -188,11 +205,16 @@ def _lines(xml: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 
-def _after_render(tpl: DocxTemplate, xml: str) -> str:
-    """What docxtpl's render_xml_part does to a part after Jinja has rendered it."""
-    # re.sub(r"\n<w:p([ >])", r"<w:p\1", xml), as two plain replacements (several times faster)
-    xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-    if "{_" in xml or "_}" in xml:  # else none of the four replacements has anything to do
+def _after_render(tpl: DocxTemplate, xml: str, lined: bool = True) -> str:
+    """What docxtpl's render_xml_part does to a part after Jinja has rendered it; ``lined``
+    False for a part rendered from its source as it is, without the line docxtpl starts
+    before each paragraph (which it then takes away again)."""
+    if lined:
+        # re.sub(r"\n<w:p([ >])", r"<w:p\1", xml) as two plain replacements (faster)
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+    # Else none of the four replacements has anything to do. A search for one character
+    # is many times faster than for two, and the characters are rare in a draft.
+    if ("{" in xml and "{_" in xml) or ("}" in xml and "_}" in xml):
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace(
             "%_}", "%}")
     # resolve_listing turns tabs, newlines, \a and \f in text into Word markup and leaves

@@ -6,14 +6,24 @@ import io
 import zipfile
 
 import pytest
-from conftest import EXAMPLE_FILES, PKS_TPA
+from conftest import EXAMPLE_FILES, PKS_TPA, make_template
 from docxtpl import DocxTemplate
 from lxml import etree
 
+from pkgen.errors import TemplateError
 from pkgen.inputs import load_agreement
+from pkgen.paragraphs import paragraph_keys
 from pkgen.postprocess import docxtpl_fix_tables
-from pkgen.prepared import PreparedTemplate, paragraph_keys
-from pkgen.render import _after_render, _context, builtin_for, builtin_template, render_draft
+from pkgen.prepared import PreparedTemplate
+from pkgen.render import (
+    _after_render,
+    _context,
+    _environment,
+    _lines,
+    builtin_for,
+    builtin_template,
+    render_draft,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -23,7 +33,8 @@ def _rendered(path):
     loaded = load_agreement(path)
     prepared = PreparedTemplate(builtin_for(loaded.document))
     tpl = prepared._tpl
-    return prepared, _after_render(tpl, prepared._body.render(_context(loaded)))
+    return prepared, _after_render(tpl, prepared._body.render(_context(loaded)),
+                                   prepared._lined)
 
 
 def _grid_table(grid: list[str], rows: list[list[str | None]]) -> str:
@@ -85,7 +96,7 @@ def test_a_paragraph_key_is_its_xml_as_finished(path):
     opening = xml[:xml.find(">") + 1]
     for position, paragraph in enumerate(tree.iter(f"{{{W}}}p")):
         if paragraph in keys:
-            parsed = etree.fromstring(opening + keys[paragraph] + "</w:body>")[0]
+            parsed = etree.fromstring(opening + keys[paragraph].xml + "</w:body>")[0]
             # the same place in the finished draft holds exactly what the key says
             assert etree.tostring(parsed) == etree.tostring(finished[position])
 
@@ -102,7 +113,7 @@ def test_keys_are_not_given_where_text_and_tree_could_disagree():
     assert paragraph_keys(twice, etree.fromstring(twice)) == {}
     plain = f'<w:body xmlns:w="{W}"><w:p><w:r><w:t>a</w:t></w:r></w:p><w:p/></w:body>'
     tree = etree.fromstring(plain)
-    assert list(paragraph_keys(plain, tree).values()) == [
+    assert [known.xml for known in paragraph_keys(plain, tree).values()] == [
         "<w:p><w:r><w:t>a</w:t></w:r></w:p>"]
 
 
@@ -120,3 +131,35 @@ def test_what_one_draft_carries_to_the_next_changes_no_draft(edited):
         for name in a.namelist():
             assert a.read(name) == b.read(name), (path.name, name)
         assert fast.properties == naive.properties
+
+
+@pytest.mark.parametrize("source", [
+    "<w:body><w:p><w:t>{{ a }}</w:t></w:p>{% for x in xs %}<w:p>{{ x }}</w:p>{% endfor %}"
+    "</w:body>",
+    # a line of the template's own before a paragraph, and template tags that trim space
+    "<w:body>\n<w:p>{{ a }}</w:p>{%- if a -%}\n<w:p >{{ a }}</w:p>{%- endif %}</w:body>",
+    "<w:body><w:p><w:t>{_{ a }_}</w:t></w:p><w:p>x</w:p>\t</w:body>",
+])
+def test_a_body_rendered_without_lines_is_docxtpls_rendered_in_lines(source):
+    """docxtpl renders a part with a line started before each paragraph and takes the lines
+    away again; a prepared template renders the source as it is, to the same text."""
+    env, context = _environment(), {"a": "A<b>", "xs": ["1", "\n<w:p>"]}
+    tpl = DocxTemplate.__new__(DocxTemplate)  # its clean-up uses nothing of a document
+    lined = _after_render(tpl, env.from_string(_lines(source)).render(context))
+    assert _after_render(tpl, env.from_string(source).render(context), False) == lined
+
+
+@pytest.mark.parametrize(("paragraphs", "code"), [
+    (["Judul {{ tentang }}", "Nama: {{ pihak[0].nama_lengkap }} sekian"], "template_undefined"),
+    (["Awal", "{% if tentang %}tanpa akhir"], "template_syntax"),
+], ids=["undefined", "syntax"])
+def test_a_prepared_template_names_a_mistake_as_the_one_off_render(tmp_path, paragraphs, code):
+    template = make_template(tmp_path / "salah.docx", paragraphs)
+    loaded = load_agreement(PKS_TPA)
+    with pytest.raises(TemplateError) as one_off:
+        render_draft(loaded, template)
+    with pytest.raises(TemplateError) as prepared:
+        PreparedTemplate(template).render(loaded)
+    assert prepared.value.problems[0].code == code
+    assert prepared.value.format("en") == one_off.value.format("en")
+    assert "«" in prepared.value.format("en")  # the paragraph is named

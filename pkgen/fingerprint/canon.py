@@ -120,13 +120,16 @@ class Canon:
 
     def _paragraph(self, p: etree._Element, part: str) -> None:
         known = self._known
-        key = known.keys.get(p) if known is not None else None
-        if key is not None and (self._fields or self._plain):
-            key = None  # inside a field or a comment a paragraph reads another way
-        found = known.readings.get(key) if key is not None else None  # type: ignore[union-attr]
+        # Inside a field or a comment a paragraph reads another way: not as remembered.
+        kept = known.paragraphs.get(p) if known is not None and not (
+            self._fields or self._plain) else None
+        found = kept.reading if kept is not None else None
         if found is not None:  # read in an earlier draft: its properties, list and content
-            shown, num, content = found
+            shown, num, content, whole = found
             self._flush()
+            if whole:  # no list label to count: all its tokens as they were
+                self.tokens.extend(whole)
+                return
             self._paragraph_start(shown, num)
             self.tokens.extend(content)
             self.tokens.append("/P")
@@ -140,8 +143,10 @@ class Canon:
         start = len(self.tokens)
         self._inline(p, part, style)
         self._flush()
-        if key is not None and next(p.iter(*_CONTEXTUAL), None) is None:
-            known.readings.put(key, (shown, num, tuple(self.tokens[start:])))  # type: ignore[union-attr]
+        if kept is not None and next(p.iter(*_CONTEXTUAL), None) is None:
+            content = tuple(self.tokens[start:])
+            whole = (self.tokens[start - 1], *content, "/P") if num is None else ()
+            kept.reading = (shown, num, content, whole)
         self.tokens.append("/P")
         if ppr is not None and (sect := next(ppr.iterchildren(_SECT), None)) is not None:
             self._section(sect, part)
@@ -204,7 +209,7 @@ class Canon:
         """A header's or footer's story: read, or as read in an earlier draft. Its reading
         depends on the list numbering before it only if it holds a list."""
         known = self._known
-        key = known.keys.get(root) if known is not None and not self._plain else None
+        key = known.parts.get(root) if known is not None and not self._plain else None
         found = known.stories.get(key) if key is not None else None  # type: ignore[union-attr]
         if found is not None:
             self.tokens.extend(found[0])

@@ -9,26 +9,37 @@ from lxml import etree
 
 from ..lru import LRU
 
-#: A paragraph's visible properties, its list (numId, level) or None, its content's tokens.
-Reading = tuple[str, tuple[str, str] | None, tuple[str, ...]]
+#: A paragraph's visible properties, its list (numId, level) or None, its content's tokens,
+#: and, outside a list, all its tokens (empty in a list: its label is counted each time).
+Reading = tuple[str, tuple[str, str] | None, tuple[str, ...], tuple[str, ...]]
 #: A header's or footer's tokens and lengths.
 Story = tuple[tuple[str, ...], tuple[int, ...]]
+
+
+class Remembered:
+    """What is known of one paragraph's XML, kept from one draft to the next by whoever
+    names paragraphs by their XML; the fingerprint fills in :attr:`reading`."""
+
+    __slots__ = ("reading",)
+
+    def __init__(self) -> None:
+        self.reading: Reading | None = None
 
 
 @dataclass(frozen=True)
 class Known:
     """Readings carried from one draft of a template to the next.
 
-    ``keys`` names paragraphs of the document being read, and the roots of its headers and
-    footers, by their XML as the renderer wrote them, which is all they hold (the renderer
-    names only such elements); ``readings`` keeps the readings of paragraphs by key, for the
-    drafts of one template (one package's styles, relations and namespaces): the paragraph's
-    visible properties and list, and the tokens of its content; ``stories`` those of headers
-    and footers. A paragraph whose reading takes nothing from beyond its XML and the styles
+    ``paragraphs`` names paragraphs of the document being read by what is remembered of
+    their XML as the renderer wrote it, which is all they hold (the renderer names only such
+    paragraphs): their visible properties and list, and the tokens of their content. ``parts``
+    names the roots of headers and footers by their XML, and ``stories`` keeps their readings
+    by it. Readings are of the drafts of one template (one package's styles, relations and
+    namespaces). A paragraph whose reading takes nothing from beyond its XML and the styles
     reads the same wherever its XML is the same, so it is read once; so does a header or
     footer without a list.
     """
 
-    keys: Mapping[etree._Element, str | bytes]
-    readings: LRU[Reading]
+    paragraphs: Mapping[etree._Element, Remembered]
+    parts: Mapping[etree._Element, bytes]
     stories: LRU[Story]

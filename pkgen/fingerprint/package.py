@@ -75,8 +75,11 @@ class Package:
         if name is None:
             return None
         if name not in self._xml:
-            data = self._parts.get(name)
-            self._xml[name] = None if data is None else _parse(data, name)
+            key = ("xml", name)  # a part not overridden is the same in every view: shared
+            if key not in self.shared:
+                data = self._parts.get(name)
+                self.shared[key] = None if data is None else _parse(data, name)
+            self._xml[name] = self.shared[key]
         return self._xml[name]
 
     def rels(self, name: str) -> dict[str, tuple[str, str, bool]]:

@@ -1,0 +1,122 @@
+"""Paragraphs of a rendered body named by their XML, and what is known of each by it.
+
+Most paragraphs of a template's drafts are its own wording, rendered to the same XML in every
+draft. Each paragraph's XML is at hand as text before it is parsed, so a paragraph that
+finishing leaves as rendered is named by that text (:func:`paragraph_keys`), and what is read
+from it (its texts, its part of the fingerprint) is read once per template and kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .docx_text import READ, paragraph_text
+from .fingerprint.known import Remembered
+from .lru import LRU
+from .postprocess import MARKER, paragraph_texts_of
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PARAGRAPH = re.compile(r"<w:p[ >/]")
+#: What finishing or docxtpl changes after parsing is inside a paragraph holding one of these:
+#: article and italic markers, a section's paper size, drawing ids, a table in a text box.
+_CHANGED_AFTER_PARSING = (MARKER, "sectPr", "docPr", "txbxContent")
+#: Paragraphs kept per template: a few drafts' worth of different wording, a few megabytes.
+KEPT = 1024
+_TAG_IN_TAG = re.compile(r"<[^<>]*\{[{%]")
+
+
+class Paragraph(Remembered):
+    """What is known of a paragraph by its XML as rendered: whether finishing leaves it as it
+    is (only such a paragraph is named by its XML), and, once read, its texts as finishing
+    and as blocks read them, and its part of the fingerprint."""
+
+    __slots__ = ("xml", "unchanged", "texts", "block")
+
+    def __init__(self, xml: str) -> None:
+        super().__init__()
+        self.xml = xml
+        self.unchanged = not any(mark in xml for mark in _CHANGED_AFTER_PARSING)
+        self.texts: tuple[str, str] | None = None
+        self.block: str | None = None
+
+
+#: The paragraphs of a rendered body that are named by their XML.
+Keys = dict[etree._Element, Paragraph]
+
+
+def texts_of(p: etree._Element, keys: Keys) -> tuple[str, str]:
+    """``p``'s texts as :func:`pkgen.postprocess.paragraph_texts_of` reads them, read once
+    per XML for a paragraph named in ``keys``."""
+    known = keys.get(p)
+    if known is None:
+        return paragraph_texts_of(p)
+    if known.texts is None:
+        known.texts = paragraph_texts_of(p)
+    return known.texts
+
+
+def block_text(p: etree._Element, keys: Keys) -> str:
+    """``p``'s text as a block holds it (:func:`pkgen.docx_text.paragraph_text`), read once
+    per XML for a paragraph named in ``keys``."""
+    known = keys.get(p)
+    if known is None:
+        return paragraph_text(p, READ)
+    if known.block is None:
+        known.block = paragraph_text(p, READ)
+    return known.block
+
+
+def paragraph_keys(xml: str, tree: etree._Element, trusted: bool = False,
+                   known: LRU[Paragraph] | None = None) -> Keys:
+    """Each paragraph of ``tree`` (parsed from ``xml``) that is wholly its XML in ``xml``, as
+    finished, with what is known of that XML (``known``, by XML: what earlier drafts learnt).
+
+    A paragraph's XML from ``<w:p`` to its ``</w:p>`` alone tells what it holds. Paragraphs
+    are found in ``xml`` in document order, as ``tree.iter`` gives them; none is named where
+    the two could disagree (Word's namespace under another prefix too, or declared again
+    inside, comments, CDATA, a count that differs) or where the XML is not all of it: an empty
+    ``<w:p/>`` (no ``</w:p>`` of its own), one in a text box or holding one, one that
+    finishing or docxtpl changes after parsing (:data:`_CHANGED_AFTER_PARSING`). ``trusted``
+    tells that ``xml`` holds no namespace declaration after its first tag, no comment, CDATA
+    or processing instruction (known from its template: :func:`plain_markup`).
+    """
+    namespaces = tree.nsmap
+    if namespaces.get("w") != _W[1:-1] or list(namespaces.values()).count(_W[1:-1]) > 1:
+        return {}
+    if not trusted and (xml.find("xmlns", xml.find(">")) >= 0 or any(
+            mark in xml for mark in ("<!--", "<![CDATA[", "<?"))):
+        return {}
+    starts = [m.start() for m in _PARAGRAPH.finditer(xml)]
+    paragraphs = list(tree.iter(f"{_W}p"))
+    if len(starts) != len(paragraphs):
+        return {}
+    starts.append(len(xml))
+    known = known if known is not None else LRU(KEPT)
+    keys = {}
+    for i, paragraph in enumerate(paragraphs):
+        start = starts[i]
+        end = xml.find("</w:p>", start, starts[i + 1])
+        if end < 0:
+            continue
+        key = xml[start:end + 6]
+        found = known.get(key)
+        if found is None:
+            found = Paragraph(key)
+            known.put(key, found)
+        if found.unchanged:
+            keys[paragraph] = found
+    return keys
+
+
+def plain_markup(source: str) -> bool:
+    """True if every draft rendered from ``source`` (a template part) holds no namespace
+    declaration after its first tag, no comment, CDATA or processing instruction.
+
+    Values are escaped (no ``<`` comes from them), so the markup of a draft is the
+    template's own, unless a template tag sits inside an XML tag (``<w:p {{ x }}>``).
+    """
+    inner = source[source.find(">") + 1:]
+    return not _TAG_IN_TAG.search(source) and not any(
+        mark in inner for mark in ("xmlns", "<!", "<?"))
