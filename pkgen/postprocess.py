@@ -10,14 +10,13 @@ import copy
 import math
 import re
 import secrets
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from lxml import etree
 
-from .docx_text import CUSTOM_NS, VT_NS
 from .errors import Problem, TemplateError
 
 PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
@@ -305,29 +304,6 @@ def _cell_width_element(cell):
     """The cell's ``w:tcPr/w:tcW`` (as ``find`` finds it: the first under any ``w:tcPr``)."""
     return next((w for props in cell.iterchildren(_TC_PR) for w in props.iterchildren(_TC_W)),
                 None)
-
-
-def custom_properties_xml(existing: bytes | None,
-                          properties: Mapping[str, str | None]) -> bytes:
-    """The docProps/custom.xml part with ``properties`` set, keeping any others it had.
-
-    A property whose value is None is removed.
-    """
-    root = etree.fromstring(existing) if existing else etree.Element(
-        f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
-    for prop in list(root):
-        if prop.get("name") in properties:
-            root.remove(prop)
-    pid = max([int(p.get("pid", "1")) for p in root] + [1])
-    for name, value in properties.items():
-        if value is None:
-            continue
-        pid += 1
-        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property",
-                                fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", pid=str(pid),
-                                name=name)
-        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def near(text: str | None) -> str:

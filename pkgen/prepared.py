@@ -39,7 +39,8 @@ from .paragraphs import (
     plain_markup,
     texts_of,
 )
-from .postprocess import ITALIC_START, custom_properties_xml, docxtpl_fix_tables, finish
+from .postprocess import ITALIC_START, docxtpl_fix_tables, finish
+from .properties import PropertiesWriter
 from .render import (
     _HEADING_TAG,
     _NOT_A_TEMPLATE,
@@ -104,7 +105,7 @@ class PreparedTemplate:
         self._shell = copy.deepcopy(document)
         self._shell.remove(self._shell.body)
         part = _custom_part(tpl.docx)  # so that every draft has the part, as render_draft's
-        self._custom = part.blob
+        self._custom = PropertiesWriter(part.blob)
         skeleton = io.BytesIO()
         tpl.docx.save(skeleton)
         self._zip = ZipTemplate(skeleton.getvalue())
@@ -158,8 +159,7 @@ class PreparedTemplate:
         properties = _properties(loaded, self.path, self.sha256, text, False, content,
                                  provenance)
         replace["word/document.xml"] = _serialize(root)
-        replace[CUSTOM_PART] = custom_properties_xml(self._custom,
-                                                     {**properties, **_NOT_A_TEMPLATE})
+        replace[CUSTOM_PART] = self._custom.xml({**properties, **_NOT_A_TEMPLATE})
         texts = {**self._texts, **{n: e for n, e in others.items() if header_or_footer(n)}}
         return Draft(self._zip.build(replace), self.path, properties, DraftXml(
             root, texts, self._styles_xml, lambda p: block_text(p, keys)))

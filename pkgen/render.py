@@ -48,7 +48,8 @@ from .errors import Problem, TemplateError
 from .files import write_atomic  # noqa: F401  (re-exported: the atomic write drafts use)
 from .fingerprint import fingerprint
 from .inputs import Loaded
-from .postprocess import MARK, custom_properties_xml, finish, near
+from .postprocess import MARK, finish, near
+from .properties import custom_properties_xml
 
 _HEADING_TAG = re.compile(r"^\s*Pasal\s*\{\{\s*pasal\.(\w+)\s*\}\}\s*$")
 CUSTOM_PART = "docProps/custom.xml"

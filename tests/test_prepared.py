@@ -8,6 +8,8 @@ import zipfile
 import pytest
 from conftest import EXAMPLE_FILES, PKS_TPA, make_template
 from docxtpl import DocxTemplate
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from pkgen.errors import TemplateError
@@ -15,6 +17,7 @@ from pkgen.inputs import load_agreement
 from pkgen.paragraphs import paragraph_keys
 from pkgen.postprocess import docxtpl_fix_tables
 from pkgen.prepared import PreparedTemplate
+from pkgen.properties import PropertiesWriter, custom_properties_xml
 from pkgen.render import (
     _after_render,
     _context,
@@ -163,3 +166,25 @@ def test_a_prepared_template_names_a_mistake_as_the_one_off_render(tmp_path, par
     assert prepared.value.problems[0].code == code
     assert prepared.value.format("en") == one_off.value.format("en")
     assert "«" in prepared.value.format("en")  # the paragraph is named
+
+
+_EXISTING = [None, custom_properties_xml(None, {"pkgen.kind": "pks", "lain": "1"}),
+             custom_properties_xml(None, {"x": "y"}).replace(b"pid=\"2\"", b"pid=\"7\"")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(existing=st.sampled_from(_EXISTING), properties=st.dictionaries(
+    st.sampled_from(["pkgen.kind", "pkgen.input", "lain", "a&b", 'q"', "baru"]),
+    st.none() | st.text(max_size=12), max_size=5))
+def test_the_properties_writer_writes_what_lxml_writes(existing, properties):
+    writer = PropertiesWriter(existing)
+    for _ in range(2):  # the second time from what it worked out the first
+        assert _outcome(writer.xml, properties) == _outcome(
+            lambda p: custom_properties_xml(existing, p), properties)
+
+
+def _outcome(write, properties):
+    try:
+        return write(properties)
+    except ValueError as err:  # lxml refuses control characters: both must refuse them
+        return type(err)
