@@ -97,7 +97,9 @@ def paragraph_keys(xml: str, tree: etree._Element, trusted: bool = False,
     keys = {}
     for i, paragraph in enumerate(paragraphs):
         start = starts[i]
-        end = xml.find("</w:p>", start, starts[i + 1])
+        # Searched back from the next paragraph: a short way, and in a text box the
+        # outer paragraph's end, which takes the text box in (and so names nothing).
+        end = xml.rfind("</w:p>", start, starts[i + 1])
         if end < 0:
             continue
         key = xml[start:end + 6]

@@ -114,6 +114,10 @@ def test_keys_are_not_given_where_text_and_tree_could_disagree():
     twice = (f'<w:body xmlns:w="{W}" xmlns:x="{W}"><x:p><w:r><w:t>a</w:t></w:r></x:p>'
              "<w:p><w:r><w:t>b</w:t></w:r></w:p></w:body>")
     assert paragraph_keys(twice, etree.fromstring(twice)) == {}
+    boxed = (f'<w:body xmlns:w="{W}"><w:p><w:r><w:txbxContent><w:p><w:r><w:t>in</w:t></w:r>'
+             "</w:p></w:txbxContent></w:r></w:p><w:p><w:r><w:t>b</w:t></w:r></w:p></w:body>")
+    assert [known.xml for known in paragraph_keys(boxed, etree.fromstring(boxed)).values()] == [
+        "<w:p><w:r><w:t>b</w:t></w:r></w:p>"]  # neither the text box's nor the one holding it
     plain = f'<w:body xmlns:w="{W}"><w:p><w:r><w:t>a</w:t></w:r></w:p><w:p/></w:body>'
     tree = etree.fromstring(plain)
     assert [known.xml for known in paragraph_keys(plain, tree).values()] == [

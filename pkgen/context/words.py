@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .. import formatting as fmt
 from ..postprocess import ITALIC
@@ -29,9 +30,16 @@ def items_of(items: Iterable[str] | None, kind: str, blank: bool = False,
 
     Whatever punctuation the user ended an item with is replaced. None stays None, or
     becomes a single blank with ``blank``. ``lang`` words the conjunction ('; and').
+    The list is worded once for the same items (a register repeats most of its lists) and
+    shared: nothing changes it.
     """
     if items is None:
         return {"tunggal": BLANK, "butir": [{"huruf": "a.", "teks": BLANK}]} if blank else None
+    return _items(tuple(items), kind, prefix, lang)
+
+
+@lru_cache(maxsize=512)
+def _items(items: tuple[str, ...], kind: str, prefix: str, lang: str) -> dict[str, object]:
     texts = [prefix + user_text(without(t, prefix)).rstrip(" ;,.") for t in items]
     return structured([{"teks": t} for t in texts], kind, "teks", lang)
 

@@ -99,9 +99,16 @@ class Canon:
         self._text, self._format, self._fields = saved
 
     def _blocks(self, parent: etree._Element, part: str) -> None:
+        known = self._known.paragraphs if self._known is not None else {}
         for child in parent:
             tag = child.tag
             if tag == _P:
+                # Most paragraphs: read in an earlier draft, outside a list (see _paragraph).
+                kept = known.get(child)
+                if kept is not None and kept.reading and kept.reading[3] and not (
+                        self._fields or self._plain or self._text):
+                    self.tokens.extend(kept.reading[3])
+                    continue
                 self._paragraph(child, part)
             elif tag == _TBL:
                 self._table(child, part)
