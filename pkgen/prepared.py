@@ -86,6 +86,7 @@ class PreparedTemplate:
         self._trusted = plain_markup(body)
         self._drawings = "docPr" in body or not self._trusted
         self._paragraphs: LRU[Paragraph] = LRU(KEPT)  # what is known of each, by its XML
+        self._names: set[str] = set()  # that the template uses
         try:
             self._body, self._lined = self._compile(body)
             self._parts = []
@@ -93,7 +94,7 @@ class PreparedTemplate:
                 for _key, part in tpl.get_headers_footers(uri):
                     source = _lines(tpl.patch_xml(tpl.get_part_xml(part)))
                     self._sources.append(source)
-                    self._parts.append((part.partname.lstrip("/"), env.from_string(source)))
+                    self._parts.append((part.partname.lstrip("/"), self._template(source)))
         except jinja2.TemplateError as err:
             raise _render_problem(tpl, path, err) from err
         # docxtpl also renders core properties and footnotes; a template with tags there
@@ -120,9 +121,7 @@ class PreparedTemplate:
 
     def variables(self) -> tuple[set[str], set[str]]:
         """The top-level names the template uses, and the article ids it has headings for."""
-        names: set[str] = set()
-        for source in self._sources:
-            names |= jinja2.meta.find_undeclared_variables(self._env.parse(source))
+        names = set(self._names)
         headings = set()
         for line in self._sources[0].splitlines():
             match = _HEADING_TAG.match(re.sub(r"<[^>]+>", "", line))
@@ -172,9 +171,15 @@ class PreparedTemplate:
         error is compiled in lines, for the error to name its paragraph's line.
         """
         try:
-            return self._env.from_string(body), False
+            return self._template(body), False
         except jinja2.TemplateSyntaxError:
-            return self._env.from_string(self._sources[0]), True
+            return self._template(self._sources[0]), True
+
+    def _template(self, source: str) -> jinja2.Template:
+        """``source`` compiled, the names it uses noted for :meth:`variables`."""
+        tree = self._env.parse(source)
+        self._names |= jinja2.meta.find_undeclared_variables(tree)
+        return self._env.from_string(tree)
 
     def _problem(self, context: dict, err: jinja2.TemplateError) -> TemplateError:
         """The problem as one-off rendering names it: with the paragraph it is on, found by
