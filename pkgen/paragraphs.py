@@ -20,7 +20,7 @@ from .postprocess import MARKER, paragraph_texts_of
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH = re.compile(r"<w:p[ >/]")
 #: What finishing or docxtpl changes after parsing is inside a paragraph holding one of these:
-#: article and italic markers, a section's paper size, drawing ids, a table in a text box.
+#: article and italic markers (first), a section's paper size, drawing ids, a text box.
 _CHANGED_AFTER_PARSING = (MARKER, "sectPr", "docPr", "txbxContent")
 #: Paragraphs kept per template: a few drafts' worth of different wording, a few megabytes.
 KEPT = 1024
@@ -28,18 +28,36 @@ _TAG_IN_TAG = re.compile(r"<[^<>]*\{[{%]")
 
 
 class Paragraph(Remembered):
-    """What is known of a paragraph by its XML as rendered: whether finishing leaves it as it
-    is (only such a paragraph is named by its XML), and, once read, its texts as finishing
-    and as blocks read them, and its part of the fingerprint."""
+    """What is known of a paragraph by its XML as rendered, and, once read, its texts as
+    finishing and as blocks read them, and its part of the fingerprint.
 
-    __slots__ = ("xml", "unchanged", "texts", "block")
+    Finishing leaves an ``unchanged`` paragraph as it is; a ``numbered`` one it changes only
+    by its article markers (the article numbers, italics), so that the paragraph as finished
+    is known by its XML and its numbers (:meth:`finished`). Any other is not named by its
+    XML: it holds what finishing changes otherwise (paper size, drawing ids, a text box).
+    """
 
-    def __init__(self, xml: str) -> None:
+    __slots__ = ("xml", "unchanged", "numbered", "texts", "block", "_finished")
+
+    def __init__(self, xml: str, finished: bool = False) -> None:
         super().__init__()
         self.xml = xml
-        self.unchanged = not any(mark in xml for mark in _CHANGED_AFTER_PARSING)
+        plain = finished or not any(mark in xml for mark in _CHANGED_AFTER_PARSING[1:])
+        self.numbered = plain and not finished and _CHANGED_AFTER_PARSING[0] in xml
+        self.unchanged = plain and not self.numbered
         self.texts: tuple[str, str] | None = None
         self.block: str | None = None
+        self._finished: dict[tuple[int, ...], Paragraph] | None = None
+
+    def finished(self, numbers: tuple[int, ...]) -> Paragraph:
+        """What is known of this numbered paragraph as finished with these article numbers
+        (those its markers became, in order)."""
+        if self._finished is None:
+            self._finished = {}
+        found = self._finished.get(numbers)
+        if found is None:
+            found = self._finished[numbers] = Paragraph(self.xml, finished=True)
+        return found
 
 
 #: The paragraphs of a rendered body that are named by their XML.
@@ -78,7 +96,8 @@ def paragraph_keys(xml: str, tree: etree._Element, trusted: bool = False,
     the two could disagree (Word's namespace under another prefix too, or declared again
     inside, comments, CDATA, a count that differs) or where the XML is not all of it: an empty
     ``<w:p/>`` (no ``</w:p>`` of its own), one in a text box or holding one, one that
-    finishing or docxtpl changes after parsing (:data:`_CHANGED_AFTER_PARSING`). ``trusted``
+    finishing or docxtpl changes after parsing other than by its article markers
+    (:data:`_CHANGED_AFTER_PARSING`; see :class:`Paragraph` for those). ``trusted``
     tells that ``xml`` holds no namespace declaration after its first tag, no comment, CDATA
     or processing instruction (known from its template: :func:`plain_markup`).
     """
@@ -107,7 +126,7 @@ def paragraph_keys(xml: str, tree: etree._Element, trusted: bool = False,
         if found is None:
             found = Paragraph(key)
             known.put(key, found)
-        if found.unchanged:
+        if found.unchanged or found.numbered:
             keys[paragraph] = found
     return keys
 

@@ -38,24 +38,27 @@ _HEADING_RE = re.compile("^\\s*Pasal\\s*" + re.escape(_TOKEN) + "(\\w+)\ue001\\s
 
 
 Texts = Callable[[etree._Element], tuple[str, str]]
+Numbered = Callable[[etree._Element, tuple[int, ...]], None]
 
 
 def finish(body, others: list, template: Path, kertas: str, texts: Texts | None = None,
-           italics: bool = True) -> str:
+           italics: bool = True, numbered: Numbered | None = None) -> str:
     """Number the articles, mend table grids and set the paper size of a rendered draft.
 
     ``body`` is the document's ``w:body``; ``others`` are the roots of its headers and footers.
     Returns the body's text as finished, one paragraph per line (as
     :func:`pkgen.docx_text.paragraph_texts` reads it), for the draft's provenance.
     ``texts`` gives a paragraph's texts as :func:`paragraph_texts_of` does (a renderer that
-    knows some already); ``italics`` False tells that the body holds no italic marker.
+    knows some already); ``italics`` False tells that the body holds no italic marker;
+    ``numbered`` is told of each paragraph that held a marker, once finished, with the
+    article numbers its markers became.
     """
     read = texts or paragraph_texts_of
     paragraphs = [(p, *read(p)) for p in body.iter(_P)]  # one walk, for both uses
     # The marker's first character alone first: a one-character search is many times faster.
     marked = [(i, p, text) for i, (p, text, _written) in enumerate(paragraphs)
               if _TOKEN[0] in text and _TOKEN in text]
-    number_articles(marked, template)
+    numbers = number_articles(marked, template)
     for root in (body, *others) if italics else others:
         italicize(root)
     found: dict[str, list] = {_PG_SZ: [], _SECT: [], _TBL: []}
@@ -71,16 +74,20 @@ def finish(body, others: list, template: Path, kertas: str, texts: Texts | None 
         fix_table_grids(root.iter(_TBL), limit)
     # Only a paragraph with a marker (an article number, italics) changed since it was read.
     lines = [written for _p, _text, written in paragraphs]
-    for i, p, _text in marked:
-        lines[i] = paragraph_texts_of(p)[1]
+    for (i, p, _text), its in zip(marked, numbers, strict=True):
+        if numbered:  # which may tell ``read`` where to keep the paragraph's new texts
+            numbered(p, its)
+        lines[i] = (read(p) if numbered else paragraph_texts_of(p))[1]
     return "\n".join(lines)
 
 
-def number_articles(marked: list[tuple[int, etree._Element, str]], template: Path) -> None:
+def number_articles(marked: list[tuple[int, etree._Element, str]], template: Path
+                    ) -> list[tuple[int, ...]]:
     """Replace article markers by numbers: headings in document order, then references.
 
     ``marked`` are the body's paragraphs that hold a marker, in order, each with its place
-    among the paragraphs and its words (:func:`paragraph_texts_of`).
+    among the paragraphs and its words (:func:`paragraph_texts_of`). Returns the numbers
+    each paragraph's markers became, in order.
     A reference to an article that was not rendered is an error naming its paragraph.
     """
     numbers: dict[str, int] = {}
@@ -93,15 +100,19 @@ def number_articles(marked: list[tuple[int, etree._Element, str]], template: Pat
                     Problem("template_article_twice", template, params={"article": article})
                 )
             numbers[article] = len(numbers) + 1
+    given = []
     for _i, p, text in marked:
-        missing = [a for a in _MARK_RE.findall(text) if a not in numbers]
+        articles = _MARK_RE.findall(text)
+        missing = [a for a in articles if a not in numbers]
         if missing:
             shown = _MARK_RE.sub(lambda m: f"{{{{ pasal.{m.group(1)} }}}}", text)
             raise TemplateError(Problem("template_undefined", template, params={
                 "name": f"pasal.{missing[0]}", "paragraph": near(shown)}))
+        given.append(tuple(numbers[a] for a in articles))
         for t in p.iter(_T):
             if t.text and _TOKEN in t.text:
                 t.text = _MARK_RE.sub(lambda m: str(numbers[m.group(1)]), t.text)
+    return given
 
 
 _P, _T, _TAB, _BR = (qn(f"w:{n}") for n in ("p", "t", "tab", "br"))

@@ -147,7 +147,10 @@ class PreparedTemplate:
             tpl.docx_ids_index = 1000
             tpl.fix_docpr_ids(tree)
         text = finish(tree, list(others.values()), self.path, loaded.document.kertas,
-                      lambda p: texts_of(p, keys), ITALIC_START in body_xml)
+                      lambda p: texts_of(p, keys), ITALIC_START in body_xml,
+                      lambda p, numbers: _numbered(p, numbers, keys))
+        for p in [p for p, known in keys.items() if known.numbered]:
+            del keys[p]  # not numbered after all (a marker where finishing does not look)
         root = copy.deepcopy(self._shell)
         root.insert(self._body_index, tree)
         replace = {name: _serialize(element) for name, element in others.items()}
@@ -204,6 +207,13 @@ class PreparedTemplate:
         if not docxtpl_fix_tables(tree):
             return self._tpl.fix_tables(body_xml), {}
         return tree, keys
+
+
+def _numbered(p: etree._Element, numbers: tuple[int, ...], keys: Keys) -> None:
+    """``p``, finished with these article numbers, named as such if it was named before."""
+    known = keys.get(p)
+    if known is not None and known.numbered:
+        keys[p] = known.finished(numbers)
 
 
 def _tags_outside_parts(tpl: DocxTemplate) -> bool:
