@@ -3,7 +3,8 @@
 Most of a draft's bytes are parts no agreement changes (styles, theme, fonts, settings).
 Re-compressing them for every draft would cost more than rendering it, so they are kept as
 the compressed bytes read once from the template and only the rendered parts are deflated,
-at a fast level.
+with Intel's ISA-L (python-isal): the same DEFLATE any ZIP reader reads, several times faster
+than zlib's fastest level and smaller.
 """
 
 from __future__ import annotations
@@ -11,15 +12,16 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-import zlib
 from dataclasses import dataclass
+
+from isal import isal_zlib
 
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
 _END = struct.Struct("<IHHHHIIH")
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01: drafts do not depend on the clock
-#: zlib's fastest level: a rendered part deflates in a third to a fifth of the time of the
-#: default level (6) and comes out about a fifth larger (a draft, about 2 % larger).
+#: ISA-L's level 1: a rendered part deflates in about a seventh of the time of zlib's level 1
+#: and comes out a little smaller; about a sixth larger than at zlib's default level (6).
 LEVEL = 1
 
 
@@ -57,9 +59,8 @@ class ZipTemplate:
         for entry in self.entries:
             if entry.name in replace:
                 data = replace[entry.name]
-                packer = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
-                entry = _Entry(entry.name, zipfile.ZIP_DEFLATED, zlib.crc32(data),
-                               packer.compress(data) + packer.flush(), len(data))
+                entry = _Entry(entry.name, zipfile.ZIP_DEFLATED, isal_zlib.crc32(data),
+                               isal_zlib.compress(data, LEVEL, -15), len(data))
             name = entry.name.encode("utf-8")
             flags = 0x800 if not entry.name.isascii() else 0
             offset = out.tell()
