@@ -11,10 +11,11 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -161,32 +162,32 @@ def read_blocks(path: Path, data: bytes | None = None) -> list[Block]:
 
 
 def blocks_of(document: etree._Element, others: Mapping[str, etree._Element],
-              styles_xml: bytes | None,
-              text: Callable[[etree._Element], str] | None = None) -> list[Block]:
+              styles_xml: bytes | None, kept: Mapping[etree._Element, Kept] | None = None
+              ) -> list[Block]:
     """The blocks of a document already in memory, as :func:`read_blocks` reads them.
 
     ``document`` is the root of ``word/document.xml``, ``others`` the roots of its header and
     footer parts by name (those :func:`header_or_footer` names: ``word/header1.xml`` …),
-    ``styles_xml`` its styles part as stored; ``text`` gives a paragraph's text as
-    :func:`paragraph_text` reads it for a block (a renderer that knows some already).
+    ``styles_xml`` its styles part as stored; ``kept`` keeps, for paragraphs a renderer names,
+    their text and whether they are headings, read once (with these styles).
     """
-    used = _used_styles(document).union(*(_used_styles(r) for r in others.values()))
-    styles = _heading_styles(styles_xml, frozenset(used))
     blocks: list[Block] = []
     body = document.find(f"{_W}body")
     if body is not None:
         # Number paragraphs as python-docx's body.iter(w:p) does, text boxes included, so
         # that a finding can be anchored on the same paragraph when annotating.
         order = {p: i for i, p in enumerate(body.iter(_P), 1)}
-        _walk(body, styles, blocks, "body", None, order, text or _read_text)
+        _walk(body, styles_xml, blocks, "body", None, order, kept or {})
     for name, root in sorted(others.items()):
-        _walk(root, styles, blocks, "header" if "/header" in name else "footer", None, {},
-              _read_text)
+        _walk(root, styles_xml, blocks, "header" if "/header" in name else "footer", None, {},
+              {})
     return blocks
 
 
-def _read_text(p: etree._Element) -> str:
-    return paragraph_text(p, READ)
+class Kept(Protocol):
+    """What a renderer keeps of a paragraph: its text and whether it is a heading."""
+
+    block: tuple[str, bool] | None
 
 
 def _ole_kind(path: Path) -> str:
@@ -244,63 +245,60 @@ def _parse(data: bytes, part: str, path: Path) -> etree._Element:
 
 
 @lru_cache(maxsize=4)  # the style sheets of a build's few templates
-def _heading_styles(data: bytes | None, used: frozenset[str]) -> frozenset[str]:
-    """Return which of the ``used`` paragraph style ids are headings.
+def _styles_text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+@lru_cache(maxsize=1024)  # the styles of a build's few templates
+def _heading_style(data: bytes | None, sid: str, depth: int = 0) -> bool:
+    """Whether paragraph style ``sid`` of the style sheet ``data`` is a heading.
 
     A style is a heading by its name ('heading 1', 'Judul 2', 'Title'), by an outline level, or
     by being based on a heading style. Style sheets are large (Word's hold hundreds of latent
-    styles), so only the definitions of the used styles and their parents are looked at, and
-    the answer is kept for the next document with the same styles (every draft of a template).
+    styles), so only the definitions of the styles asked for and their parents are looked at,
+    and each answer is kept for the next document with the same styles (every draft of a
+    template).
     """
-    if not data or not used:
-        return frozenset()
-    text = data.decode("utf-8", "replace")
-    definitions: dict[str, str] = {}
-
-    def definition(sid: str) -> str:
-        if sid not in definitions:
-            start = text.find(f'w:styleId="{sid}"')  # str.find: far faster than a regex here
-            end = text.find("</w:style>", start)
-            definitions[sid] = text[start:end] if start >= 0 and end >= 0 else ""
-        return definitions[sid]
-
-    def is_heading(sid: str, depth: int = 0) -> bool:
-        body = definition(sid)
-        name = re.search(r'<w:name w:val="([^"]*)"', body)
-        if (name and _HEADING_STYLE.match(name.group(1))) or "<w:outlineLvl " in body:
-            return True
-        parent = re.search(r'<w:basedOn w:val="([^"]*)"', body)
-        return parent is not None and depth < 10 and is_heading(parent.group(1), depth + 1)
-
-    return frozenset(sid for sid in used if is_heading(sid))
+    if not data:
+        return False
+    text = _styles_text(data)
+    start = text.find(f'w:styleId="{sid}"')  # str.find: far faster than a regex here
+    end = text.find("</w:style>", start)
+    body = text[start:end] if start >= 0 and end >= 0 else ""
+    name = re.search(r'<w:name w:val="([^"]*)"', body)
+    if (name and _HEADING_STYLE.match(name.group(1))) or "<w:outlineLvl " in body:
+        return True
+    parent = re.search(r'<w:basedOn w:val="([^"]*)"', body)
+    return parent is not None and depth < 10 and _heading_style(data, parent.group(1), depth + 1)
 
 
-def _used_styles(root: etree._Element) -> set[str]:
-    return {s.get(f"{_W}val", "") for s in root.iter(f"{_W}pStyle")}
-
-
-def _walk(element, styles, blocks, part, cell, order, text, tables=None) -> None:
+def _walk(element, styles, blocks, part, cell, order, kept, tables=None) -> None:
     tables = tables if tables is not None else [0]
     for child in element:
         tag = child.tag
         if tag == _P:
-            blocks.append(Block(text(child), order.get(child, 0), part, cell,
-                                _is_heading(child, styles)))
+            memo = kept.get(child)
+            found = memo.block if memo is not None else None
+            if found is None:
+                found = (paragraph_text(child, READ), _is_heading(child, styles))
+                if memo is not None:
+                    memo.block = found
+            blocks.append(Block(found[0], order.get(child, 0), part, cell, found[1]))
         elif tag == _TBL:
             tables[0] += 1
             number = tables[0]
             for r, row in enumerate(child.findall(_TR), 1):
                 for c, tc in enumerate(row.findall(_TC), 1):
-                    _walk(tc, styles, blocks, part, (number, r, c), order, text, tables)
+                    _walk(tc, styles, blocks, part, (number, r, c), order, kept, tables)
         elif tag in _CONTAINERS:
-            _walk(child, styles, blocks, part, cell, order, text, tables)
+            _walk(child, styles, blocks, part, cell, order, kept, tables)
 
 
 _P, _TBL, _TR, _TC = (f"{_W}{n}" for n in ("p", "tbl", "tr", "tc"))
 _CONTAINERS = tuple(f"{_W}{n}" for n in ("sdt", "sdtContent", "customXml", "ins", "smartTag"))
 
 
-def _is_heading(p, styles: frozenset[str]) -> bool:
+def _is_heading(p, styles: bytes | None) -> bool:
     first = p[0] if len(p) else None  # where the schema puts it; else, as find, the first
     ppr = first if first is not None and first.tag == _PPR else next(p.iterchildren(_PPR), None)
     if ppr is None:
@@ -311,7 +309,7 @@ def _is_heading(p, styles: frozenset[str]) -> bool:
             return True
         if style is None:
             style = child
-    return style is not None and style.get(_VAL, "") in styles
+    return style is not None and _heading_style(styles, style.get(_VAL, ""))
 
 
 _PPR, _OUTLINE, _PSTYLE, _VAL = (f"{_W}{n}" for n in ("pPr", "outlineLvl", "pStyle", "val"))

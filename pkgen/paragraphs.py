@@ -12,7 +12,6 @@ import re
 
 from lxml import etree
 
-from .docx_text import READ, paragraph_text
 from .fingerprint.known import Remembered
 from .lru import LRU
 from .postprocess import MARKER, paragraph_texts_of
@@ -46,7 +45,7 @@ class Paragraph(Remembered):
         self.numbered = plain and not finished and _CHANGED_AFTER_PARSING[0] in xml
         self.unchanged = plain and not self.numbered
         self.texts: tuple[str, str] | None = None
-        self.block: str | None = None
+        self.block: tuple[str, bool] | None = None  # as a block: its text, if a heading
         self._finished: dict[tuple[int, ...], Paragraph] | None = None
 
     def finished(self, numbers: tuple[int, ...]) -> Paragraph:
@@ -73,17 +72,6 @@ def texts_of(p: etree._Element, keys: Keys) -> tuple[str, str]:
     if known.texts is None:
         known.texts = paragraph_texts_of(p)
     return known.texts
-
-
-def block_text(p: etree._Element, keys: Keys) -> str:
-    """``p``'s text as a block holds it (:func:`pkgen.docx_text.paragraph_text`), read once
-    per XML for a paragraph named in ``keys``."""
-    known = keys.get(p)
-    if known is None:
-        return paragraph_text(p, READ)
-    if known.block is None:
-        known.block = paragraph_text(p, READ)
-    return known.block
 
 
 def paragraph_keys(xml: str, tree: etree._Element, trusted: bool = False,

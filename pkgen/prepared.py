@@ -34,7 +34,6 @@ from .paragraphs import (
     KEPT,
     Keys,
     Paragraph,
-    block_text,
     paragraph_keys,
     plain_markup,
     texts_of,
@@ -164,7 +163,7 @@ class PreparedTemplate:
         replace[CUSTOM_PART] = self._custom.xml({**properties, **_NOT_A_TEMPLATE})
         texts = {**self._texts, **{n: e for n, e in others.items() if header_or_footer(n)}}
         return Draft(self._zip.build(replace), self.path, properties, DraftXml(
-            root, texts, self._styles_xml, lambda p: block_text(p, keys)))
+            root, texts, self._styles_xml, keys))
 
     def _compile(self, body: str) -> tuple[jinja2.Template, bool]:
         """The body's template, and whether it is in lines, as docxtpl renders it.

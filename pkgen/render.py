@@ -17,7 +17,7 @@ import hashlib
 import io
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +43,7 @@ from .bundled import (  # noqa: F401  (builtin_template(s) re-exported: the buil
     template_languages,
 )
 from .context import draft_context
-from .docx_text import Block, blocks_of, paragraph_texts, read_blocks
+from .docx_text import Block, Kept, blocks_of, paragraph_texts, read_blocks
 from .errors import Problem, TemplateError
 from .files import write_atomic  # noqa: F401  (re-exported: the atomic write drafts use)
 from .fingerprint import fingerprint
@@ -64,13 +64,13 @@ _NOT_A_TEMPLATE: dict[str, str | None] = {KIND_PROPERTY: None, LANGUAGE_PROPERTY
 @dataclass(frozen=True)
 class DraftXml:
     """The XML a draft was written from, still in memory: its document, its headers and
-    footers by part name, its style sheet as stored, and (when the renderer knows some) the
-    text of paragraphs as a block holds it (see :func:`pkgen.docx_text.blocks_of`)."""
+    footers by part name, its style sheet as stored, and (when the renderer keeps some) what
+    is known of paragraphs as blocks (see :func:`pkgen.docx_text.blocks_of`)."""
 
     document: etree._Element
     others: dict[str, etree._Element]
     styles_xml: bytes | None
-    text: Callable[[etree._Element], str] | None = None
+    kept: Mapping[etree._Element, Kept] | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class Draft:
         if self.parts is None:
             return read_blocks(path, self.data)
         parts = self.parts
-        return blocks_of(parts.document, parts.others, parts.styles_xml, parts.text)
+        return blocks_of(parts.document, parts.others, parts.styles_xml, parts.kept)
 
 
 def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool = False,
