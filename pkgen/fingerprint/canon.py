@@ -103,8 +103,7 @@ class Canon:
         for child in parent:
             tag = child.tag
             if tag == _P:
-                # Most paragraphs: read in an earlier draft, outside a list (see _paragraph).
-                kept = known.get(child)
+                kept = known.get(child)  # most: read before, in no list (see _paragraph)
                 if kept is not None and kept.reading and kept.reading[3] and not (
                         self._fields or self._plain or self._text):
                     self.tokens.extend(kept.reading[3])
@@ -132,11 +131,8 @@ class Canon:
             self._fields or self._plain) else None
         found = kept.reading if kept is not None else None
         if found is not None:  # read in an earlier draft: its properties, list and content
-            shown, num, content, whole = found
+            shown, num, content, _whole = found
             self._flush()
-            if whole:  # no list label to count: all its tokens as they were
-                self.tokens.extend(whole)
-                return
             self._paragraph_start(shown, num)
             self.tokens.extend(content)
             self.tokens.append("/P")
