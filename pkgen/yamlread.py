@@ -35,6 +35,16 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
     yaml_implicit_resolvers: dict = {}
 
+    def resolve(self, kind: type, _value: object, _implicit: object) -> str:
+        """The tag of an untagged node: its kind's own (what PyYAML answers without
+        implicit or path resolvers, asked for every node)."""
+        return _TAGS[kind]
+
+
+_TAGS = {yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+         yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+         yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG}
+
 
 _NULL = {"", "~", "null", "Null", "NULL"}
 _NBSP = "\u00a0\u2007\u202f"
