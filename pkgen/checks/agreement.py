@@ -72,7 +72,8 @@ class _Checker:
             return False
         if first_match(self.placeholders, text):
             return False
-        return len(_LETTERS.findall(text)) >= min_words
+        words = _LETTERS.finditer(text)  # as many as needed, not all of them
+        return all(next(words, None) for _ in range(min_words))
 
     def real_list(self, items: list[str] | None) -> bool:
         return items is not None and any(self.real(t) for t in items)
