@@ -2,19 +2,64 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
 from docx import Document
+
+from pkgen import drafts
+from pkgen.prepared import PreparedTemplate
+from pkgen.render import builtin_templates
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 PKS_TPA = EXAMPLES / "pks-tpa-kota-kab-mojokerto.yaml"
 PKS_WISATA = EXAMPLES / "pks-pariwisata-disporabudpar-swasta.yaml"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def builtin_templates_prepared_once():
+    """Prepare each built-in template once per test process instead of once per run.
+
+    Every command and build a test runs prepares its templates afresh (about a fifth of a
+    second each, and again for each kind of document it checks them for), which made up a
+    third of the suite's time. Here :func:`pkgen.drafts._prepare` keeps a built-in template
+    prepared, by path and content, for the rest of the session, and a prepared template keeps
+    the names and headings it uses; everything above (the renderer's own caches, the check of
+    a template for each kind of document, rendering) runs as in a fresh run. Templates a test
+    writes itself are prepared each time as before. A prepared template is not made for two
+    threads, so only the main thread (of this process, or of a forked build worker) shares
+    them; a server's threads prepare their own.
+    """
+    builtin = {str(path) for path in builtin_templates().values()}
+    kept: dict[tuple[str, str], PreparedTemplate | Exception] = {}
+    prepare, variables = drafts._prepare, PreparedTemplate.variables
+
+    def prepare_once(path: Path, data: bytes):
+        if str(path) not in builtin or threading.current_thread() is not \
+                threading.main_thread():
+            return prepare(path, data)
+        key = (str(path), hashlib.sha256(data).hexdigest())
+        if key not in kept:
+            kept[key] = prepare(path, data)
+        return kept[key]
+
+    def variables_once(self: PreparedTemplate) -> tuple[set[str], set[str]]:
+        if "_names_and_headings" not in vars(self):
+            self._names_and_headings = variables(self)
+        names, headings = self._names_and_headings
+        return set(names), set(headings)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(drafts, "_prepare", prepare_once)
+        patch.setattr(PreparedTemplate, "variables", variables_once)
+        yield
 
 
 @pytest.fixture
