@@ -9,10 +9,13 @@ import subprocess
 import threading
 from pathlib import Path
 
+import jinja2
 import pytest
 from docx import Document
+from docxtpl import DocxTemplate
 
-from pkgen import drafts
+from pkgen import drafts, prepared, render
+from pkgen.lru import LRU
 from pkgen.prepared import PreparedTemplate
 from pkgen.render import builtin_templates
 
@@ -21,6 +24,18 @@ EXAMPLES = ROOT / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 PKS_TPA = EXAMPLES / "pks-tpa-kota-kab-mojokerto.yaml"
 PKS_WISATA = EXAMPLES / "pks-pariwisata-disporabudpar-swasta.yaml"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests sharing a module-scoped fixture (PDFs converted once, a browser, a register)
+    form one group, which ``--dist loadgroup`` runs on one worker: the fixture is made once.
+    Every other test goes to whichever worker is free."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        if info is not None and any(defs[-1].scope == "module"
+                                    for defs in info.name2fixturedefs.values()):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -59,6 +74,49 @@ def builtin_templates_prepared_once():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(drafts, "_prepare", prepare_once)
         patch.setattr(PreparedTemplate, "variables", variables_once)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def template_sources_compiled_once():
+    """Compile each template source Jinja is given once per test process.
+
+    pkgen's one-off render (:func:`pkgen.render.render_draft`) cleans its template's XML
+    (docxtpl's ``patch_xml``, three times) and compiles its parts anew for every draft, as
+    docxtpl does: two thirds of its time, spent hundreds of times over on the same few
+    sources. Here every render uses one environment, configured as
+    :func:`pkgen.render._environment` configures each, which keeps what it compiled by source,
+    and ``patch_xml`` (a function of the XML it is given alone) keeps its answers by XML.
+    A source that does not compile raises each time, as before; rendering is unchanged.
+    """
+    env = render._environment()
+    compile_source = env.from_string
+    kept: LRU[jinja2.Template] = LRU(64)
+
+    def from_string(source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return compile_source(source, globals, template_class)
+        found = kept.get(source)
+        if found is None:
+            found = compile_source(source)
+            kept.put(source, found)
+        return found
+
+    env.from_string = from_string
+    patch_xml = DocxTemplate.patch_xml
+    cleaned: LRU[str] = LRU(64)
+
+    def patch_xml_once(self: DocxTemplate, xml: str) -> str:
+        found = cleaned.get(xml)
+        if found is None:
+            found = patch_xml(self, xml)
+            cleaned.put(xml, found)
+        return found
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(DocxTemplate, "patch_xml", patch_xml_once)
+        patch.setattr(render, "_environment", lambda: env)
+        patch.setattr(prepared, "_environment", lambda: env)
         yield
 
 
