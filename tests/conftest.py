@@ -26,18 +26,6 @@ PKS_TPA = EXAMPLES / "pks-tpa-kota-kab-mojokerto.yaml"
 PKS_WISATA = EXAMPLES / "pks-pariwisata-disporabudpar-swasta.yaml"
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests sharing a module-scoped fixture (PDFs converted once, a browser, a register)
-    form one group, which ``--dist loadgroup`` runs on one worker: the fixture is made once.
-    Every other test goes to whichever worker is free."""
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        if info is not None and any(defs[-1].scope == "module"
-                                    for defs in info.name2fixturedefs.values()):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-
-
 @pytest.fixture(scope="session", autouse=True)
 def builtin_templates_prepared_once():
     """Prepare each built-in template once per test process instead of once per run.
