@@ -71,7 +71,7 @@ def template_sources_compiled_once():
 
     pkgen's one-off render (:func:`pkgen.render.render_draft`) cleans its template's XML
     (docxtpl's ``patch_xml``, three times) and compiles its parts anew for every draft, as
-    docxtpl does: two thirds of its time, spent hundreds of times over on the same few
+    docxtpl does: most of its time, spent hundreds of times over on the same few
     sources. Here every render uses one environment, configured as
     :func:`pkgen.render._environment` configures each, which keeps what it compiled by source,
     and ``patch_xml`` (a function of the XML it is given alone) keeps its answers by XML.
