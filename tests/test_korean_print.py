@@ -48,6 +48,14 @@ def printed(tmp_path_factory, to_pdf):
     return pdf, fonts
 
 
+@pytest.fixture(scope="module")
+def pages(printed):
+    """The PDF's pages as pdfplumber reads them, each read once for the tests below."""
+    pdf, _ = printed
+    with pdfplumber.open(pdf) as doc:
+        yield doc.pages
+
+
 def test_the_hangul_is_in_the_pdf_as_text(printed):
     pdf, _ = printed
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
@@ -61,7 +69,7 @@ def test_the_hangul_is_in_the_pdf_as_text(printed):
     assert len(HANGUL.findall(text)) > 1500
 
 
-def test_every_hangul_character_is_set_in_a_korean_font(printed):
+def test_every_hangul_character_is_set_in_a_korean_font(printed, pages):
     """pdffonts lists the fonts embedded; each Hangul character on the pages is drawn with one
     of them that fontconfig says covers Korean (a font without the glyphs would print boxes)."""
     pdf, korean = printed
@@ -72,20 +80,17 @@ def test_every_hangul_character_is_set_in_a_korean_font(printed):
     assert embedded & korean, listing
     used: set[str] = set()
     count = 0
-    with pdfplumber.open(pdf) as doc:
-        for page in doc.pages:
-            for char in page.chars:
-                if HANGUL.match(char["text"]):
-                    count += 1
-                    used.add(char["fontname"].split("+")[-1])
+    for page in pages:
+        for char in page.chars:
+            if HANGUL.match(char["text"]):
+                count += 1
+                used.add(char["fontname"].split("+")[-1])
     assert count > 1500 and used and used <= korean & embedded, (used, korean)
 
 
-def test_the_korean_text_has_pages_of_its_own(printed):
-    pdf, _ = printed
-    with pdfplumber.open(pdf) as doc:
-        lines = [(number, line["text"].strip()) for number, page in enumerate(doc.pages, 1)
-                 for line in page.extract_text_lines()]
+def test_the_korean_text_has_pages_of_its_own(pages):
+    lines = [(number, line["text"].strip()) for number, page in enumerate(pages, 1)
+             for line in page.extract_text_lines()]
     signed = max(n for n, text in lines if "SECOND PARTY," in text)
     title = min(n for n, text in lines if text == "간의")
     assert title == signed + 1

@@ -99,30 +99,53 @@ class Printed:
     paper: str
     words: list[Word]
     boxes: dict[int, tuple[float, float, float, float]]  # page -> paraf box x0, x1, top, bottom
-    title_middle: float
+    title_middle: float | None  # None when the first page was not read
 
 
-def read(pdf_path: Path, parties: int, paper: str) -> Printed:
-    words, boxes = [], {}
+def read(pdf_path: Path, parties: int, paper: str, whole: bool = True) -> Printed:
+    """The printed words and paraf boxes of every page; or, unless ``whole``, of the last
+    pages only, read backwards until they hold the last "asli." and the last label over each
+    signature column. The sweep's tests look at nothing else, and the last occurrence of a
+    word in those pages is its last in the document, so they see what a whole read shows."""
+    pages: dict[int, tuple[list[Word], tuple[float, float, float, float]]] = {}
     with pdfplumber.open(pdf_path) as pdf:
-        for number, page in enumerate(pdf.pages, 1):
-            # LibreOffice writes underlined spaces on top of the letters of a name; words are
-            # told apart by the gaps between letters instead.
-            letters = page.filter(lambda o: o.get("object_type") != "char"
-                                  or not o["text"].isspace())
-            for w in letters.extract_words(x_tolerance=1.5):
-                words.append(Word(w["text"], number, w["x0"], w["x1"], w["top"], w["bottom"]))
-            # the paraf boxes stand in the bottom margin (2.8 cm), below any meterai frame
-            edges = [e for e in page.edges if e["top"] > page.height - 2.8 * CM]
-            boxes[number] = (min(e["x0"] for e in edges), max(e["x1"] for e in edges),
-                             min(e["top"] for e in edges), max(e["bottom"] for e in edges))
+        numbers = range(1, len(pdf.pages) + 1)
+        for number in numbers if whole else reversed(numbers):
+            pages[number] = _read_page(pdf.pages[number - 1], number)
+            if not whole and _holds_the_closing(
+                    [w for n in sorted(pages) for w in pages[n][0]], parties):
+                break
+    words = [w for n in sorted(pages) for w in pages[n][0]]
+    boxes = {n: box for n, (_words, box) in pages.items()}
     title = [w for w in words if w.page == 1 and w.text in ("PERJANJIAN", "SAMA")][:2]
-    return Printed(parties, paper, words, boxes, (title[0].x0 + title[1].x1) / 2)
+    middle = (title[0].x0 + title[1].x1) / 2 if 1 in pages else None
+    return Printed(parties, paper, words, boxes, middle)
+
+
+def _read_page(page, number: int) -> tuple[list[Word], tuple[float, float, float, float]]:
+    # LibreOffice writes underlined spaces on top of the letters of a name; words are told
+    # apart by the gaps between letters instead.
+    letters = page.filter(lambda o: o.get("object_type") != "char" or not o["text"].isspace())
+    words = [Word(w["text"], number, w["x0"], w["x1"], w["top"], w["bottom"])
+             for w in letters.extract_words(x_tolerance=1.5)]
+    # the paraf boxes stand in the bottom margin (2.8 cm), below any meterai frame
+    edges = [e for e in page.edges if e["top"] > page.height - 2.8 * CM]
+    box = (min(e["x0"] for e in edges), max(e["x1"] for e in edges),
+           min(e["top"] for e in edges), max(e["bottom"] for e in edges))
+    return words, box
+
+
+def _holds_the_closing(words: list[Word], parties: int) -> bool:
+    pairs = list(zip(words, words[1:], strict=False))
+    return any(w.text == "asli." for w in words) and all(
+        any(a.text == "PIHAK" and b.text == f"{label}," and a.page == b.page
+            for a, b in pairs) for label in LABELS[:parties])
 
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory, to_pdf) -> dict[tuple[int, str, int], Printed]:
-    """Every combination of parties and paper, and the filler sweep for 3 and 5 on A4."""
+    """Every combination of parties and paper, and the filler sweep for 3 and 5 on A4 (of
+    which only the closing pages are read: see :func:`read`)."""
     folder = tmp_path_factory.mktemp("layout")
     cases = [(n, paper, 0) for n in (2, 3, 4, 5) for paper in ("A4", "F4")]
     cases += [(n, "A4", f) for n in (3, 5) for f in SWEEP if f]
@@ -134,7 +157,8 @@ def printed(tmp_path_factory, to_pdf) -> dict[tuple[int, str, int], Printed]:
         write_atomic(render_draft(load_agreement(source)).data, draft)
         drafts.append(draft)
     pdfs = to_pdf(drafts, folder)
-    return {case: read(pdf, case[0], case[1]) for case, pdf in zip(cases, pdfs, strict=True)}
+    return {case: read(pdf, case[0], case[1], whole=case[2] == 0)
+            for case, pdf in zip(cases, pdfs, strict=True)}
 
 
 BASE = [(n, paper, 0) for n in (2, 3, 4, 5) for paper in ("A4", "F4")]

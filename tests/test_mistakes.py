@@ -8,6 +8,7 @@ TPA form with cells typed as a clerk types them in Excel (numbers as numbers, da
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -170,6 +171,12 @@ FORM_CASES = {
 }
 
 
+@functools.cache
+def tpa_form() -> bytes:
+    """The TPA example as a form, written once; each case types into a copy of it."""
+    return write_form(data=agreement_data(load_agreement(PKS_TPA).document))
+
+
 @pytest.fixture
 def workdir(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -214,7 +221,7 @@ def test_yaml_mistake(name, workdir):
 @pytest.mark.parametrize("name", sorted(FORM_CASES))
 def test_form_mistake(name, workdir):
     form = workdir / f"{name}.xlsx"
-    form.write_bytes(write_form(data=agreement_data(load_agreement(PKS_TPA).document)))
+    form.write_bytes(tpa_form())
     book = load_workbook(form)
     typed, expectation = FORM_CASES[name]
     for sheet, key, item, value in typed:
@@ -228,7 +235,7 @@ def test_a_form_with_a_pasted_logo_over_a_megabyte_still_reads(workdir):
     from PIL import Image as Picture
 
     form = workdir / "logo.xlsx"
-    form.write_bytes(write_form(data=agreement_data(load_agreement(PKS_TPA).document)))
+    form.write_bytes(tpa_form())
     book = load_workbook(form)
     picture = workdir / "logo.png"
     Picture.frombytes("RGB", (800, 800), os.urandom(800 * 800 * 3)).save(picture)

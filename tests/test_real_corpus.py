@@ -4,6 +4,7 @@ paragraph and labelled by reading them. Precision and recall per clause are asse
 shown in the README; rebuild with tests/real/make_real.py, score with tests/real/evaluate.py.
 """
 
+import functools
 import re
 import sys
 
@@ -18,9 +19,16 @@ from pkgen.checks import check_path  # noqa: E402
 REAL = ROOT / "tests" / "real"
 
 
+@functools.cache
+def checked(path):
+    """The checker's report on ``path``, made once for the tests below (PDFs are slow to
+    read, and each is compared with its Word file and scored with the corpus)."""
+    return check_path(path)
+
+
 @pytest.fixture(scope="module")
 def docx_result():
-    return evaluate("docx")
+    return evaluate("docx", checked)
 
 
 def test_every_text_has_its_source_labels_and_document():
@@ -56,7 +64,7 @@ def test_readme_shows_the_measured_figures(docx_result):
 
 @pytest.mark.parametrize("name", sorted(e["nama"] for e in entries() if e.get("pdf")))
 def test_a_pdf_gets_the_same_verdicts_as_its_word_file(name):
-    word, pdf = check_path(REAL / "docx" / f"{name}.docx"), check_path(REAL / "pdf" / f"{name}.pdf")
+    word, pdf = checked(REAL / "docx" / f"{name}.docx"), checked(REAL / "pdf" / f"{name}.pdf")
     assert pdf.kind == word.kind
     assert [(c.id, c.status) for c in pdf.clauses] == [(c.id, c.status) for c in word.clauses]
     assert (sorted((f.rule.id, f.clause) for f in pdf.findings)
@@ -66,6 +74,6 @@ def test_a_pdf_gets_the_same_verdicts_as_its_word_file(name):
 
 
 def test_pdf_scores_like_word():
-    result = evaluate("pdf")
+    result = evaluate("pdf", checked)
     assert result.documents >= 4
     assert result.missed_missing == [] and result.false_errors == [] and result.kinds_wrong == []

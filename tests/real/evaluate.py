@@ -7,6 +7,7 @@ the mandatory-clause verdicts; ``tests/test_real_corpus.py`` asserts the same fi
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,8 +57,9 @@ def entries() -> list[dict]:
     return yaml.safe_load((HERE / "corpus.yaml").read_text(encoding="utf-8"))["dokumen"]
 
 
-def evaluate(suffix: str = "docx") -> Result:
-    """Check every document of the corpus (as .docx or, with ``suffix='pdf'``, its PDFs)."""
+def evaluate(suffix: str = "docx", check: Callable = check_path) -> Result:
+    """Check every document of the corpus (as .docx or, with ``suffix='pdf'``, its PDFs) with
+    ``check`` (the checker's :func:`check_path`, or one that remembers its reports)."""
     ids = [c.id for c in load_rulebook().klausul]
     result = Result({i: Score() for i in ids})
     for entry in entries():
@@ -65,7 +67,7 @@ def evaluate(suffix: str = "docx") -> Result:
         if not path.exists():
             continue
         result.documents += 1
-        report = check_path(path)
+        report = check(path)
         if report.kind != entry["jenis_dokumen"]:
             result.kinds_wrong.append(entry["nama"])
         found = {c.id for c in report.clauses if c.status == "present"}
