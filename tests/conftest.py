@@ -30,15 +30,15 @@ PKS_WISATA = EXAMPLES / "pks-pariwisata-disporabudpar-swasta.yaml"
 def builtin_templates_prepared_once():
     """Prepare each built-in template once per test process instead of once per run.
 
-    Every command and build a test runs prepares its templates afresh (about a fifth of a
-    second each, and again for each kind of document it checks them for), which made up a
-    third of the suite's time. Here :func:`pkgen.drafts._prepare` keeps a built-in template
-    prepared, by path and content, for the rest of the session, and a prepared template keeps
-    the names and headings it uses; everything above (the renderer's own caches, the check of
-    a template for each kind of document, rendering) runs as in a fresh run. Templates a test
-    writes itself are prepared each time as before. A prepared template is not made for two
-    threads, so only the main thread (of this process, or of a forked build worker) shares
-    them; a server's threads prepare their own.
+    Every command and build a test runs prepares its templates afresh (about a seventh of a
+    second each, and a twentieth more for each kind of document it checks them for), which
+    made up over a quarter of the suite's time. Here :func:`pkgen.drafts._prepare` keeps a
+    built-in template prepared, by path and content, for the rest of the session, and a
+    prepared template keeps the names and headings it uses; everything above (the renderer's
+    own caches, the check of a template for each kind of document, rendering) runs as in a
+    fresh run. Templates a test writes itself are prepared each time as before. A prepared
+    template is not made for two threads, so only the main thread (of this process, or of a
+    forked build worker) shares them; a server's threads prepare their own.
     """
     builtin = {str(path) for path in builtin_templates().values()}
     kept: dict[tuple[str, str], PreparedTemplate | Exception] = {}
