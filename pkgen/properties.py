@@ -29,7 +29,7 @@ def custom_properties_xml(existing: bytes | None,
     for prop in list(root):
         if prop.get("name") in properties:
             root.remove(prop)
-    pid = max([int(p.get("pid", "1")) for p in root] + [1])
+    pid = _next_pid(root) - 1
     for name, value in properties.items():
         if value is None:
             continue
@@ -69,7 +69,7 @@ class PropertiesWriter:
 
     def _form(self, names: frozenset[str]) -> tuple[bytes, bytes, int, list[bytes]]:
         xml = custom_properties_xml(self.existing, dict.fromkeys(names))  # the others kept
-        pid = max([int(p.get("pid", "1")) for p in etree.fromstring(xml)] + [1]) + 1
+        pid = _next_pid(etree.fromstring(xml))
         marked = custom_properties_xml(xml, {_NAME: _VALUE})
         marked = marked.replace(f'pid="{pid}"'.encode(), f'pid="{_PID}"'.encode())
         start = marked.rfind(b"<", 0, marked.index(_PID.encode()))
@@ -80,6 +80,11 @@ class PropertiesWriter:
         before_name, rest = rest.split(_NAME.encode())
         before_value, after = rest.split(_VALUE.encode())
         return marked[:start], marked[end:], pid, [before_pid, before_name, before_value, after]
+
+
+def _next_pid(root: etree._Element) -> int:
+    """The pid of the first property added to ``root`` (pids 0 and 1 are reserved)."""
+    return max([int(p.get("pid", "1")) for p in root] + [1]) + 1
 
 
 def _plain(text: str, special: str) -> bool:

@@ -213,8 +213,8 @@ def _after_render(tpl: DocxTemplate, xml: str, lined: bool = True) -> str:
     if lined:
         # re.sub(r"\n<w:p([ >])", r"<w:p\1", xml) as two plain replacements (faster)
         xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-    # Else none of the four replacements has anything to do. A search for one character
-    # is many times faster than for two, and the characters are rare in a draft.
+    # Without "{_" or "_}" none of the four replacements has anything to do. A search for
+    # one character is many times faster than for two, and braces are rare in a draft.
     if ("{" in xml and "{_" in xml) or ("}" in xml and "_}" in xml):
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace(
             "%_}", "%}")
