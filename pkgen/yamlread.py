@@ -47,6 +47,7 @@ _TAGS = {yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
 
 
 _NULL = {"", "~", "null", "Null", "NULL"}
+_COMMENT = re.compile(r"\s+#(.*)")  # after a plain scalar: what YAML drops
 _NBSP = "\u00a0\u2007\u202f"
 #: A non-breaking space in indentation, after a list dash or after a key's colon.
 _NBSP_TRAP = re.compile(rf"^[ {_NBSP}]*[{_NBSP}]|^[ ]*-[{_NBSP}]|^[^#'\":\n]*:[{_NBSP}]",
@@ -152,7 +153,7 @@ class _Builder:
                 raise InputError(Problem("yaml_item_in_text", self.path, number + 1,
                                          _key_text(loc), {"item_line": start + 1}))
         rest = self.source[end][node.end_mark.column:] if end < len(self.source) else ""
-        comment = re.match(r"\s+#(.*)", rest)
+        comment = _COMMENT.match(rest) if "#" in rest else None
         if comment:
             self.parsed.comments[loc] = (end + 1, comment.group(1).strip())
         return node.value

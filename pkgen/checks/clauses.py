@@ -28,12 +28,13 @@ def clause_statuses(structure: Structure, book: Rulebook,
     nearest to it.
     """
     places = _places(structure)
-    return [_status(clause, structure, book, places, clause.id in candidates)
+    defined = _defined(places, book)
+    return [_status(clause, structure, book, places, clause.id in candidates, defined)
             for clause in book.klausul]
 
 
 def _status(clause: Clause, structure: Structure, book: Rulebook, places: list[Block],
-            with_candidate: bool) -> ClauseStatus:
+            with_candidate: bool, defined: set[str]) -> ClauseStatus:
     under = [a for a in structure.articles if clause.id in a.clauses]
     full = [a for a in under if not a.is_empty()]
     if full:
@@ -42,14 +43,39 @@ def _status(clause: Clause, structure: Structure, book: Rulebook, places: list[B
                    and clause.id in clauses_of_titles([b.text], book)), None)
     if titled is not None:  # a Word sub-heading naming the clause inside an article
         return ClauseStatus(clause.id, "present", locate(structure, titled), "judul")
-    defined = _defined_in(structure, clause, places)
-    if defined is not None:
-        where, confidence = defined
+    found = _defined_in(structure, clause, places) if clause.id in defined else None
+    if found is not None:
+        where, confidence = found
         return ClauseStatus(clause.id, "present", where, "definisi", confidence)
     if under:
         return ClauseStatus(clause.id, "empty", locate(structure, under[0].heading), "judul")
     nearest = _nearest(structure, clause, places) if with_candidate else None
     return ClauseStatus(clause.id, "missing", candidate=nearest)
+
+
+def _defined(places: list[Block], book: Rulebook) -> set[str]:
+    """The clauses some phrase of which occurs in one of ``places``."""
+    found: set[str] = set()
+    for block in places:
+        found |= _defined_by(block.text, book)
+    return found
+
+
+def _defined_by(text: str, book: Rulebook) -> frozenset[str]:
+    """The clauses some phrase of which occurs in ``text``: drafts of one template repeat
+    most of their paragraphs, so each paragraph is searched once per rulebook."""
+    key = (text, book.digest)
+    found = _DEFINED.get(key) if book.digest else None
+    if found is None:
+        found = frozenset(clause.id for clause in book.klausul
+                          if any(d.pola.search(text) for d in clause.definisi))
+        if len(_DEFINED) > 8192:
+            _DEFINED.clear()
+        _DEFINED[key] = found
+    return found
+
+
+_DEFINED: dict[tuple[str, str], frozenset[str]] = {}
 
 
 def _places(structure: Structure) -> list[Block]:
@@ -63,9 +89,7 @@ def _places(structure: Structure) -> list[Block]:
 def _defined_in(structure: Structure, clause: Clause,
                 places: list[Block]) -> tuple[Location, float] | None:
     """The surest phrase settling ``clause`` (the first one among equals), or None."""
-    phrases = tuple(d.pola for d in clause.definisi)
-    if not any(first_match(phrases, b.text) for b in places) or not structure.may_contain(
-            list(phrases)):
+    if not structure.may_contain([d.pola for d in clause.definisi]):
         return None
     best: tuple[float, Block] | None = None
     for definition in clause.definisi:

@@ -28,7 +28,7 @@ _CHAPTER = re.compile(r"^\s*BAB\s+([IVXLC]{1,8}|[0-9]{1,3})\b\s*[-–—:.]?\s*(
 _AYAT = re.compile(r"^\s*\((\d{1,2})\)")
 _NUMBERING = re.compile(r"^\s*(\d{1,2}(\.\d{1,2})*\.?|[A-Za-z]\.)\s+")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_BLANKISH = re.compile(r"[\s.…_\-–—:;,()]+")
+_WORDY = re.compile(r"[^\s.…_\-–—:;,()]")  # a character other than these
 
 
 @dataclass
@@ -61,7 +61,7 @@ class Article:
 
     def is_empty(self) -> bool:
         """True if the body has no words: nothing, or only dots, underscores and dashes."""
-        return not any(_BLANKISH.sub("", b.text) for b in self.body)
+        return not any(_WORDY.search(b.text) for b in self.body)
 
     def ayat(self, block: Block) -> str | None:
         """The ayat ('(2)') ``block`` belongs to: its own number or the last one before it."""
