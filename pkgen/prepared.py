@@ -20,6 +20,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.meta
+import markupsafe
 from docxtpl import DocxTemplate
 from lxml import etree
 
@@ -181,7 +182,11 @@ class PreparedTemplate:
         """``source`` compiled, the names it uses noted for :meth:`variables`."""
         tree = self._env.parse(source)
         self._names |= jinja2.meta.find_undeclared_variables(tree)
-        return self._env.from_string(tree)
+        template = self._env.from_string(tree)
+        names = template.root_render_func.__globals__  # the compiled module's
+        if names.get("escape") is markupsafe.escape:
+            names["escape"] = _escape
+        return template
 
     def _problem(self, context: dict, err: jinja2.TemplateError) -> TemplateError:
         """The problem as one-off rendering names it: with the paragraph it is on, found by
@@ -206,6 +211,22 @@ class PreparedTemplate:
         if not docxtpl_fix_tables(tree):
             return self._tpl.fix_tables(body_xml), {}
         return tree, keys
+
+
+def _escape(value: object) -> markupsafe.Markup:
+    """``markupsafe.escape``, each text escaped once: a register's drafts print the same
+    names, dates and amounts again and again."""
+    if type(value) is not str:
+        return markupsafe.escape(value)
+    found = _ESCAPED.get(value)
+    if found is None:
+        if len(_ESCAPED) >= 8192:
+            _ESCAPED.clear()
+        found = _ESCAPED[value] = markupsafe.escape(value)
+    return found
+
+
+_ESCAPED: dict[str, markupsafe.Markup] = {}
 
 
 def _numbered(p: etree._Element, numbers: tuple[int, ...], keys: Keys) -> None:
