@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -9,10 +10,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE_FILES, EXAMPLES, PKS_TPA, PKS_WISATA, ROOT
 from docx import Document
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pkgen.checks import check_path, load_rulebook
+from pkgen.checks.structure import _alternatives, _first_start, _kind
 from pkgen.cli import main
-from pkgen.docx_text import read_blocks
+from pkgen.docx_text import Block, read_blocks
 from pkgen.errors import DocumentError
 from pkgen.inputs import load_agreement
 from pkgen.render import render_draft, write_atomic
@@ -450,6 +454,41 @@ def test_a_numbered_article_without_title_is_a_finding(tmp_path):
 ])
 def test_kind_from_the_title(tmp_path, title, kind):
     assert check_path(_docx(tmp_path, [title, "ANTARA", "A", "DAN", "B"])).kind == kind
+
+
+def _kind_phrase_by_phrase(head: str) -> str | None:
+    """The kind as defined: every phrase searched, the first found (then the longest) wins."""
+    detection = load_rulebook().detection
+    hits = [(m.start(), -len(m.group(0)), kind)
+            for kind, patterns in (("ksb", detection.ksb), ("pks", detection.pks),
+                                   ("loi", detection.loi))
+            for rx in patterns if (m := rx.search(head))]
+    return min(hits)[2] if hits else None
+
+
+_TITLE_WORDS = ["PERJANJIAN", "kesepakatan", "BERSAMA", "Memorandum", "OF", "agreement",
+                "Understanding", "MoU", "xMOUx", "spk", "LETTER", "intent", "NOTA",
+                "kesepahaman", "Declaration", "(", ")", "\n", "Pemerintah", "Kota",
+                "Memorandum of Agreement", "MEMORANDUM OF UNDERSTANDING", "Letter of Intent",
+                "Nota Kesepakatan", "Surat Perintah Kerja", "Implementing Arrangement"]
+
+
+@given(st.lists(st.sampled_from(_TITLE_WORDS), max_size=14), st.sampled_from([" ", "", "\t"]))
+def test_the_kind_is_the_phrase_found_first(words, separator):
+    head = separator.join(words)
+    assert _kind([Block(head, 1)], load_rulebook()) == _kind_phrase_by_phrase(head)
+
+
+@pytest.mark.parametrize("patterns", [
+    (re.compile(r"(a)\1"), re.compile("b")),  # a reference to a group: not joined
+    (re.compile("a", re.IGNORECASE), re.compile("B")),  # flags that differ
+    (re.compile("(?i)a"), re.compile("B")),  # a flag for the whole expression
+])
+def test_phrases_that_cannot_be_joined_are_searched_one_by_one(patterns):
+    for text in ("xxBaAb aa", "zzz", "Ab", "aa"):
+        expected = min((m.start() for p in patterns if (m := p.search(text))), default=None)
+        assert _first_start(patterns, text) == expected
+    assert _alternatives(patterns) is None
 
 
 @pytest.mark.parametrize("blank", ["_NAMA_PERUSAHAAN_", "<JANGKA WAKTU PERJANJIAN>",

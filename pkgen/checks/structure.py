@@ -143,6 +143,7 @@ def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
     return Structure(blocks, preamble, articles, _kind(body, book), _title_lines(body))
 
 
+@lru_cache(maxsize=8192)  # a register's drafts repeat their paragraphs
 def heading_match(text: str) -> tuple[str, str, str] | None:
     """(word, number, title on the same line) if ``text`` reads as an article heading:
     ('pasal', '7', ''), ('article', 'VII', 'TERMINATION'), ('조', '7', '종료') for '제7조(종료)'
@@ -286,14 +287,43 @@ def joined(patterns: tuple[str, ...]) -> re.Pattern:
 
 
 def _kind(body: list[Block], book: Rulebook) -> str | None:
-    """'pks', 'ksb' or 'loi' by the kind phrase that comes first in the opening paragraphs."""
+    """'pks', 'ksb' or 'loi' by the kind phrase that comes first in the opening paragraphs
+    (the longest of those that start there; among equals, by name)."""
     head = " ".join(b.text for b in body[:15])
     detection = book.detection
-    hits = [(m.start(), -len(m.group(0)), kind)
-            for kind, patterns in (("ksb", detection.ksb), ("pks", detection.pks),
-                                   ("loi", detection.loi))
-            for rx in patterns if (m := rx.search(head))]
-    return min(hits)[2] if hits else None
+    kinds = [(kind, rx) for kind, patterns in (("ksb", detection.ksb), ("pks", detection.pks),
+                                               ("loi", detection.loi)) for rx in patterns]
+    start = _first_start(tuple(rx for _name, rx in kinds), head)
+    if start is None:
+        return None
+    # What each phrase found first in the text, if it starts there: what its search gives.
+    hits = [(-len(m.group(0)), kind) for kind, rx in kinds if (m := rx.match(head, start))]
+    return min(hits)[1] if hits else None
+
+
+def _first_start(patterns: tuple[re.Pattern, ...], text: str) -> int | None:
+    """Where the first match of any of ``patterns`` in ``text`` starts, or None."""
+    either = _alternatives(patterns)
+    if either is not None:  # one pass over the text instead of one per pattern
+        found = either.search(text)
+        return found.start() if found else None
+    return min((m.start() for rx in patterns if (m := rx.search(text))), default=None)
+
+
+@lru_cache(maxsize=16)
+def _alternatives(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """One expression matching at a place exactly where one of ``patterns`` does, or None
+    where they cannot be joined so (flags that differ, references to groups)."""
+    if not patterns or len({p.flags for p in patterns}) > 1 or any(
+            _GROUP_REFERENCE.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:  # a flag for the whole expression, a group name used twice …
+        return None
+
+
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\\g<")
 
 
 def _title_lines(body: list[Block]) -> list[str]:
