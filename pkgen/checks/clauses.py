@@ -89,8 +89,6 @@ def _places(structure: Structure) -> list[Block]:
 def _defined_in(structure: Structure, clause: Clause,
                 places: list[Block]) -> tuple[Location, float] | None:
     """The surest phrase settling ``clause`` (the first one among equals), or None."""
-    if not structure.may_contain([d.pola for d in clause.definisi]):
-        return None
     best: tuple[float, Block] | None = None
     for definition in clause.definisi:
         if best is not None and definition.yakin <= best[0]:
