@@ -45,13 +45,14 @@ def check_structure(name: str, structure: Structure, book: Rulebook,
     reported = {c for r in book.rules("klausul_wajib", kind, jenis) if r.tingkat == "error"
                 for c in r.klausul}
     statuses = clause_statuses(structure, book, reported)
+    scanned = _scanned(structure, book)
     findings: list[Finding] = []
     findings += _clause_findings(statuses, book, kind, jenis)
-    findings += _pattern_findings(structure, book, kind, jenis)
+    findings += _pattern_findings(structure, book, kind, jenis, scanned)
     findings += _reference_findings(structure, book, kind, jenis)
     findings += _numbering_findings(structure, book, kind, jenis)
     findings += _untitled_findings(structure, book, kind, jenis)
-    findings += _revoked_findings(structure, book, kind, jenis)
+    findings += _revoked_findings(structure, book, kind, jenis, scanned)
     findings += _content_findings(structure, book, kind, jenis)
     findings += bilingual_findings(structure, book, kind, jenis)
     findings += _cited_findings(structure, book, kind, jenis)
@@ -76,12 +77,48 @@ def _locate(structure: Structure, block: Block) -> Location:
     return locate(structure, block)
 
 
-def _pattern_findings(structure, book, kind, jenis) -> list[Finding]:
+Scanned = dict[tuple[str, ...], list[tuple[Block, re.Match]]]
+
+
+def _scanned(structure: Structure, book: Rulebook) -> Scanned:
+    """Where each pattern the rulebook looks for paragraph by paragraph (a ``pola`` rule's, a
+    revoked regulation's) first matches in each paragraph, in document order."""
+    found: Scanned = {}
+    for block in structure.blocks:
+        for key, match in _hits(block.text, book):
+            found.setdefault(key, []).append((block, match))
+    return found
+
+
+def _hits(text: str, book: Rulebook) -> tuple[tuple[tuple[str, ...], re.Match], ...]:
+    """The patterns of :func:`_scanned` found in ``text``, each with its first match: drafts
+    of one template repeat most of their paragraphs, so each is searched once per rulebook."""
+    key = (text, book.digest)
+    found = _HITS.get(key) if book.digest else None
+    if found is None:
+        found = tuple((name, match) for name, patterns in _scans(book)
+                      if (match := first_match(patterns, text)))
+        if len(_HITS) > 8192:
+            _HITS.clear()
+        _HITS[key] = found
+    return found
+
+
+_HITS: dict[tuple[str, str], tuple[tuple[tuple[str, ...], re.Match], ...]] = {}
+
+
+def _scans(book: Rulebook) -> list[tuple[tuple[str, ...], tuple[re.Pattern, ...]]]:
+    return [*((("pola", rule.id), tuple(rule.pola)) for rule in book.aturan
+              if rule.jenis_pemeriksaan == "pola"),
+            *((("dicabut", rule.id, str(i)), (revoked.pola,)) for rule in book.aturan
+              if rule.jenis_pemeriksaan == "peraturan_dicabut"
+              for i, revoked in enumerate(rule.dicabut))]
+
+
+def _pattern_findings(structure, book, kind, jenis, scanned: Scanned) -> list[Finding]:
     findings = []
     for rule in book.rules("pola", kind, jenis):
-        patterns = tuple(rule.pola)
-        hits = [(block, match) for block in structure.blocks
-                if (match := first_match(patterns, block.text))]
+        hits = scanned.get(("pola", rule.id), [])
         if hits and structure.may_contain(rule.pola):
             findings += [Finding(rule, None, _locate(structure, block),
                                  {"teks": _excerpt(block.text, match)})
@@ -142,14 +179,13 @@ def _untitled_findings(structure, book, kind, jenis) -> list[Finding]:
             for article in structure.articles if article.untitled]
 
 
-def _revoked_findings(structure, book, kind, jenis) -> list[Finding]:
+def _revoked_findings(structure, book, kind, jenis, scanned: Scanned) -> list[Finding]:
     findings = []
     for rule in book.rules("peraturan_dicabut", kind, jenis):
-        for revoked in rule.dicabut:
-            for block in structure.blocks:
-                # Citing it at all, first: a question most drafts answer as the last one did.
-                if first_match((revoked.pola,), block.text) and \
-                        revoked.cited_as_current(block.text):
+        for i, revoked in enumerate(rule.dicabut):
+            # Citing it at all, first: a question most drafts answer as the last one did.
+            for block, _match in scanned.get(("dicabut", rule.id, str(i)), []):
+                if revoked.cited_as_current(block.text):
                     findings.append(Finding(rule, None, _locate(structure, block), {
                         "nama": revoked.nama, "pengganti": revoked.pengganti}))
                     break
