@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from ..docx_text import Block, read_blocks
 from ..messages import msg
@@ -49,7 +50,7 @@ def check_structure(name: str, structure: Structure, book: Rulebook,
     findings: list[Finding] = []
     findings += _clause_findings(statuses, book, kind, jenis)
     findings += _pattern_findings(structure, book, kind, jenis, scanned)
-    findings += _reference_findings(structure, book, kind, jenis)
+    findings += _reference_findings(structure, book, kind, jenis, scanned)
     findings += _numbering_findings(structure, book, kind, jenis)
     findings += _untitled_findings(structure, book, kind, jenis)
     findings += _revoked_findings(structure, book, kind, jenis, scanned)
@@ -77,42 +78,49 @@ def _locate(structure: Structure, block: Block) -> Location:
     return locate(structure, block)
 
 
-Scanned = dict[tuple[str, ...], list[tuple[Block, re.Match]]]
+Scanned = dict[tuple[str, ...], list[tuple[Block, Any]]]
 
 
 def _scanned(structure: Structure, book: Rulebook) -> Scanned:
-    """Where each pattern the rulebook looks for paragraph by paragraph (a ``pola`` rule's, a
-    revoked regulation's) first matches in each paragraph, in document order."""
+    """What each pattern the rulebook looks for paragraph by paragraph finds in each paragraph,
+    in document order: a ``pola`` rule's or a revoked regulation's first match, the article
+    numbers a ``rujukan_pasal`` rule's patterns cite."""
     found: Scanned = {}
     for block in structure.blocks:
-        for key, match in _hits(block.text, book):
-            found.setdefault(key, []).append((block, match))
+        for key, hit in _hits(block.text, book):
+            found.setdefault(key, []).append((block, hit))
     return found
 
 
-def _hits(text: str, book: Rulebook) -> tuple[tuple[tuple[str, ...], re.Match], ...]:
-    """The patterns of :func:`_scanned` found in ``text``, each with its first match: drafts
-    of one template repeat most of their paragraphs, so each is searched once per rulebook."""
+def _hits(text: str, book: Rulebook) -> tuple[tuple[tuple[str, ...], Any], ...]:
+    """What :func:`_scanned` finds in ``text``: drafts of one template repeat most of their
+    paragraphs, so each is searched once per rulebook."""
     key = (text, book.digest)
     found = _HITS.get(key) if book.digest else None
     if found is None:
-        found = tuple((name, match) for name, patterns in _scans(book)
-                      if (match := first_match(patterns, text)))
+        found = tuple((name, hit) for name, patterns in _scans(book)
+                      if (hit := (numbers_cited if name[0] == "rujukan" else first_match)(
+                          patterns, text)))
         if len(_HITS) > 8192:
             _HITS.clear()
         _HITS[key] = found
     return found
 
 
-_HITS: dict[tuple[str, str], tuple[tuple[tuple[str, ...], re.Match], ...]] = {}
+_HITS: dict[tuple[str, str], tuple[tuple[tuple[str, ...], Any], ...]] = {}
 
 
 def _scans(book: Rulebook) -> list[tuple[tuple[str, ...], tuple[re.Pattern, ...]]]:
-    return [*((("pola", rule.id), tuple(rule.pola)) for rule in book.aturan
-              if rule.jenis_pemeriksaan == "pola"),
-            *((("dicabut", rule.id, str(i)), (revoked.pola,)) for rule in book.aturan
-              if rule.jenis_pemeriksaan == "peraturan_dicabut"
-              for i, revoked in enumerate(rule.dicabut))]
+    scans: list[tuple[tuple[str, ...], tuple[re.Pattern, ...]]] = []
+    for rule in book.aturan:
+        if rule.jenis_pemeriksaan == "pola":
+            scans.append((("pola", rule.id), tuple(rule.pola)))
+        elif rule.jenis_pemeriksaan == "rujukan_pasal":
+            scans.append((("rujukan", rule.id), tuple(rule.pola)))
+        elif rule.jenis_pemeriksaan == "peraturan_dicabut":
+            scans += [(("dicabut", rule.id, str(i)), (revoked.pola,))
+                      for i, revoked in enumerate(rule.dicabut)]
+    return scans
 
 
 def _pattern_findings(structure, book, kind, jenis, scanned: Scanned) -> list[Finding]:
@@ -126,15 +134,14 @@ def _pattern_findings(structure, book, kind, jenis, scanned: Scanned) -> list[Fi
     return findings
 
 
-def _reference_findings(structure, book, kind, jenis) -> list[Finding]:
+def _reference_findings(structure, book, kind, jenis, scanned: Scanned) -> list[Finding]:
     numbers = {a.number for a in structure.articles if a.number is not None}
     if not numbers:
         numbers = set(range(1, len(structure.articles) + 1))
     findings = []
     for rule in book.rules("rujukan_pasal", kind, jenis):
-        patterns = tuple(rule.pola)
-        for block in structure.blocks:
-            for number in numbers_cited(patterns, block.text):
+        for block, cited in scanned.get(("rujukan", rule.id), []):
+            for number in cited:
                 if number not in numbers:
                     findings.append(Finding(rule, None, _locate(structure, block),
                                             {"nomor": number}))
