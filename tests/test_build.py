@@ -16,6 +16,7 @@ from pkgen.build import install
 from pkgen.build import run as b_run
 from pkgen.cli import main
 from pkgen.docx_text import custom_properties
+from pkgen.errors import InputError
 from pkgen.render import builtin_templates
 from pkgen.templating import Given
 
@@ -135,6 +136,27 @@ def test_template_rulebook_and_version_changes_make_drafts_stale(register, tmp_p
     monkeypatch.setattr("pkgen.build.planning.__version__", "99.0")
     result, _ = run(register, rules=rules)
     assert {i.reason for i in result.items} == {"pkgen"}
+
+
+def test_a_broken_rulebook_is_reported_before_anything_is_rendered(register, tmp_path):
+    """A build compares the rulebook's digest with its records; it reads the rulebook whole,
+    and reports its mistakes, as soon as anything is to be rendered with it."""
+    builtin = (Path(b.__file__).parent.parent / "checks" / "rulebook.yaml").read_text()
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(builtin)
+    run(register, rules=rules)
+    drafts = register.parent / "drafts"
+    before = {p.name: p.read_bytes() for p in drafts.glob("*.docx")}
+    broken = tmp_path / "broken.yaml"  # (a process reads a rulebook file once)
+    broken.write_text(builtin.replace("tingkat: error", "tingkat: fatal", 1))
+    for dry_run in (True, False):
+        with pytest.raises(InputError) as raised:
+            run(register, rules=broken, dry_run=dry_run)
+        problem = raised.value.problems[0]
+        assert problem.file == broken and problem.line is not None
+    assert {p.name: p.read_bytes() for p in drafts.glob("*.docx")} == before
+    result, _ = run(register, rules=rules)  # unchanged since the last build: nothing to do
+    assert set(states(result).values()) == {"unchanged"}
 
 
 def test_force_and_dry_run(register):

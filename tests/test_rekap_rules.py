@@ -12,7 +12,8 @@ from rekapkit import BROKEN, PER, PKS_TPA, bulk_register, data, make_register, w
 
 from pkgen import build as b
 from pkgen.checks import load_rulebook
-from pkgen.checks.rulebook import AlertKind, builtin_rulebook_path
+from pkgen.checks.rulebook import AlertKind
+from pkgen.checks.rulebook_file import builtin_rulebook_path
 from pkgen.cli import main
 from pkgen.errors import InputError
 from pkgen.forms import read_form, write_form

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .._version import __version__
 from ..checks import load_rulebook
+from ..checks.rulebook_file import rulebook_digest
 from ..errors import TemplateError
 from ..fingerprint import Package, UnreadableError, fingerprint, match, read_properties
 from ..messages import msg
@@ -62,7 +63,9 @@ def plan(register: Path, drafts: Path, options: Options) -> Result:
     """Decide what each input needs; reads, writes nothing."""
     entries, damage = load_manifest(drafts)
     choice = template_choice(register, entries, options)
-    context = _Context(register, drafts, options, load_rulebook(options.rules).digest, choice)
+    # The digest alone tells whether a draft is current; the rulebook is read whole (and any
+    # mistake in it reported) only if something is to be rendered with it.
+    context = _Context(register, drafts, options, rulebook_digest(options.rules), choice)
     paths = scan(register, drafts)
     claims: dict[str, list[str]] = {}
     for path in paths:
@@ -78,6 +81,8 @@ def plan(register: Path, drafts: Path, options: Options) -> Result:
                         inputs=", ".join(claims[draft])),), entry=entries.get(draft, Entry())))
             continue
         items.append(_plan_item(path, rel, draft, entries.get(draft, Entry()), context))
+    if any(i.todo for i in items):
+        load_rulebook(options.rules)
     present = {i.draft for i in items}
     orphans = sorted(d for d in entries if d not in present)
     records = [r for i in items for r in _records(i.entry)]

@@ -15,7 +15,8 @@ from .agreement import check_agreement
 from .document import check_document, check_structure
 from .findings import ClauseStatus, Finding, Location, Report
 from .gap import compare, facts_from_blocks, facts_from_input
-from .rulebook import Rulebook, load_rulebook
+from .rulebook import Rulebook
+from .rulebook_file import load_rulebook
 from .structure import parse_structure
 
 __all__ = [

@@ -6,12 +6,8 @@ A region replaces it with ``--rules FILE``; a broken rulebook is reported like a
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import date
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -19,12 +15,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
     model_validator,
 )
 
-from ..errors import InputError, Problem
-from ..inputs import MAX_INPUT_BYTES, parse_yaml, problem_from_pydantic
 from ..messages import message
 
 Severity = Literal["error", "warning", "info"]
@@ -331,6 +324,8 @@ class Rulebook(_Base):
         """The kind patterns; a rulebook without them uses the built-in ones."""
         if self.jenis_dokumen is not None:
             return self.jenis_dokumen
+        from .rulebook_file import load_rulebook  # the built-in one, a rulebook itself
+
         builtin = load_rulebook().jenis_dokumen
         assert builtin is not None
         return builtin
@@ -340,6 +335,8 @@ class Rulebook(_Base):
         """The rekap's thresholds and alerts; a rulebook without them uses the built-in ones."""
         if self.rekap is not None:
             return self.rekap
+        from .rulebook_file import load_rulebook
+
         builtin = load_rulebook().rekap
         assert builtin is not None
         return builtin
@@ -348,47 +345,3 @@ class Rulebook(_Base):
         """The rules of type ``check`` that apply to this document."""
         return [r for r in self.aturan
                 if r.jenis_pemeriksaan == check and r.berlaku.covers(kind, jenis)]
-
-
-def builtin_rulebook_path() -> Path:
-    """Path of the rulebook shipped with pkgen."""
-    return Path(str(resources.files("pkgen.checks").joinpath("rulebook.yaml")))
-
-
-@lru_cache(maxsize=8)
-def load_rulebook(path: Path | None = None) -> Rulebook:
-    """Load and validate a rulebook (default: the built-in one).
-
-    Raises :class:`InputError` with file, line and key for a broken rulebook.
-    """
-    path = path or builtin_rulebook_path()
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(Problem("file_not_found", path)) from err
-    if len(raw) > MAX_INPUT_BYTES:
-        raise InputError(Problem("file_too_large", path, params={
-            "size": len(raw), "limit": MAX_INPUT_BYTES}))
-    parsed = parse_yaml(raw, path)
-    data, lines = parsed.data, parsed.lines
-    try:
-        book = Rulebook.model_validate(data)
-    except ValidationError as err:
-        raise InputError(
-            [problem_from_pydantic(e, Rulebook, lines, path) for e in err.errors()]
-        ) from err
-    return book.model_copy(update={"digest": _digest(raw, lines)})
-
-
-def _digest(raw: bytes, lines: dict) -> str:
-    """The hash of every byte of the rulebook but its ``rekap`` part's: only ``pkgen rekap``
-    reads that part, so changing a threshold there renders no draft again."""
-    start = lines.get(("rekap",))
-    if start is None:
-        return hashlib.sha256(raw).hexdigest()
-    # The part ends where the next top-level key starts, or (the last part) after its last key.
-    end = min((n for key, n in lines.items() if len(key) == 1 and n > start), default=None)
-    if end is None:
-        end = max(n for key, n in lines.items() if key[0] == "rekap") + 1
-    text = raw.splitlines(keepends=True)
-    return hashlib.sha256(b"".join(text[:start - 1] + text[end - 1:])).hexdigest()
