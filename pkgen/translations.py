@@ -84,10 +84,15 @@ def split_translations(data: dict, lines: Lines, comments: dict[Loc, tuple[int, 
 
 
 def _has_translation(value: object) -> bool:
-    if isinstance(value, dict):
-        return is_translation(value) or any(_has_translation(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_has_translation(v) for v in value)
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            if is_translation(item):
+                return True
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
     return False
 
 
@@ -169,8 +174,8 @@ class _Splitter:
 
 def is_translation(value: object) -> bool:
     """True for a mapping of language codes to texts: ``{id: …, en: …}``."""
-    return isinstance(value, dict) and bool(value) and all(
-        isinstance(k, str) and _CODE.match(k) for k in value) and any(k in BAHASA for k in value)
+    return isinstance(value, dict) and any(k in BAHASA for k in value) and all(
+        isinstance(k, str) and _CODE.match(k) for k in value)
 
 
 def text_leaves(data: object, model: type[BaseModel], loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
