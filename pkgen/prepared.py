@@ -19,12 +19,12 @@ import re
 from pathlib import Path
 
 import jinja2
-import jinja2.meta
 import markupsafe
 from docxtpl import DocxTemplate
 from lxml import etree
 
 from .bundled import check_languages, template_languages
+from .compiled import compiled
 from .docx_text import header_or_footer
 from .errors import TemplateError
 from .fingerprint import Known, Package, fingerprint
@@ -76,12 +76,11 @@ class PreparedTemplate:
         self.path = path
         self.raw = path.read_bytes() if data is None else data
         self.sha256 = hashlib.sha256(self.raw).hexdigest()
-        tpl = _open(self.raw, path)
+        tpl, body = _open(self.raw, path)
         self._tpl = tpl
         self.languages = template_languages(tpl.docx)
         env = _environment()
         self._env = env
-        body = tpl.patch_xml(tpl.get_xml())
         self._sources = [_lines(body)]
         self._trusted = plain_markup(body)
         self._drawings = "docPr" in body or not self._trusted
@@ -180,12 +179,13 @@ class PreparedTemplate:
 
     def _template(self, source: str) -> jinja2.Template:
         """``source`` compiled, the names it uses noted for :meth:`variables`."""
-        tree = self._env.parse(source)
-        self._names |= jinja2.meta.find_undeclared_variables(tree)
-        template = self._env.from_string(tree)
-        names = template.root_render_func.__globals__  # the compiled module's
-        if names.get("escape") is markupsafe.escape:
-            names["escape"] = _escape
+        env = self._env
+        code, names = compiled(env, source)
+        self._names |= names
+        template = env.template_class.from_code(env, code, env.make_globals(None))
+        module = template.root_render_func.__globals__  # the compiled module's names
+        if module.get("escape") is markupsafe.escape:
+            module["escape"] = _escape
         return template
 
     def _problem(self, context: dict, err: jinja2.TemplateError) -> TemplateError:

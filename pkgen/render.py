@@ -108,7 +108,7 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
     if not path.is_file():
         raise TemplateError(Problem("template_not_found", params={"name": str(path)}))
     raw = path.read_bytes()
-    tpl = _open(raw, path)
+    tpl, _body = _open(raw, path)
     check_languages(template_languages(tpl.docx), path, loaded)
     context = _context(loaded)
     parties = context["pihak"]
@@ -139,7 +139,8 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
     return Draft(buffer.getvalue(), path, properties)
 
 
-def _open(raw: bytes, path: Path) -> DocxTemplate:
+def _open(raw: bytes, path: Path) -> tuple[DocxTemplate, str]:
+    """The template, and its body's XML cleaned as docxtpl renders it (``patch_xml``)."""
     try:
         tpl = DocxTemplate(io.BytesIO(raw))
         tpl.init_docx()
@@ -153,7 +154,7 @@ def _open(raw: bytes, path: Path) -> DocxTemplate:
     if "{{" not in xml and "{%" not in xml:
         # A finished draft given as a template would print its old names and numbers.
         raise TemplateError(Problem("template_no_tags", path))
-    return tpl
+    return tpl, xml
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))

@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from pkgen import drafts, prepared, render
 from pkgen.lru import LRU
 from pkgen.prepared import PreparedTemplate
 from pkgen.render import builtin_templates
+
+# Templates the tests compile are kept apart from the user's own (pkgen.compiled).
+os.environ.setdefault("PKGEN_CACHE_DIR", str(Path(tempfile.gettempdir()) / "pkgen-tests-cache"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -197,3 +197,39 @@ def _outcome(write, properties):
         return write(properties)
     except ValueError as err:  # lxml refuses control characters: both must refuse them
         return type(err)
+
+
+def _document_and_names(prepared: PreparedTemplate, loaded) -> tuple[bytes, str, tuple]:
+    draft = prepared.render(loaded)
+    with zipfile.ZipFile(io.BytesIO(draft.data)) as package:
+        body = package.read("word/document.xml")
+    return body, draft.properties["pkgen.fingerprint"], prepared.variables()
+
+
+def test_a_template_compiled_in_an_earlier_run_renders_as_one_compiled_afresh(
+        tmp_path, monkeypatch):
+    monkeypatch.setenv("PKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    loaded = load_agreement(PKS_TPA)
+    path = builtin_for(loaded.document)
+    fresh = _document_and_names(PreparedTemplate(path), loaded)
+    kept = sorted((tmp_path / "cache" / "templates").glob("*.bin"))
+    assert kept  # the body and the footers, each compiled once
+    with monkeypatch.context() as compiling:
+        compiling.setattr("jinja2.Environment.compile", lambda *a, **k: pytest.fail("compiled"))
+        assert _document_and_names(PreparedTemplate(path), loaded) == fresh
+    for damaged in (b"", b"\x00" * 40, kept[0].read_bytes()[:-7]):
+        for file in kept:
+            file.write_bytes(damaged)
+        assert _document_and_names(PreparedTemplate(path), loaded) == fresh
+    assert all(file.read_bytes() not in (b"", b"\x00" * 40) for file in kept)  # written anew
+
+
+@pytest.mark.parametrize("folder", ["a-file", ""], ids=["unwritable", "turned-off"])
+def test_templates_are_compiled_without_a_cache_folder(tmp_path, monkeypatch, folder):
+    (tmp_path / "a-file").write_text("not a folder")
+    monkeypatch.setenv("PKGEN_CACHE_DIR", str(tmp_path / folder) if folder else "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    loaded = load_agreement(PKS_TPA)
+    prepared = PreparedTemplate(builtin_for(loaded.document))
+    assert _document_and_names(prepared, loaded)[0].count(b"<w:p") > 50
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
