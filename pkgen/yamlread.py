@@ -109,6 +109,8 @@ class _Builder:
         self.seen: set[int] = set()
 
     def node(self, node: yaml.Node, loc: Loc) -> object:
+        if type(node) is yaml.ScalarNode:  # most of them, at once
+            return self.scalar(node, loc)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             if id(node) in self.seen:  # an alias: the same node reached twice
                 raise InputError(Problem("yaml_alias", self.path, self.parsed.lines.get(loc),
