@@ -19,6 +19,7 @@ def scan(register: Path, drafts: Path | None = None) -> list[Path]:
     """Every input file under ``register`` (YAML inputs and filled forms), in path order,
     skipping hidden folders and the drafts folder."""
     drafts = drafts.resolve() if drafts is not None else None
+    within: dict[Path, bool] = {}  # whether a folder really lies in the drafts folder
     found = []
     for path in sorted(register.rglob("*")):
         if path.suffix.lower() not in INPUT_SUFFIXES or not path.is_file():
@@ -26,9 +27,22 @@ def scan(register: Path, drafts: Path | None = None) -> list[Path]:
         parts = path.relative_to(register).parts
         if any(p.startswith(".") for p in parts):
             continue
-        if drafts is not None and drafts in path.resolve().parents:
+        if drafts is not None and _in_folder(path, drafts, within):
             continue
         found.append(path)
+    return found
+
+
+def _in_folder(path: Path, folder: Path, within: dict[Path, bool]) -> bool:
+    """True if ``path`` really lies in ``folder`` (a resolved path), as ``path.resolve()``
+    says: a file that is no link lies where its folder really lies, found once per folder."""
+    if path.is_symlink():
+        return folder in path.resolve().parents
+    parent = path.parent
+    found = within.get(parent)
+    if found is None:
+        real = parent.resolve()
+        found = within[parent] = real == folder or folder in real.parents
     return found
 
 

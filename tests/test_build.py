@@ -17,6 +17,8 @@ from pkgen.build import run as b_run
 from pkgen.cli import main
 from pkgen.docx_text import custom_properties
 from pkgen.errors import InputError
+from pkgen.inputs import INPUT_SUFFIXES
+from pkgen.register import scan
 from pkgen.render import builtin_templates
 from pkgen.templating import Given
 
@@ -157,6 +159,29 @@ def test_a_broken_rulebook_is_reported_before_anything_is_rendered(register, tmp
     assert {p.name: p.read_bytes() for p in drafts.glob("*.docx")} == before
     result, _ = run(register, rules=rules)  # unchanged since the last build: nothing to do
     assert set(states(result).values()) == {"unchanged"}
+
+
+def test_the_inputs_found_are_those_outside_the_drafts_folder_however_reached(tmp_path):
+    reg = tmp_path / "register"
+    drafts = reg / "out" / "drafts"  # the drafts folder inside the register
+    for name in ("a.yaml", "sub/b.yaml", "sub/deeper/c.xlsx", ".hidden/d.yaml", "sub/.e.yaml",
+                 "out/drafts/f.yaml", "out/drafts/nested/g.yaml", "out/h.yaml", "notes.txt"):
+        (reg / name).parent.mkdir(parents=True, exist_ok=True)
+        (reg / name).write_text("dokumen: PKS\n")
+    (reg / "link-into-drafts.yaml").symlink_to(drafts / "f.yaml")
+    (reg / "sub" / "link-out.yaml").symlink_to(reg / "a.yaml")
+    (reg / "drafts-by-another-name").symlink_to(drafts, target_is_directory=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "i.yaml").write_text("dokumen: PKS\n")
+    (reg / "linked-folder").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    real = drafts.resolve()
+    by_definition = [p for p in sorted(reg.rglob("*"))
+                     if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()
+                     and not any(part.startswith(".") for part in p.relative_to(reg).parts)
+                     and real not in p.resolve().parents]
+    assert scan(reg, drafts) == by_definition
+    assert [p.relative_to(reg).as_posix() for p in by_definition] == [
+        "a.yaml", "out/h.yaml", "sub/b.yaml", "sub/deeper/c.xlsx", "sub/link-out.yaml"]
 
 
 def test_force_and_dry_run(register):
