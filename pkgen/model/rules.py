@@ -4,6 +4,7 @@ the references between its parts that must hold."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -115,11 +116,11 @@ def missing_parts(doc: Agreement) -> list[Gap]:
 
 
 def _walk(model: BaseModel, loc: Loc, gaps: list[Gap]) -> None:
-    for name, info in type(model).model_fields.items():
+    for name, required in _fields(type(model)):
         value = getattr(model, name)
         here = (*loc, name)
         if value is None:
-            if is_required(info):
+            if required:
                 gaps.append(Gap(here, _clause(here)))
         elif isinstance(value, BaseModel):
             _walk(value, here, gaps)
@@ -127,6 +128,12 @@ def _walk(model: BaseModel, loc: Loc, gaps: list[Gap]) -> None:
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     _walk(item, (*here, i), gaps)
+
+
+@functools.cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """Each field of ``model``, and whether a complete agreement needs it."""
+    return tuple((name, is_required(info)) for name, info in model.model_fields.items())
 
 
 def _clause(loc: Loc) -> str | None:
