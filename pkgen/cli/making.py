@@ -17,7 +17,6 @@ from ..errors import (
     InputError,
     Problem,
 )
-from ..forms import agreement_data, prefilled_form, refuse_lost, write_form
 from ..inputs import load_agreement
 from ..messages import message
 from ..model import Ksb
@@ -63,6 +62,8 @@ def new(dokumen: str, jenis: str, ksb: Path | None, output: Path | None, force: 
 def form(dokumen: str, jenis: str, source: Path | None, output: Path, force: bool,
          lang: str) -> None:
     """Write an Excel input form for OPD staff, blank or pre-filled."""
+    from ..forms import prefilled_form, write_form  # openpyxl: only for the commands on forms
+
     produced = produce(source, load_rulebook(None), render=False) if source else None
     written = prefilled_form(produced.loaded, dokumen.upper(), jenis.upper(), output) \
         if produced else write_form(dokumen.upper(), jenis.upper(), None)
@@ -80,6 +81,8 @@ def form(dokumen: str, jenis: str, source: Path | None, output: Path, force: boo
 @lang_option
 def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
     """Convert a filled Excel form into a commented YAML input for the register."""
+    from ..forms import agreement_data, refuse_lost
+
     produced = produce(form_file, load_rulebook(None), render=False,
                        ksb_base=[output.resolve().parent])
     translations = produced.loaded.translations

@@ -26,7 +26,6 @@ from .collect import collect
 from .facts import Facts, read_facts
 from .page import page
 from .text import markdown, to_json
-from .xlsx import workbook
 
 FORMATS = ("xlsx", "html", "md", "json")
 
@@ -42,6 +41,8 @@ def make_rekap(register: Path, per: dt.date, rules: Path | None = None,
 def write(rekap: Rekap, output_format: str, lang: str = "id") -> bytes:
     """``rekap`` in ``output_format`` (one of :data:`FORMATS`) and ``lang``, as bytes."""
     if output_format == "xlsx":
+        from .xlsx import workbook  # openpyxl: loaded by the commands that write a workbook
+
         return workbook(rekap, lang)
     text = {"html": page, "md": markdown, "json": to_json}[output_format](rekap, lang)
     return text.encode("utf-8")
@@ -49,5 +50,5 @@ def write(rekap: Rekap, output_format: str, lang: str = "id") -> bytes:
 
 __all__ = [
     "FORMATS", "STATUSES", "Facts", "Raised", "Rekap", "Row", "assess", "collect",
-    "make_rekap", "markdown", "page", "read_facts", "status_of", "to_json", "workbook", "write",
+    "make_rekap", "markdown", "page", "read_facts", "status_of", "to_json", "write",
 ]
