@@ -1,8 +1,4 @@
-"""pkgen's version, as installed (or a marker when run from an uninstalled source tree)."""
+"""pkgen's version: the one place it is written (``pyproject.toml`` reads it from here), so
+that knowing it costs no search of the installed packages at every start."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("pkgen")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
+__version__ = "0.1.0"
