@@ -66,8 +66,13 @@ def _key(env: jinja2.Environment, source: str) -> str:
 
 
 def _name(value: object) -> str | None:
-    return None if value is None else f"{getattr(value, '__module__', '')}." \
-        f"{getattr(value, '__qualname__', type(value).__qualname__)}"
+    """A function by its name and its code: what it makes of a constant is compiled in."""
+    if value is None:
+        return None
+    code = getattr(value, "__code__", None)
+    digest = hashlib.sha256(marshal.dumps(code)).hexdigest() if code is not None else ""
+    return f"{getattr(value, '__module__', '')}." \
+        f"{getattr(value, '__qualname__', type(value).__qualname__)}:{digest}"
 
 
 def _read(path: Path) -> tuple[CodeType, frozenset[str]] | None:

@@ -6,7 +6,6 @@ import hashlib
 import os
 import shutil
 import subprocess
-import tempfile
 import threading
 from pathlib import Path
 
@@ -20,14 +19,23 @@ from pkgen.lru import LRU
 from pkgen.prepared import PreparedTemplate
 from pkgen.render import builtin_templates
 
-# Templates the tests compile are kept apart from the user's own (pkgen.compiled).
-os.environ.setdefault("PKGEN_CACHE_DIR", str(Path(tempfile.gettempdir()) / "pkgen-tests-cache"))
-
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 PKS_TPA = EXAMPLES / "pks-tpa-kota-kab-mojokerto.yaml"
 PKS_WISATA = EXAMPLES / "pks-pariwisata-disporabudpar-swasta.yaml"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_templates_kept_apart(tmp_path_factory):
+    """Templates the tests compile are kept for this run only, apart from the user's own
+    (:mod:`pkgen.compiled`): a run starts from nothing compiled, as a fresh machine does."""
+    if "PKGEN_CACHE_DIR" in os.environ:
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PKGEN_CACHE_DIR", str(tmp_path_factory.mktemp("compiled")))
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

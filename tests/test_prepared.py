@@ -233,3 +233,20 @@ def test_templates_are_compiled_without_a_cache_folder(tmp_path, monkeypatch, fo
     prepared = PreparedTemplate(builtin_for(loaded.document))
     assert _document_and_names(prepared, loaded)[0].count(b"<w:p") > 50
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_a_template_is_compiled_again_for_another_finalize():
+    """What the environment's ``finalize`` makes of a constant is compiled in: a change to its
+    code, under the same name, must not find the code compiled with the old one."""
+    from pkgen.compiled import _key
+    from pkgen.render import _environment
+
+    def _finalize(value: object) -> object:
+        return value
+
+    _finalize.__module__, _finalize.__qualname__ = "pkgen.render", "_finalize"
+    env = _environment()
+    other = env.overlay(finalize=_finalize)  # (the environment itself may be shared)
+    source = '{{ "{_" }} {{ x }}'
+    assert _key(env, source) == _key(_environment(), source)
+    assert _key(other, source) != _key(env, source)
