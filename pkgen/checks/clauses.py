@@ -13,7 +13,7 @@ import re
 from ..docx_text import Block
 from .findings import ClauseStatus, Location
 from .rulebook import Clause, Rulebook
-from .structure import Structure, clauses_of_titles, first_match
+from .structure import PerRulebook, Structure, clauses_of_titles, first_match
 
 _EXCERPT_WORDS = 6
 
@@ -61,21 +61,13 @@ def _defined(places: list[Block], book: Rulebook) -> set[str]:
     return found
 
 
-def _defined_by(text: str, book: Rulebook) -> frozenset[str]:
-    """The clauses some phrase of which occurs in ``text``: drafts of one template repeat
-    most of their paragraphs, so each paragraph is searched once per rulebook."""
-    key = (text, book.digest)
-    found = _DEFINED.get(key) if book.digest else None
-    if found is None:
-        found = frozenset(clause.id for clause in book.klausul
-                          if any(d.pola.search(text) for d in clause.definisi))
-        if len(_DEFINED) > 8192:
-            _DEFINED.clear()
-        _DEFINED[key] = found
-    return found
+def _clauses_defined(text: str, book: Rulebook) -> frozenset[str]:
+    """The clauses some phrase of which occurs in ``text``."""
+    return frozenset(clause.id for clause in book.klausul
+                     if any(d.pola.search(text) for d in clause.definisi))
 
 
-_DEFINED: dict[tuple[str, str], frozenset[str]] = {}
+_defined_by = PerRulebook(_clauses_defined)
 
 
 def _places(structure: Structure) -> list[Block]:

@@ -12,7 +12,14 @@ from .bilingual import bilingual_findings
 from .clauses import clause_statuses, locate
 from .findings import Finding, Location, Report
 from .rulebook import Rulebook
-from .structure import Structure, first_match, heading_match, numbers_cited, parse_structure
+from .structure import (
+    PerRulebook,
+    Structure,
+    first_match,
+    heading_match,
+    numbers_cited,
+    parse_structure,
+)
 
 _KSDPK_PARTY = re.compile(r"^(PT|CV|YAYASAN|KOPERASI|PERUM|PERSERODA|UNIVERSITAS|RUMAH SAKIT)\b"
                           r"|\b(TBK|PERSERO)\b", re.IGNORECASE)
@@ -92,22 +99,14 @@ def _scanned(structure: Structure, book: Rulebook) -> Scanned:
     return found
 
 
-def _hits(text: str, book: Rulebook) -> tuple[tuple[tuple[str, ...], Any], ...]:
-    """What :func:`_scanned` finds in ``text``: drafts of one template repeat most of their
-    paragraphs, so each is searched once per rulebook."""
-    key = (text, book.digest)
-    found = _HITS.get(key) if book.digest else None
-    if found is None:
-        found = tuple((name, hit) for name, patterns in _scans(book)
-                      if (hit := (numbers_cited if name[0] == "rujukan" else first_match)(
-                          patterns, text)))
-        if len(_HITS) > 8192:
-            _HITS.clear()
-        _HITS[key] = found
-    return found
+def _search(text: str, book: Rulebook) -> tuple[tuple[tuple[str, ...], Any], ...]:
+    """What :func:`_scanned` finds in ``text``."""
+    return tuple((name, hit) for name, patterns in _scans(book)
+                 if (hit := (numbers_cited if name[0] == "rujukan" else first_match)(
+                     patterns, text)))
 
 
-_HITS: dict[tuple[str, str], tuple[tuple[tuple[str, ...], Any], ...]] = {}
+_hits = PerRulebook(_search)
 
 
 def _scans(book: Rulebook) -> list[tuple[tuple[str, ...], tuple[re.Pattern, ...]]]:

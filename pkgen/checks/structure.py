@@ -11,10 +11,13 @@ row: the two are one article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from ..docx_text import Block
+from ..lru import LRU
 from .rulebook import Rulebook
 
 _HEADING = re.compile(
@@ -27,6 +30,8 @@ _CHAPTER = re.compile(r"^\s*BAB\s+([IVXLC]{1,8}|[0-9]{1,3})\b\s*[-–—:.]?\s*(
                       re.IGNORECASE)
 _AYAT = re.compile(r"^\s*\((\d{1,2})\)")
 _NUMBERING = re.compile(r"^\s*(\d{1,2}(\.\d{1,2})*\.?|[A-Za-z]\.)\s+")
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _WORDY = re.compile(r"[^\s.…_\-–—:;,()]")  # a character other than these
 
@@ -236,26 +241,40 @@ def _same_row(a: Block, b: Block) -> bool:
     return a.cell is not None and b.cell is not None and a.cell[:2] == b.cell[:2]
 
 
+class PerRulebook(Generic[K, V]):
+    """``compute(key, book)``, each answer worked out once per rulebook (by its digest) and
+    kept, a bounded number of them: a register's drafts repeat most of their paragraphs word for
+    word. A rulebook without a digest (one made in code) has nothing kept."""
+
+    def __init__(self, compute: Callable[[K, Rulebook], V]) -> None:
+        self._compute = compute
+        self._kept: LRU[V] = LRU(16384)
+
+    def __call__(self, key: K, book: Rulebook) -> V:
+        """The answer for ``key`` under ``book``."""
+        if not book.digest:
+            return self._compute(key, book)
+        found = self._kept.get((key, book.digest))
+        if found is None:
+            found = self._compute(key, book)
+            self._kept.put((key, book.digest), found)
+        return found
+
+
 def clauses_of_titles(titles: list[str], book: Rulebook) -> set[str]:
     """The clauses whose heading wording matches any of ``titles`` ("7.1 Masa Berlaku" too)."""
     normal = tuple(" ".join(re.sub(r"[^\w]+", " ", _NUMBERING.sub("", t).upper()).split())
                    for t in titles if t)
-    if not normal:
-        return set()
-    key = (normal, book.digest)
-    found = _TITLE_CACHE.get(key) if book.digest else None
-    if found is None:
-        found = frozenset(
-            clause.id for clause in book.klausul
-            if any(joined(tuple(p.pattern for p in clause.judul)).search(t) for t in normal))
-        if len(_TITLE_CACHE) > 4096:
-            _TITLE_CACHE.clear()
-        _TITLE_CACHE[key] = found
-    return set(found)
+    return set(_titled(normal, book)) if normal else set()
 
 
-# Registers repeat the same titles in every draft: each is matched once per rulebook.
-_TITLE_CACHE: dict[tuple[tuple[str, ...], str], frozenset[str]] = {}
+def _clauses_titled(normal: tuple[str, ...], book: Rulebook) -> frozenset[str]:
+    return frozenset(
+        clause.id for clause in book.klausul
+        if any(joined(tuple(p.pattern for p in clause.judul)).search(t) for t in normal))
+
+
+_titled = PerRulebook(_clauses_titled)
 
 
 @lru_cache(maxsize=4096)
