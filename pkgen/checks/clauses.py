@@ -12,6 +12,7 @@ import re
 
 from ..docx_text import Block
 from .findings import ClauseStatus, Location
+from .literals import could_match, fold
 from .rulebook import Clause, Rulebook
 from .structure import PerRulebook, Structure, clauses_of_titles, first_match
 
@@ -63,8 +64,10 @@ def _defined(places: list[Block], book: Rulebook) -> set[str]:
 
 def _clauses_defined(text: str, book: Rulebook) -> frozenset[str]:
     """The clauses some phrase of which occurs in ``text``."""
+    folded = fold(text)
     return frozenset(clause.id for clause in book.klausul
-                     if any(d.pola.search(text) for d in clause.definisi))
+                     if any(d.pola.search(text) for d in clause.definisi
+                            if could_match(d.pola, folded)))
 
 
 _defined_by = PerRulebook(_clauses_defined)

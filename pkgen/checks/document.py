@@ -11,6 +11,7 @@ from ..messages import msg
 from .bilingual import bilingual_findings
 from .clauses import clause_statuses, locate
 from .findings import Finding, Location, Report
+from .literals import could_match, fold
 from .rulebook import Rulebook
 from .structure import (
     PerRulebook,
@@ -100,10 +101,15 @@ def _scanned(structure: Structure, book: Rulebook) -> Scanned:
 
 
 def _search(text: str, book: Rulebook) -> tuple[tuple[tuple[str, ...], Any], ...]:
-    """What :func:`_scanned` finds in ``text``."""
-    return tuple((name, hit) for name, patterns in _scans(book)
-                 if (hit := (numbers_cited if name[0] == "rujukan" else first_match)(
-                     patterns, text)))
+    """What :func:`_scanned` finds in ``text`` (a pattern that cannot match it not tried)."""
+    folded = fold(text)
+    found = []
+    for name, patterns in _scans(book):
+        live = tuple(p for p in patterns if could_match(p, folded))
+        if live and (hit := (numbers_cited if name[0] == "rujukan" else first_match)(
+                live, text)):
+            found.append((name, hit))
+    return tuple(found)
 
 
 _hits = PerRulebook(_search)

@@ -1,0 +1,92 @@
+"""Patterns passed over where they cannot match: never one that would have matched."""
+
+import re
+import sys
+
+import pytest
+from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
+
+import pkgen.checks.clauses as clauses_module
+import pkgen.checks.document as document_module
+from pkgen.checks import load_rulebook
+from pkgen.checks.document import _scans, check_document
+from pkgen.checks.literals import _plain, could_match, fold, needs
+
+BOOK = load_rulebook()
+RULEBOOK_PATTERNS = sorted(
+    {d.pola for c in BOOK.klausul for d in c.definisi}
+    | {p for _name, patterns in _scans(BOOK) for p in patterns}, key=lambda p: p.pattern)
+TRICKY = [re.compile(p, f) for p, f in [
+    (r"keadaan\s+(kahar|memaksa)", re.I), (r"ab(cde)?fgh", re.I), (r"(?-i:PASAL) \d+", re.I),
+    (r"(?:wan)+prestasi", re.I), (r"disebut\s+PIHAK\s+(KESATU|PERTAMA)", 0),
+    (r"Ks|KLASIK", re.I), (r"si{2,}s", re.I), (r"(?>atom)ik", re.I), (r"ſtraße", re.I),
+    (r"İstanbul|ıstanbul", re.I), (r"\bKelvin\b", re.I | re.ASCII),
+]]
+ALL_CHARACTERS = "".join(chr(c) for c in range(sys.maxunicode + 1)
+                         if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_every_character_a_literal_matches_folds_to_it():
+    """What case-insensitive matching takes for a character of a word looked for is that
+    character once folded: no text a pattern matches lacks the pattern's word."""
+    literals = {chr(c) for c in range(32, 128)} | {
+        ch for p in RULEBOOK_PATTERNS for ch in p.pattern if _plain(ord(ch))}
+    assert {"«", "…", "제"} <= literals
+    for char in sorted(literals):
+        matched = re.findall(re.escape(char), ALL_CHARACTERS, re.IGNORECASE)
+        assert {fold(m) for m in matched} == {fold(char)}, char
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (TRICKY[0], {"keadaan"}), (TRICKY[1], {"fgh"}), (TRICKY[2], {"pasal"}),
+    (TRICKY[3], {"prestasi"}), (TRICKY[4], {"disebut"}), (TRICKY[5], None),
+    (TRICKY[6], None), (TRICKY[7], {"atom"}), (re.compile(r"\.{4,}"), {"...."}),
+    (re.compile(r"(?=abc)x"), None), (re.compile("[a-z]+ka"), None),
+    (re.compile("(ayat)?"), None), (re.compile(r"\{\{.*?\}\}"), {"{{"}),
+    (re.compile(r"(x|abc)(kahar|memaksa)", re.I), {"kahar", "memaksa"}),
+])
+def test_what_a_pattern_needs(pattern, expected):
+    assert needs(pattern) == (None if expected is None else frozenset(expected))
+
+
+def _varied(text: str, data) -> str:
+    """``text`` as a user might have it: letters in either case, or written with the
+    characters case-insensitive matching takes for them."""
+    odd = {"i": "İı", "I": "İı", "s": "ſ", "S": "ſ", "k": "\u212a", "K": "\u212a"}
+    out = []
+    for char in text:
+        choice = data.draw(st.integers(0, 3))
+        if choice == 1:
+            char = char.swapcase()
+        elif choice == 2 and char in odd:
+            char = data.draw(st.sampled_from(odd[char]))
+        out.append(char)
+    return "".join(out)
+
+
+@given(st.sampled_from(RULEBOOK_PATTERNS + TRICKY), st.data())
+def test_a_pattern_is_never_passed_over_where_it_matches(pattern, data):
+    found = data.draw(st.from_regex(pattern))
+    for text in (found, _varied(found, data),
+                 data.draw(st.text(max_size=20)) + _varied(found, data)):
+        if pattern.search(text):
+            assert could_match(pattern, fold(text)), (pattern.pattern, text)
+
+
+def test_most_patterns_are_passed_over_in_a_plain_paragraph():
+    text = fold("Pasal 5\nJANGKA WAKTU\nPerjanjian ini berlaku selama 3 (tiga) tahun.")
+    skipped = [p for p in RULEBOOK_PATTERNS if not could_match(p, text)]
+    assert len(skipped) > len(RULEBOOK_PATTERNS) * 3 // 4
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "corpus").glob("*.docx"))
+                         + sorted((ROOT / "tests" / "real" / "docx").glob("*.docx"))[:8],
+                         ids=lambda p: p.name)
+def test_the_check_finds_what_searching_every_pattern_finds(path, monkeypatch):
+    fresh = BOOK.model_copy(update={"digest": ""})  # nothing kept between the two checks
+    quick = check_document(path, fresh)
+    monkeypatch.setattr(clauses_module, "could_match", lambda *_: True)
+    monkeypatch.setattr(document_module, "could_match", lambda *_: True)
+    assert check_document(path, fresh) == quick
