@@ -172,8 +172,12 @@ def test_unquoted_number_is_text(edited):
         ("", "yaml_not_mapping", 1),
         ("a: &x [1, 2]\nb: *x\n", "yaml_alias", 2),
         ("tentang: a\vb\n", "control_character", 1),
+        ("jenis: KSDD\npihak:\n\u00a0 - nama: A\n", "yaml_nbsp", 3),
+        ("jenis: KSDD\npihak:\n  -\u2007nama: A\n", "yaml_nbsp", 3),
+        ("jenis: KSDD\ntentang:\u202fA\n", "yaml_nbsp", 2),
     ],
-    ids=["tab", "duplicate", "syntax", "list", "empty", "alias", "control"],
+    ids=["tab", "duplicate", "syntax", "list", "empty", "alias", "control", "nbsp-indent",
+         "figure-space-after-dash", "narrow-nbsp-after-colon"],
 )
 def test_bad_yaml(tmp_path, text, code, line):
     path = tmp_path / "x.yaml"
