@@ -55,7 +55,13 @@ def _read(path: Path | None) -> tuple[Path, bytes, Parsed]:
     if len(raw) > MAX_INPUT_BYTES:
         raise InputError(Problem("file_too_large", path, params={
             "size": len(raw), "limit": MAX_INPUT_BYTES}))
-    return path, raw, parse_yaml(raw, path)
+    return path, raw, _parsed(raw, path)
+
+
+@lru_cache(maxsize=4)
+def _parsed(raw: bytes, path: Path) -> Parsed:
+    """The rulebook's YAML, parsed once for its digest and its rules (a build asks both)."""
+    return parse_yaml(raw, path)
 
 
 def _digest(raw: bytes, lines: dict) -> str:
