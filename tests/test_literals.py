@@ -1,7 +1,9 @@
 """Patterns passed over where they cannot match: never one that would have matched."""
 
+import _sre
 import re
 import sys
+from re._casefix import _EXTRA_CASES
 
 import pytest
 from conftest import ROOT
@@ -37,6 +39,16 @@ def test_every_character_a_literal_matches_folds_to_it():
     for char in sorted(literals):
         matched = re.findall(re.escape(char), ALL_CHARACTERS, re.IGNORECASE)
         assert {fold(m) for m in matched} == {fold(char)}, char
+
+
+def test_a_character_without_case_is_matched_by_itself_alone():
+    """Case-insensitive matching compiles a character with no case (by Python's own
+    test, and in none of its extra groups of equal letters) as that character alone, and
+    folding leaves it as it is: so it may stand in a word looked for."""
+    plain = [c for c in ALL_CHARACTERS if ord(c) >= 128 and _plain(ord(c))]
+    extra = {code for key, group in _EXTRA_CASES.items() for code in (key, *group)}
+    assert not [c for c in plain if _sre.unicode_iscased(ord(c)) or ord(c) in extra]
+    assert fold("".join(plain)) == "".join(plain)
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [

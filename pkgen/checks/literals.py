@@ -66,10 +66,8 @@ def _sequence(items) -> Needs | None:
             continue
         consider(_word(run))
         run = []
-        if op is _c.SUBPATTERN:
-            consider(_sequence(av[-1]))
-        elif op is _c.ATOMIC_GROUP:
-            consider(_sequence(av))
+        if op in (_c.SUBPATTERN, _c.ATOMIC_GROUP):
+            consider(_sequence(av[-1] if op is _c.SUBPATTERN else av))
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
             inner = list(av[2])
             if len(inner) == 1 and inner[0][0] is _c.LITERAL and _plain(inner[0][1]):
