@@ -3,9 +3,10 @@ searched: most paragraphs of a draft define no clause and cite no revoked regula
 telling so by a few substring tests costs a fraction of running every expression over them.
 
 The test is exact: a pattern is passed over only where a search could not find it. What a
-pattern needs is read off its parsed form — runs of plain ASCII characters it must match
-in order, or alternatives of them — and looked for in the text *folded*: lower-cased, with
-the characters that case-insensitive matching takes for ``i`` and ``s`` (``İ ı ſ``) made so.
+pattern needs is read off its parsed form — runs of characters it must match in order, each
+ASCII or without case, or alternatives of them — and looked for in the text *folded*:
+lower-cased, with the characters that case-insensitive matching takes for ``i`` and ``s``
+(``İ ı ſ``) made so.
 Whatever cannot be read so (a class, a repeat that may be absent, a look-around …) needs
 nothing, and the pattern is always searched.
 """
