@@ -16,6 +16,7 @@ import copy
 import hashlib
 import io
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -216,17 +217,10 @@ class PreparedTemplate:
 def _escape(value: object) -> markupsafe.Markup:
     """``markupsafe.escape``, each text escaped once: a register's drafts print the same
     names, dates and amounts again and again."""
-    if type(value) is not str:
-        return markupsafe.escape(value)
-    found = _ESCAPED.get(value)
-    if found is None:
-        if len(_ESCAPED) >= 8192:
-            _ESCAPED.clear()
-        found = _ESCAPED[value] = markupsafe.escape(value)
-    return found
+    return _escaped(value) if type(value) is str else markupsafe.escape(value)
 
 
-_ESCAPED: dict[str, markupsafe.Markup] = {}
+_escaped = lru_cache(maxsize=8192)(markupsafe.escape)
 
 
 def _numbered(p: etree._Element, numbers: tuple[int, ...], keys: Keys) -> None:

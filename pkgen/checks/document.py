@@ -101,13 +101,14 @@ def _scanned(structure: Structure, book: Rulebook) -> Scanned:
 
 
 def _search(text: str, book: Rulebook) -> tuple[tuple[tuple[str, ...], Any], ...]:
-    """What :func:`_scanned` finds in ``text`` (a pattern that cannot match it not tried)."""
+    """What :func:`_scanned` finds in ``text`` (a pattern that cannot match it not tried;
+    the answer is kept per text by :data:`_hits`, so the searches keep nothing themselves)."""
     folded = fold(text)
     found = []
     for name, patterns in _scans(book):
         live = tuple(p for p in patterns if could_match(p, folded))
-        if live and (hit := (numbers_cited if name[0] == "rujukan" else first_match)(
-                live, text)):
+        search = numbers_cited if name[0] == "rujukan" else first_match.__wrapped__
+        if live and (hit := search(live, text)):
             found.append((name, hit))
     return tuple(found)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -343,17 +344,12 @@ class Rulebook(_Base):
 
     def rules(self, check: str, kind: str, jenis: str | None) -> list[Rule]:
         """The rules of type ``check`` that apply to this document."""
-        kept = _BY_CHECK.get(id(self.aturan))
-        if kept is None:  # asked a score of times for every document: sorted out once
-            by_check: dict[str, list[Rule]] = {}
-            for rule in self.aturan:
-                by_check.setdefault(rule.jenis_pemeriksaan, []).append(rule)
-            if len(_BY_CHECK) >= 64:
-                _BY_CHECK.clear()
-            kept = _BY_CHECK[id(self.aturan)] = (self.aturan, by_check)  # the list held: its id
-        return [r for r in kept[1].get(check, ()) if r.berlaku.covers(kind, jenis)]
+        return [r for r in self._by_check.get(check, ()) if r.berlaku.covers(kind, jenis)]
 
-
-#: A rulebook's rules by type, by the identity of its list of rules (held, so that no other
-#: list takes its id).
-_BY_CHECK: dict[int, tuple[list[Rule], dict[str, list[Rule]]]] = {}
+    @cached_property
+    def _by_check(self) -> dict[str, list[Rule]]:
+        """The rules by type: asked a score of times for every document, sorted out once."""
+        by_check: dict[str, list[Rule]] = {}
+        for rule in self.aturan:
+            by_check.setdefault(rule.jenis_pemeriksaan, []).append(rule)
+        return by_check

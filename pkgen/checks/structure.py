@@ -291,10 +291,9 @@ def first_match(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
     return None
 
 
-@lru_cache(maxsize=4096)
 def numbers_cited(patterns: tuple[re.Pattern, ...], text: str) -> tuple[int, ...]:
     """The numbers ``text`` cites by ``patterns`` (each match's first group), pattern by
-    pattern, in order; kept, as :func:`first_match` keeps its answers."""
+    pattern, in order."""
     return tuple(int(match.group(1)) for pattern in patterns
                  for match in pattern.finditer(text))
 
