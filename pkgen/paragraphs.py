@@ -2,7 +2,7 @@
 
 Most paragraphs of a template's drafts are its own wording, rendered to the same XML in every
 draft. Each paragraph's XML is at hand as text before it is parsed, so a paragraph that
-finishing leaves as rendered is named by that text (:func:`paragraph_keys`), and what is read
+finishing leaves as rendered is named by that text (:func:`body_keys`), and what is read
 from it (its texts, its part of the fingerprint) is read once per template and kept.
 """
 
@@ -17,7 +17,8 @@ from .lru import LRU
 from .postprocess import MARKER, paragraph_texts_of
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PARAGRAPH = re.compile(r"<w:p[ >/]")
+#: Where a paragraph begins, and where a table begins or ends.
+_ELEMENT = re.compile(r"<w:p[ >/]|<w:tbl>|</w:tbl>")
 #: What finishing or docxtpl changes after parsing is inside a paragraph holding one of these:
 #: article and italic markers (first), a section's paper size, drawing ids, a text box.
 _CHANGED_AFTER_PARSING = (MARKER, "sectPr", "docPr", "txbxContent")
@@ -74,33 +75,48 @@ def texts_of(p: etree._Element, keys: Keys) -> tuple[str, str]:
     return known.texts
 
 
-def paragraph_keys(xml: str, tree: etree._Element, trusted: bool = False,
-                   known: LRU[Paragraph] | None = None) -> Keys:
-    """Each paragraph of ``tree`` (parsed from ``xml``) that is wholly its XML in ``xml``, as
-    finished, with what is known of that XML (``known``, by XML: what earlier drafts learnt).
+#: A table's keys: the tables of a rendered body named by their XML (see :func:`body_keys`).
+Tables = dict[etree._Element, str]
 
-    A paragraph's XML from ``<w:p`` to its ``</w:p>`` alone tells what it holds. Paragraphs
-    are found in ``xml`` in document order, as ``tree.iter`` gives them; none is named where
-    the two could disagree (Word's namespace under another prefix too, or declared again
-    inside, comments, CDATA, a count that differs) or where the XML is not all of it: an empty
-    ``<w:p/>`` (no ``</w:p>`` of its own), one in a text box or holding one, one that
-    finishing or docxtpl changes after parsing other than by its article markers
-    (:data:`_CHANGED_AFTER_PARSING`; see :class:`Paragraph` for those). ``trusted``
-    tells that ``xml`` holds no namespace declaration after its first tag, no comment, CDATA
-    or processing instruction (known from its template: :func:`plain_markup`).
+
+def body_keys(xml: str, tree: etree._Element, trusted: bool = False,
+              known: LRU[Paragraph] | None = None) -> tuple[Keys, Tables]:
+    """The paragraphs and the tables of ``tree`` (parsed from ``xml``) named by their XML.
+
+    Each paragraph that is wholly its XML in ``xml``, as finished, is named with what is
+    known of that XML (``known``, by XML: what earlier drafts learnt). A paragraph's XML from
+    ``<w:p`` to its ``</w:p>`` alone tells what it holds. Paragraphs are found in ``xml`` in
+    document order, as ``tree.iter`` gives them; none is named where the two could disagree
+    (Word's namespace under another prefix too, or declared again inside, comments, CDATA, a
+    count that differs) or where the XML is not all of it: an empty ``<w:p/>`` (no ``</w:p>``
+    of its own), one in a text box or holding one, one that finishing or docxtpl changes
+    after parsing other than by its article markers (:data:`_CHANGED_AFTER_PARSING`; see
+    :class:`Paragraph` for those). ``trusted`` tells that ``xml`` holds no namespace
+    declaration after its first tag, no comment, CDATA or processing instruction (known from
+    its template: :func:`plain_markup`).
+
+    Each table is named by its XML where finishing changes nothing in it but the widths of
+    its grids and cells (those of the tables inside it too): such a table as finished is its
+    XML and the widths of its grids, as finishing sets the widths of its cells only where it
+    narrows a grid (to the widths of the grid).
     """
-    namespaces = tree.nsmap
-    if namespaces.get("w") != _W[1:-1] or list(namespaces.values()).count(_W[1:-1]) > 1:
-        return {}
-    if not trusted and (xml.find("xmlns", xml.find(">")) >= 0 or any(
-            mark in xml for mark in ("<!--", "<![CDATA[", "<?"))):
-        return {}
-    starts = [m.start() for m in _PARAGRAPH.finditer(xml)]
+    if not _nameable(xml, tree, trusted):
+        return {}, {}
+    starts: list[re.Match] = []
+    tables: list[re.Match] = []
+    for match in _ELEMENT.finditer(xml):
+        (starts if match.group()[3] == "p" else tables).append(match)
+    known = known if known is not None else LRU(KEPT)
+    return (_paragraph_keys(xml, tree, [m.start() for m in starts], known),
+            _table_keys(xml, tree, tables))
+
+
+def _paragraph_keys(xml: str, tree: etree._Element, starts: list[int],
+                    known: LRU[Paragraph]) -> Keys:
     paragraphs = list(tree.iter(f"{_W}p"))
     if len(starts) != len(paragraphs):
         return {}
     starts.append(len(xml))
-    known = known if known is not None else LRU(KEPT)
     keys = {}
     for i, paragraph in enumerate(paragraphs):
         start = starts[i]
@@ -117,6 +133,40 @@ def paragraph_keys(xml: str, tree: etree._Element, trusted: bool = False,
         if found.unchanged or found.numbered:
             keys[paragraph] = found
     return keys
+
+
+def _table_keys(xml: str, tree: etree._Element, marks: list[re.Match]) -> Tables:
+    """The tables named, from where tables begin and end in ``xml`` (a ``w:tbl`` with
+    attributes is not counted, and then none is named)."""
+    tables = list(tree.iter(f"{_W}tbl"))
+    spans: list[list[int]] = []
+    open_: list[int] = []  # the tables begun and not ended, as places in ``spans``
+    for mark in marks:
+        if mark.group() == "<w:tbl>":
+            open_.append(len(spans))
+            spans.append([mark.start(), -1])
+        elif open_:
+            spans[open_.pop()][1] = mark.end()
+        else:
+            return {}
+    if open_ or len(spans) != len(tables):
+        return {}
+    keys = {}
+    for table, (start, end) in zip(tables, spans, strict=True):
+        key = xml[start:end]
+        if not any(mark in key for mark in _CHANGED_AFTER_PARSING):
+            keys[table] = key
+    return keys
+
+
+def _nameable(xml: str, tree: etree._Element, trusted: bool) -> bool:
+    """True if elements of ``tree`` may be named by their XML in ``xml`` (see
+    :func:`body_keys`)."""
+    namespaces = tree.nsmap
+    if namespaces.get("w") != _W[1:-1] or list(namespaces.values()).count(_W[1:-1]) > 1:
+        return False
+    return trusted or (xml.find("xmlns", xml.find(">")) < 0 and not any(
+        mark in xml for mark in ("<!--", "<![CDATA[", "<?")))
 
 
 def plain_markup(source: str) -> bool:

@@ -36,7 +36,8 @@ from .paragraphs import (
     KEPT,
     Keys,
     Paragraph,
-    paragraph_keys,
+    Tables,
+    body_keys,
     plain_markup,
     texts_of,
 )
@@ -142,7 +143,7 @@ class PreparedTemplate:
                       for name, t in self._parts}
         except jinja2.TemplateError as err:
             raise self._problem(context, err) from err
-        tree, keys = self._parse(body_xml)
+        tree, keys, tables = self._parse(body_xml)
         if self._drawings and "docPr" in body_xml:  # drawings: docxtpl numbers their ids
             tpl.docx_ids_index = 1000
             tpl.fix_docpr_ids(tree)
@@ -157,7 +158,7 @@ class PreparedTemplate:
         # A header or footer is named by its XML as written, which is all it holds.
         parts = {others[name]: name.encode() + b"\n" + xml for name, xml in replace.items()}
         content = fingerprint(self._package, {"word/document.xml": root, **others},
-                              Known(keys, parts, self._stories))
+                              Known(keys, parts, self._stories, tables))
         properties = _properties(loaded, self.path, self.sha256, text, False, content,
                                  provenance)
         replace["word/document.xml"] = _serialize(root)
@@ -198,8 +199,9 @@ class PreparedTemplate:
             err = lined
         return _render_problem(self._tpl, self.path, err)
 
-    def _parse(self, body_xml: str) -> tuple[etree._Element, Keys]:
-        """The rendered body as docxtpl's ``fix_tables`` leaves it, and its paragraphs' keys.
+    def _parse(self, body_xml: str) -> tuple[etree._Element, Keys, Tables]:
+        """The rendered body as docxtpl's ``fix_tables`` leaves it, and its paragraphs' and
+        tables' keys.
 
         Well-formed XML (always, as values are escaped) is parsed once and its tables fixed in
         place; anything else is left to docxtpl, which parses it leniently, without keys.
@@ -207,11 +209,11 @@ class PreparedTemplate:
         try:
             tree = etree.fromstring(body_xml, parser=_PARSER)
         except etree.XMLSyntaxError:
-            return self._tpl.fix_tables(body_xml), {}
-        keys = paragraph_keys(body_xml, tree, self._trusted, self._paragraphs)
+            return self._tpl.fix_tables(body_xml), {}, {}
+        keys, tables = body_keys(body_xml, tree, self._trusted, self._paragraphs)
         if not docxtpl_fix_tables(tree):
-            return self._tpl.fix_tables(body_xml), {}
-        return tree, keys
+            return self._tpl.fix_tables(body_xml), {}, {}
+        return tree, keys, tables
 
 
 def _escape(value: object) -> markupsafe.Markup:

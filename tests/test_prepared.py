@@ -7,6 +7,8 @@ import zipfile
 
 import pytest
 from conftest import EXAMPLE_FILES, PKS_TPA, make_template
+from docx import Document
+from docx.shared import Twips
 from docxtpl import DocxTemplate
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,8 +16,8 @@ from lxml import etree
 
 from pkgen.errors import TemplateError
 from pkgen.inputs import load_agreement
-from pkgen.paragraphs import paragraph_keys
-from pkgen.postprocess import docxtpl_fix_tables
+from pkgen.paragraphs import body_keys
+from pkgen.postprocess import MARKER, docxtpl_fix_tables
 from pkgen.prepared import PreparedTemplate
 from pkgen.properties import PropertiesWriter, custom_properties_xml
 from pkgen.render import (
@@ -93,7 +95,7 @@ def test_a_paragraph_key_is_its_xml_as_finished(path):
     draft = prepared.render(loaded)
     _prepared, xml = _rendered(path)
     tree = etree.fromstring(xml)
-    keys = paragraph_keys(xml, tree)
+    keys, _tables = body_keys(xml, tree)
     finished = list(draft.parts.document.iter(f"{{{W}}}p"))
     assert len(keys) > len(finished) // 2  # most of a draft is its template's wording
     opening = xml[:xml.find(">") + 1]
@@ -108,21 +110,68 @@ def test_a_paragraph_key_is_its_xml_as_finished(path):
 def test_keys_are_not_given_where_text_and_tree_could_disagree():
     xml = (f'<w:body xmlns:w="{W}"><w:p><w:r><w:t>a</w:t></w:r></w:p><!-- <w:p> -->'
            "<w:p><w:r><w:t>b</w:t></w:r></w:p></w:body>")
-    assert paragraph_keys(xml, etree.fromstring(xml)) == {}
+    assert body_keys(xml, etree.fromstring(xml)) == ({}, {})
     inner = (f'<w:body xmlns:w="{W}"><w:p><w:r><w:t xmlns:w="{W}">a</w:t></w:r></w:p>'
              "</w:body>")
-    assert paragraph_keys(inner, etree.fromstring(inner)) == {}
+    assert body_keys(inner, etree.fromstring(inner)) == ({}, {})
     twice = (f'<w:body xmlns:w="{W}" xmlns:x="{W}"><x:p><w:r><w:t>a</w:t></w:r></x:p>'
              "<w:p><w:r><w:t>b</w:t></w:r></w:p></w:body>")
-    assert paragraph_keys(twice, etree.fromstring(twice)) == {}
+    assert body_keys(twice, etree.fromstring(twice)) == ({}, {})
     boxed = (f'<w:body xmlns:w="{W}"><w:p><w:r><w:txbxContent><w:p><w:r><w:t>in</w:t></w:r>'
              "</w:p></w:txbxContent></w:r></w:p><w:p><w:r><w:t>b</w:t></w:r></w:p></w:body>")
-    assert [known.xml for known in paragraph_keys(boxed, etree.fromstring(boxed)).values()] == [
+    assert [known.xml for known in body_keys(boxed, etree.fromstring(boxed))[0].values()] == [
         "<w:p><w:r><w:t>b</w:t></w:r></w:p>"]  # neither the text box's nor the one holding it
     plain = f'<w:body xmlns:w="{W}"><w:p><w:r><w:t>a</w:t></w:r></w:p><w:p/></w:body>'
     tree = etree.fromstring(plain)
-    assert [known.xml for known in paragraph_keys(plain, tree).values()] == [
+    assert [known.xml for known in body_keys(plain, tree)[0].values()] == [
         "<w:p><w:r><w:t>a</w:t></w:r></w:p>"]
+
+
+def test_a_table_key_is_its_xml_as_rendered():
+    xml = (f'<w:body xmlns:w="{W}"><w:tbl><w:tblGrid/><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p/>'
+           "</w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl><w:p/><w:tbl><w:tr><w:tc><w:p>"
+           f"<w:r><w:t>{MARKER}1\ue001</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body>")
+    tree = etree.fromstring(xml)
+    outer, inner, marked = tree.iter(f"{{{W}}}tbl")
+    _paragraphs, keys = body_keys(xml, tree)
+    assert keys[inner] == "<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>"
+    assert keys[outer] == xml[xml.find("<w:tbl>"):xml.find("<w:p/><w:tbl>")]
+    assert marked not in keys  # finishing numbers its article
+
+
+@pytest.mark.parametrize("xml", [
+    f'<w:body xmlns:w="{W}"><w:tbl><w:tr/></w:tbl><!-- </w:tbl> --></w:body>',
+    f'<w:body xmlns:w="{W}"><w:tbl><w:tr/></w:tbl><w:tbl/></w:body>',  # one without an end
+    f'<w:body xmlns:w="{W}" xmlns:x="{W}"><x:tbl><w:tr/></x:tbl></w:body>',
+], ids=["comment", "empty", "prefix"])
+def test_table_keys_are_not_given_where_text_and_tree_could_disagree(xml):
+    assert body_keys(xml, etree.fromstring(xml))[1] == {}
+
+
+def test_a_table_read_once_is_read_again_where_finishing_made_it_otherwise(tmp_path, edited):
+    """The same table, as rendered, narrowed to the text width of A4 and of F4 in turn: each
+    draft of a prepared template is, part for part, the draft rendered on its own."""
+    document = Document()
+    document.add_paragraph("{{ tentang }}")
+    table = document.add_table(rows=2, cols=3)
+    for row in table.rows:
+        for cell in row.cells:
+            cell.width = Twips(4000)  # wider together than the text of either paper
+            cell.paragraphs[0].text = "Tetap"
+    template = tmp_path / "tabel.docx"
+    document.save(str(template))
+    prepared = PreparedTemplate(template)
+    f4 = edited(PKS_TPA, "pihak:\n", "kertas: F4\npihak:\n", name="f4.yaml")
+    grids = set()
+    for path in [PKS_TPA, f4, PKS_TPA, f4]:
+        loaded = load_agreement(path)
+        fast, naive = prepared.render(loaded), render_draft(loaded, template)
+        a, b = zipfile.ZipFile(io.BytesIO(naive.data)), zipfile.ZipFile(io.BytesIO(fast.data))
+        for name in a.namelist():
+            assert a.read(name) == b.read(name), (path.name, name)
+        assert fast.properties == naive.properties
+        grids.add(tuple(c.get(f"{{{W}}}w") for c in fast.parts.document.iter(f"{{{W}}}gridCol")))
+    assert len(grids) == 2  # narrowed to each paper's width
 
 
 def test_what_one_draft_carries_to_the_next_changes_no_draft(edited):

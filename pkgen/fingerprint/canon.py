@@ -49,7 +49,8 @@ _LINK, _FLD_SIMPLE, _BR, _SYM, _COMMENT_REF = (
     f"{W}{n}" for n in ("hyperlink", "fldSimple", "br", "sym", "commentReference"))
 _MATH = (f"{_M}oMath", f"{_M}oMathPara")
 _COMMENT_RANGE = (f"{W}commentRangeStart", f"{W}commentRangeEnd")
-_R_ID, _W_TYPE, _W_ID = f"{_R}id", f"{W}type", f"{W}id"
+_R_ID, _W_TYPE, _W_ID, _W_W = f"{_R}id", f"{W}type", f"{W}id", f"{W}w"
+_GRID_COL = f"{W}gridCol"
 _SKIP_SWITCHES = ("\\* MERGEFORMAT", "\\* Arabic", "\\* ARABIC")
 #: What a paragraph's reading takes from beyond its own XML and the styles (relations, notes,
 #: comments, fields that may span paragraphs, sections) or adds to the lengths.
@@ -163,12 +164,29 @@ class Canon:
         self.tokens.append(f"P|{shown}")
 
     def _table(self, tbl: etree._Element, part: str) -> None:
+        """A table: read, or as read in an earlier draft (its XML as rendered, and its grids'
+        widths as finished), if its reading takes nothing from before it (a field, a list)."""
+        known = self._known
+        xml = known.tables.get(tbl) if known is not None and not (
+            self._fields or self._plain or self._text) else None
+        key = None if xml is None else (xml, *(c.get(_W_W) for c in tbl.iter(_GRID_COL)))
+        if key is not None:
+            found = known.stories.get(key)  # type: ignore[union-attr]
+            if found is not None:
+                self.tokens.extend(found[0])
+                self.lengths.extend(found[1])
+                return
+        tokens, lengths, labels = len(self.tokens), len(self.lengths), self._labels
         grid = tbl.findall(f"{W}tblGrid/{W}gridCol")
         self.lengths.extend(twips(c, "w") for c in grid)
         self.tokens.append(f"TBL|{table_props(tbl.find(f'{W}tblPr'))}|{len(grid)}")
         for row in rows(tbl):
             self._row(row, part)
         self.tokens.append("/TBL")
+        if key is not None and self._labels == labels and next(
+                tbl.iter(*_CONTEXTUAL), None) is None:
+            known.stories.put(key, (tuple(self.tokens[tokens:]),  # type: ignore[union-attr]
+                                    tuple(self.lengths[lengths:])))
 
     def _row(self, row: etree._Element, part: str) -> None:
         trpr = row.find(f"{W}trPr")

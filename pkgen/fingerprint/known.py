@@ -12,7 +12,7 @@ from ..lru import LRU
 #: A paragraph's visible properties, its list (numId, level) or None, its content's tokens,
 #: and, outside a list, all its tokens (empty in a list: its label is counted each time).
 Reading = tuple[str, tuple[str, str] | None, tuple[str, ...], tuple[str, ...]]
-#: A header's or footer's tokens and lengths.
+#: A header's or footer's tokens and lengths, or a table's.
 Story = tuple[tuple[str, ...], tuple[int, ...]]
 
 
@@ -34,12 +34,15 @@ class Known:
     their XML as the renderer wrote it, which is all they hold (the renderer names only such
     paragraphs): their visible properties and list, and the tokens of their content. ``parts``
     names the roots of headers and footers by their XML, and ``stories`` keeps their readings
-    by it. Readings are of the drafts of one template (one package's styles, relations and
-    namespaces). A paragraph whose reading takes nothing from beyond its XML and the styles
-    reads the same wherever its XML is the same, so it is read once; so does a header or
-    footer without a list.
+    by it; ``tables`` names tables of the document by their XML as the renderer wrote it,
+    which is all they hold but for their grids' and cells' widths (decided by the widths of
+    their grids), and ``stories`` keeps their readings by both. Readings are of the drafts
+    of one template (one package's styles, relations and namespaces). A paragraph whose
+    reading takes nothing from beyond its XML and the styles reads the same wherever its XML
+    is the same, so it is read once; so does a header, footer or table without a list.
     """
 
     paragraphs: Mapping[etree._Element, Remembered]
     parts: Mapping[etree._Element, bytes]
     stories: LRU[Story]
+    tables: Mapping[etree._Element, str]
