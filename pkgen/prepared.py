@@ -106,6 +106,7 @@ class PreparedTemplate:
         self._body_index = list(document).index(document.body)
         self._shell = copy.deepcopy(document)
         self._shell.remove(self._shell.body)
+        self._inside = _inside_document(self._shell, body) if self._trusted else None
         part = _custom_part(tpl.docx)  # so that every draft has the part, as render_draft's
         self._custom = PropertiesWriter(part.blob)
         skeleton = io.BytesIO()
@@ -143,7 +144,8 @@ class PreparedTemplate:
                       for name, t in self._parts}
         except jinja2.TemplateError as err:
             raise self._problem(context, err) from err
-        tree, keys, tables = self._parse(body_xml)
+        root, keys, tables = self._parse(body_xml)
+        tree = root[self._body_index]
         if self._drawings and "docPr" in body_xml:  # drawings: docxtpl numbers their ids
             tpl.docx_ids_index = 1000
             tpl.fix_docpr_ids(tree)
@@ -152,8 +154,6 @@ class PreparedTemplate:
                       lambda p, numbers: _numbered(p, numbers, keys))
         for p in [p for p, known in keys.items() if known.numbered]:
             del keys[p]  # not numbered after all (a marker where finishing does not look)
-        root = copy.deepcopy(self._shell)
-        root.insert(self._body_index, tree)
         replace = {name: _serialize(element) for name, element in others.items()}
         # A header or footer is named by its XML as written, which is all it holds.
         parts = {others[name]: name.encode() + b"\n" + xml for name, xml in replace.items()}
@@ -200,20 +200,58 @@ class PreparedTemplate:
         return _render_problem(self._tpl, self.path, err)
 
     def _parse(self, body_xml: str) -> tuple[etree._Element, Keys, Tables]:
-        """The rendered body as docxtpl's ``fix_tables`` leaves it, and its paragraphs' and
-        tables' keys.
+        """The document with the rendered body as docxtpl's ``fix_tables`` leaves it, and the
+        body's paragraphs' and tables' keys.
 
         Well-formed XML (always, as values are escaped) is parsed once and its tables fixed in
         place; anything else is left to docxtpl, which parses it leniently, without keys.
         """
+        inside, root = self._inside, None
         try:
-            tree = etree.fromstring(body_xml, parser=_PARSER)
+            if inside is not None and body_xml.startswith(inside[0]) and body_xml.endswith(
+                    "</w:body>"):
+                root = etree.fromstring(
+                    inside[1] + body_xml[len(inside[0]):] + "</w:document>", parser=_PARSER)
+                if len(root) != 1:  # not one body, as the body alone would not parse
+                    raise etree.XMLSyntaxError("", 0, 0, 0)
+                tree = root[0]
+            else:
+                tree = etree.fromstring(body_xml, parser=_PARSER)
         except etree.XMLSyntaxError:
-            return self._tpl.fix_tables(body_xml), {}, {}
+            return self._in_document(self._tpl.fix_tables(body_xml)), {}, {}
         keys, tables = body_keys(body_xml, tree, self._trusted, self._paragraphs)
         if not docxtpl_fix_tables(tree):
-            return self._tpl.fix_tables(body_xml), {}, {}
-        return tree, keys, tables
+            return self._in_document(self._tpl.fix_tables(body_xml)), {}, {}
+        return (root if root is not None else self._in_document(tree)), keys, tables
+
+    def _in_document(self, body: etree._Element) -> etree._Element:
+        """A copy of the document holding ``body``."""
+        root = copy.deepcopy(self._shell)
+        root.insert(self._body_index, body)
+        return root
+
+
+def _inside_document(shell: etree._Element, body: str) -> tuple[str, str] | None:
+    """The body's opening tag, and what a rendered body is parsed in the document with
+    instead: the document's opening tag and the body's without the namespaces it declares.
+
+    Parsed inside its document at once, a body gives the tree lxml gives for it parsed alone
+    and put in a copy of the document (which drops the declarations the document makes alike),
+    at less cost. None for a document holding more than its body, or whose body's tag, in a
+    copy of the document, would be written otherwise (it declares a namespace the document
+    does not declare alike).
+    """
+    opening = body[:body.find(">") + 1]
+    written = etree.tostring(shell).decode()
+    if len(shell) or not written.endswith("/>") or opening.endswith("/>"):
+        return None
+    bare = re.sub(r"""\s+xmlns(:[\w.-]+)?=("[^"]*"|'[^']*')""", "", opening)
+    inside = written[:-2] + ">" + bare
+    alone = copy.deepcopy(shell)
+    alone.append(etree.fromstring(opening + "</w:body>"))
+    if etree.tostring(alone) != etree.tostring(etree.fromstring(inside + "</w:body></w:document>")):
+        return None
+    return opening, inside
 
 
 def _escape(value: object) -> markupsafe.Markup:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 
 import pytest
-from conftest import EXAMPLE_FILES, PKS_TPA, make_template
+from conftest import EXAMPLE_FILES, PKS_TPA, ROOT, make_template
 from docx import Document
 from docx.shared import Twips
 from docxtpl import DocxTemplate
@@ -18,7 +19,7 @@ from pkgen.errors import TemplateError
 from pkgen.inputs import load_agreement
 from pkgen.paragraphs import body_keys
 from pkgen.postprocess import MARKER, docxtpl_fix_tables
-from pkgen.prepared import PreparedTemplate
+from pkgen.prepared import PreparedTemplate, _inside_document
 from pkgen.properties import PropertiesWriter, custom_properties_xml
 from pkgen.render import (
     _after_render,
@@ -172,6 +173,46 @@ def test_a_table_read_once_is_read_again_where_finishing_made_it_otherwise(tmp_p
         assert fast.properties == naive.properties
         grids.add(tuple(c.get(f"{{{W}}}w") for c in fast.parts.document.iter(f"{{{W}}}gridCol")))
     assert len(grids) == 2  # narrowed to each paper's width
+
+
+@pytest.mark.parametrize("template", sorted((ROOT / "templates").glob("*.docx")),
+                         ids=lambda p: p.stem)
+def test_every_built_in_body_is_parsed_inside_its_document(template):
+    assert PreparedTemplate(template)._inside is not None
+
+
+_DOCUMENT = f'<w:document xmlns:w="{W}" xmlns:r="urn:r" r:x="1"/>'
+
+
+@pytest.mark.parametrize(("body", "inside"), [
+    (f'<w:body xmlns:w="{W}" xmlns:r="urn:r"><w:p/></w:body>', True),
+    (f"<w:body xmlns:w='{W}'><w:p/></w:body>", True),
+    (f'<w:body xmlns:w="{W}" xmlns:x="urn:x"><w:p/></w:body>', False),  # not the document's
+    (f'<w:body xmlns:w="{W}" xmlns:r="urn:other"><w:p/></w:body>', False),
+    (f'<w:body xmlns:w="{W}" xmlns="urn:d"><w:p/></w:body>', False),
+], ids=["same", "quoted", "another", "another-uri", "default"])
+def test_a_body_is_parsed_inside_its_document_only_where_that_is_the_same(body, inside):
+    shell = etree.fromstring(_DOCUMENT)
+    found = _inside_document(shell, body)
+    assert (found is not None) == inside
+    if found:
+        alone = copy.deepcopy(shell)
+        alone.append(etree.fromstring(body))
+        whole = etree.fromstring(found[1] + body[len(found[0]):] + "</w:document>")
+        assert etree.tostring(whole) == etree.tostring(alone)
+    holding = etree.fromstring(_DOCUMENT.replace("/>", "><w:background/></w:document>"))
+    assert _inside_document(holding, body) is None  # more than its body
+
+
+@pytest.mark.parametrize("after", ["<w:body></w:body>", "<w:p/></w:body>"],
+                         ids=["two-bodies", "trailing"])
+def test_a_body_that_is_not_one_element_is_left_to_docxtpl(after):
+    prepared, xml = _rendered(PKS_TPA)
+    broken = xml + after  # as the body alone would not parse
+    root, keys, tables = prepared._parse(broken)
+    expected = prepared._in_document(prepared._tpl.fix_tables(broken))
+    assert etree.tostring(root) == etree.tostring(expected)
+    assert keys == tables == {}
 
 
 def test_what_one_draft_carries_to_the_next_changes_no_draft(edited):
