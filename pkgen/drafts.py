@@ -64,6 +64,15 @@ class Renderer:
     _templates: dict[str, PreparedTemplate | TemplateError] = field(default_factory=dict)
     _seen: dict[tuple, str] = field(default_factory=dict)  # (path, size, time, inode) -> sha
     _checked: dict[tuple, TemplateError | None] = field(default_factory=dict)
+    _resolved: dict[Path, str] = field(default_factory=dict)
+
+    def resolved(self, path: Path) -> str:
+        """``path`` made absolute, links followed, once per run (a template's path, recorded
+        with every draft rendered from it)."""
+        found = self._resolved.get(path)
+        if found is None:
+            found = self._resolved[path] = str(path.resolve())
+        return found
 
     def template(self, path: Path, loaded: Loaded, book: Rulebook) -> PreparedTemplate:
         """The prepared template at ``path``, checked for ``loaded``'s kind of document."""

@@ -75,7 +75,7 @@ def run_job(job: Job, renderer: Renderer | None = None) -> Outcome:
             return Outcome(job.draft, failure=Failure.INCOMPLETE, problems=_errors(
                 produced.report, book))
         if snapshot.consistent(produced.loaded):
-            return _stage(job, produced, snapshot, book)
+            return _stage(job, produced, snapshot, book, renderer)
     return Outcome(job.draft, failure=Failure.INPUT, problems=(
         msg("located", where=job.rel, text=msg("input_changing")),))
 
@@ -120,7 +120,8 @@ class _Snapshot:
         return loaded.digest == expected
 
 
-def _stage(job: Job, made: Produced, snapshot: _Snapshot, book) -> Outcome:
+def _stage(job: Job, made: Produced, snapshot: _Snapshot, book, renderer: Renderer
+           ) -> Outcome:
     """Write the draft into the staging folder, flushed to disk, with its record."""
     draft, document = made.draft, made.document
     assert draft is not None and document is not None  # produce renders unless told not to
@@ -137,7 +138,7 @@ def _stage(job: Job, made: Produced, snapshot: _Snapshot, book) -> Outcome:
         if f.severity == "error" and f.rule.jenis_pemeriksaan not in TEMPLATE_CHECKS)
     props = draft.properties
     record = Record(
-        job.rel, snapshot.sha256, snapshot.depends, str(draft.template.resolve()),
+        job.rel, snapshot.sha256, snapshot.depends, renderer.resolved(draft.template),
         props["pkgen.template_sha256"], book.digest, props["pkgen.version"],
         props["pkgen.fingerprint"], made.loaded.kind, "incomplete" if errors else "ok", errors,
         report.count("warning") + document.count("warning"), kinds_of(made.loaded.document),
