@@ -12,7 +12,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -185,9 +185,10 @@ def blocks_of(document: etree._Element, others: Mapping[str, etree._Element],
 
 
 class Kept(Protocol):
-    """What a renderer keeps of a paragraph: its text and whether it is a heading."""
+    """What a renderer keeps of a paragraph: its blocks by the places it was read in (its
+    text and whether it is a heading are the same in every place)."""
 
-    block: tuple[str, bool] | None
+    blocks: dict[tuple, Block]
 
 
 def _ole_kind(path: Path) -> str:
@@ -277,13 +278,14 @@ def _walk(element, styles, blocks, part, cell, order, kept, tables=None) -> None
     for child in element:
         tag = child.tag
         if tag == _P:
-            memo = kept.get(child)
-            found = memo.block if memo is not None else None
-            if found is None:
-                found = (paragraph_text(child, READ), _is_heading(child, styles))
-                if memo is not None:
-                    memo.block = found
-            blocks.append(Block(found[0], order.get(child, 0), part, cell, found[1]))
+            index, memo = order.get(child, 0), kept.get(child)
+            if memo is None:
+                blocks.append(Block(paragraph_text(child, READ), index, part, cell,
+                                    _is_heading(child, styles)))
+            else:  # read before in this place (a block does not change: the same one serves)
+                block = memo.blocks.get((index, part, cell))
+                blocks.append(block if block is not None else _kept_block(
+                    child, memo, index, part, cell, styles))
         elif tag == _TBL:
             tables[0] += 1
             number = tables[0]
@@ -294,6 +296,22 @@ def _walk(element, styles, blocks, part, cell, order, kept, tables=None) -> None
             _walk(child, styles, blocks, part, cell, order, kept, tables)
 
 
+def _kept_block(p, memo: Kept, index: int, part: str, cell: tuple[int, int, int] | None,
+                styles: bytes | None) -> Block:
+    """``p``'s block in a place it was not read in before, kept for the next draft: its text
+    and heading read now, or from another place."""
+    model = next(iter(memo.blocks.values()), None)
+    found = Block(paragraph_text(p, READ), index, part, cell, _is_heading(p, styles)) \
+        if model is None else replace(model, index=index, part=part, cell=cell)
+    if len(memo.blocks) >= _PLACES_KEPT:
+        memo.blocks.clear()
+    memo.blocks[index, part, cell] = found
+    return found
+
+
+#: Places kept for one paragraph's block: a paragraph written in several places of a draft,
+#: or standing elsewhere in drafts with more parties.
+_PLACES_KEPT = 16
 _P, _TBL, _TR, _TC = (f"{_W}{n}" for n in ("p", "tbl", "tr", "tc"))
 _CONTAINERS = tuple(f"{_W}{n}" for n in ("sdt", "sdtContent", "customXml", "ins", "smartTag"))
 

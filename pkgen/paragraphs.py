@@ -9,12 +9,16 @@ from it (its texts, its part of the fingerprint) is read once per template and k
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from .fingerprint.known import Remembered
 from .lru import LRU
 from .postprocess import MARKER, paragraph_texts_of
+
+if TYPE_CHECKING:
+    from .docx_text import Block
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: Where a paragraph begins, and where a table begins or ends.
@@ -37,7 +41,7 @@ class Paragraph(Remembered):
     XML: it holds what finishing changes otherwise (paper size, drawing ids, a text box).
     """
 
-    __slots__ = ("xml", "unchanged", "numbered", "texts", "block", "_finished")
+    __slots__ = ("xml", "unchanged", "numbered", "texts", "blocks", "_finished")
 
     def __init__(self, xml: str, finished: bool = False) -> None:
         super().__init__()
@@ -46,7 +50,7 @@ class Paragraph(Remembered):
         self.numbered = plain and not finished and _CHANGED_AFTER_PARSING[0] in xml
         self.unchanged = plain and not self.numbered
         self.texts: tuple[str, str] | None = None
-        self.block: tuple[str, bool] | None = None  # as a block: its text, if a heading
+        self.blocks: dict[tuple, Block] = {}  # as a block, by its places
         self._finished: dict[tuple[int, ...], Paragraph] | None = None
 
     def finished(self, numbers: tuple[int, ...]) -> Paragraph:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import copy
 import io
+import shutil
 import zipfile
 
 import pytest
-from conftest import EXAMPLE_FILES, PKS_TPA, ROOT, make_template
+from conftest import EXAMPLE_FILES, EXAMPLES, PKS_TPA, ROOT, make_template
 from docx import Document
 from docx.shared import Twips
 from docxtpl import DocxTemplate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from test_layout import agreement_text
 
+from pkgen.docx_text import read_blocks
 from pkgen.errors import TemplateError
 from pkgen.inputs import load_agreement
 from pkgen.paragraphs import body_keys
@@ -213,6 +216,25 @@ def test_a_body_that_is_not_one_element_is_left_to_docxtpl(after):
     expected = prepared._in_document(prepared._tpl.fix_tables(broken))
     assert etree.tostring(root) == etree.tostring(expected)
     assert keys == tables == {}
+
+
+def test_blocks_kept_from_one_draft_are_read_again_where_they_moved(tmp_path):
+    """Drafts of 2, 3 and 5 parties, in turn and back (paragraphs the same, their places
+    not): each draft's blocks are those read from its file, and a block is kept as it was
+    only where its paragraph stands where it stood."""
+    for ksb in EXAMPLES.glob("ksb-*.yaml"):
+        shutil.copy(ksb, tmp_path / ksb.name)
+    prepared, kept = PreparedTemplate(builtin_template("pks_ksdd")), {}
+    for parties in (2, 3, 5, 3, 2, 2):
+        path = tmp_path / f"pihak-{parties}.yaml"
+        path.write_text(agreement_text(parties, "A4", 0), encoding="utf-8")
+        draft = prepared.render(load_agreement(path))
+        blocks = draft.blocks(path)
+        assert blocks == read_blocks(path, draft.data)
+        again = {(b.index, b.text): b for b in blocks}
+        if parties in kept:  # the same draft again: every block of the body as before
+            assert all(again[k] is b for k, b in kept[parties].items() if b.part == "body")
+        kept[parties] = again
 
 
 def test_what_one_draft_carries_to_the_next_changes_no_draft(edited):
