@@ -1,9 +1,13 @@
 """pkgen build: incremental decisions, hand edits, orphans, preflight, interruptions, workers."""
 
 import fcntl
+import gc
 import json
+import multiprocessing
+import os
 import shutil
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,7 @@ from conftest import EXAMPLES, make_template
 from docx import Document
 
 from pkgen import build as b
-from pkgen.build import install
+from pkgen.build import install, worker
 from pkgen.build import run as b_run
 from pkgen.cli import main
 from pkgen.docx_text import custom_properties
@@ -353,6 +357,25 @@ def test_two_workers_write_the_same_drafts_as_one(register, tmp_path):
     second = {p.relative_to(drafts): zipfile.ZipFile(p).read("word/document.xml")
               for p in drafts.rglob("*.docx")}
     assert first == second and len(first) == 4
+
+
+def test_drafts_are_made_collecting_garbage_seldom_and_the_caller_is_left_as_it_was(register):
+    before = gc.get_threshold()
+    seen = []
+    real = worker.run_job
+
+    def spy(job, renderer=None):
+        seen.append(gc.get_threshold()[0])
+        return real(job, renderer)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(b_run, "run_job", spy)
+        run(register, jobs=1)
+    assert seen and set(seen) == {worker.COLLECT_AFTER}
+    assert gc.get_threshold() == before
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                             initializer=worker.start_worker, initargs=(os.getpid(), None)) as pool:
+        assert pool.submit(gc.get_threshold).result()[0] == worker.COLLECT_AFTER
 
 
 def test_cli_build_plain_progress_and_summary(register):

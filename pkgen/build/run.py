@@ -32,7 +32,7 @@ from .planning import beside_name, links_of, plan
 from .signals import critical, interruptible
 from .state import Copy, Entry, Expect, Failure, Item, Job, Options, Outcome, Result, Stat, State
 from .store import STAGING, locked, save_manifest, set_aside_damaged, write_journal
-from .worker import run_job, start_worker
+from .worker import collecting_seldom, run_job, start_worker
 
 REPORT = "laporan-build.md"
 REDLINE = ".redline.docx"
@@ -130,8 +130,9 @@ def _run(jobs: list[Job], workers: int, lock_fd: int) -> Generator[Outcome, None
     the build (stopped on any exception, and watching for the build's own death)."""
     if workers <= 1 or len(jobs) <= 1:
         cache = Renderer(prepared=True)  # this build's, gone with it
-        for job in jobs:
-            yield run_job(job, cache)
+        with collecting_seldom():
+            for job in jobs:
+                yield run_job(job, cache)
         return
     context = _process_context()
     pool = ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context,
