@@ -312,6 +312,7 @@ def _kept_block(p, memo: Kept, index: int, part: str, cell: tuple[int, int, int]
 #: Places kept for one paragraph's block: a paragraph written in several places of a draft,
 #: or standing elsewhere in drafts with more parties.
 _PLACES_KEPT = 16
+
 _P, _TBL, _TR, _TC = (f"{_W}{n}" for n in ("p", "tbl", "tr", "tc"))
 _CONTAINERS = tuple(f"{_W}{n}" for n in ("sdt", "sdtContent", "customXml", "ins", "smartTag"))
 

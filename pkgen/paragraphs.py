@@ -79,7 +79,7 @@ def texts_of(p: etree._Element, keys: Keys) -> tuple[str, str]:
     return known.texts
 
 
-#: A table's keys: the tables of a rendered body named by their XML (see :func:`body_keys`).
+#: The tables of a rendered body named by their XML (see :func:`body_keys`).
 Tables = dict[etree._Element, str]
 
 
@@ -109,7 +109,7 @@ def body_keys(xml: str, tree: etree._Element, trusted: bool = False,
     starts: list[re.Match] = []
     tables: list[re.Match] = []
     for match in _ELEMENT.finditer(xml):
-        (starts if match.group()[3] == "p" else tables).append(match)
+        (starts if match.group().startswith("<w:p") else tables).append(match)
     known = known if known is not None else LRU(KEPT)
     return (_paragraph_keys(xml, tree, [m.start() for m in starts], known),
             _table_keys(xml, tree, tables))

@@ -206,23 +206,27 @@ class PreparedTemplate:
         Well-formed XML (always, as values are escaped) is parsed once and its tables fixed in
         place; anything else is left to docxtpl, which parses it leniently, without keys.
         """
-        inside, root = self._inside, None
         try:
-            if inside is not None and body_xml.startswith(inside[0]) and body_xml.endswith(
-                    "</w:body>"):
-                root = etree.fromstring(
-                    inside[1] + body_xml[len(inside[0]):] + "</w:document>", parser=_PARSER)
-                if len(root) != 1:  # not one body, as the body alone would not parse
-                    raise etree.XMLSyntaxError("", 0, 0, 0)
-                tree = root[0]
-            else:
-                tree = etree.fromstring(body_xml, parser=_PARSER)
+            root = self._parsed(body_xml)
         except etree.XMLSyntaxError:
-            return self._in_document(self._tpl.fix_tables(body_xml)), {}, {}
-        keys, tables = body_keys(body_xml, tree, self._trusted, self._paragraphs)
-        if not docxtpl_fix_tables(tree):
-            return self._in_document(self._tpl.fix_tables(body_xml)), {}, {}
-        return (root if root is not None else self._in_document(tree)), keys, tables
+            root = None
+        if root is not None:
+            tree = root[self._body_index]
+            keys, tables = body_keys(body_xml, tree, self._trusted, self._paragraphs)
+            if docxtpl_fix_tables(tree):
+                return root, keys, tables
+        return self._in_document(self._tpl.fix_tables(body_xml)), {}, {}
+
+    def _parsed(self, body_xml: str) -> etree._Element | None:
+        """The document holding the body, parsed strictly: at once where the body's tag
+        allows (see :func:`_inside_document`); None for a body that is not one element."""
+        inside = self._inside
+        if inside is None or not body_xml.startswith(inside[0]) or not body_xml.endswith(
+                "</w:body>"):
+            return self._in_document(etree.fromstring(body_xml, parser=_PARSER))
+        root = etree.fromstring(inside[1] + body_xml[len(inside[0]):] + "</w:document>",
+                                parser=_PARSER)
+        return root if len(root) == 1 else None
 
     def _in_document(self, body: etree._Element) -> etree._Element:
         """A copy of the document holding ``body``."""
