@@ -66,15 +66,14 @@ def plan(register: Path, drafts: Path, options: Options) -> Result:
     # The digest alone tells whether a draft is current; the rulebook is read whole (and any
     # mistake in it reported) only if something is to be rendered with it.
     context = _Context(register, drafts, options, rulebook_digest(options.rules), choice)
-    paths = scan(register, drafts)
+    named = []  # each input, its place in the register, and its draft's
     claims: dict[str, list[str]] = {}
-    for path in paths:
+    for path in scan(register, drafts):
         rel = path.relative_to(register).as_posix()
-        claims.setdefault(mirrored(Path(rel)).as_posix(), []).append(rel)
+        named.append((path, rel, mirrored(Path(rel)).as_posix()))
+        claims.setdefault(named[-1][2], []).append(rel)
     items = []
-    for path in paths:
-        rel = path.relative_to(register).as_posix()
-        draft = mirrored(Path(rel)).as_posix()
+    for path, rel, draft in named:
         if len(claims[draft]) > 1:  # x.yaml and x.xlsx: which one is the draft? Ask.
             items.append(Item(path, rel, draft, State.FAILED, failure=Failure.INPUT, problems=(
                 msg("build_name_clash", draft=draft,
@@ -230,19 +229,19 @@ class _Context:
 def _plan_item(path: Path, rel: str, draft: str, entry: Entry, context: _Context) -> Item:
     known = entry.draft if entry.draft is not None and entry.draft.record.input == rel else None
     look = inspect(context.drafts / draft, known, rel)
-    base = Item(path, rel, draft, State.NEW, target=draft)
     if look.seen is Seen.ABSENT:
-        return _with(base, reason="draft_missing" if known else "", entry=Entry(
-            beside=entry.beside))
+        return Item(path, rel, draft, State.NEW, "draft_missing" if known else "", draft,
+                    entry=Entry(beside=entry.beside))
     unedited = look.unedited(draft)
     if unedited is not None:
         reason = context.staleness(unedited.record, path)
         beside = entry.beside
         if reason and beside is None:  # a version beside from before the manifest was lost
             beside = find_beside(context.drafts, draft, rel, None)
-        return _with(base, state=State.STALE if reason else State.UNCHANGED, reason=reason,
-                     expect=Expect(unedited.stat, look.accept), entry=Entry(unedited, beside))
-    return _plan_edited(base, look, Entry(known, entry.beside), context)
+        return Item(path, rel, draft, State.STALE if reason else State.UNCHANGED, reason, draft,
+                    Expect(unedited.stat, look.accept), Entry(unedited, beside))
+    return _plan_edited(Item(path, rel, draft, State.NEW, target=draft), look,
+                        Entry(known, entry.beside), context)
 
 
 def _plan_edited(base: Item, look: Look, entry: Entry, context: _Context) -> Item:
