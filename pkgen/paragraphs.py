@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from .docx_text import Block
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-#: Where a paragraph begins, and where a table begins or ends.
-_ELEMENT = re.compile(r"<w:p[ >/]|<w:tbl>|</w:tbl>")
+#: Where a paragraph begins (its literal start lets the search skip to each ``<w:p``).
+_PARAGRAPH = re.compile(r"<w:p[ >/]")
 #: What finishing or docxtpl changes after parsing is inside a paragraph holding one of these:
 #: article and italic markers (first), a section's paper size, drawing ids, a text box.
 _CHANGED_AFTER_PARSING = (MARKER, "sectPr", "docPr", "txbxContent")
@@ -106,13 +106,9 @@ def body_keys(xml: str, tree: etree._Element, trusted: bool = False,
     """
     if not _nameable(xml, tree, trusted):
         return {}, {}
-    starts: list[re.Match] = []
-    tables: list[re.Match] = []
-    for match in _ELEMENT.finditer(xml):
-        (starts if match.group().startswith("<w:p") else tables).append(match)
     known = known if known is not None else LRU(KEPT)
-    return (_paragraph_keys(xml, tree, [m.start() for m in starts], known),
-            _table_keys(xml, tree, tables))
+    return (_paragraph_keys(xml, tree, [m.start() for m in _PARAGRAPH.finditer(xml)], known),
+            _table_keys(xml, tree))
 
 
 def _paragraph_keys(xml: str, tree: etree._Element, starts: list[int],
@@ -139,20 +135,23 @@ def _paragraph_keys(xml: str, tree: etree._Element, starts: list[int],
     return keys
 
 
-def _table_keys(xml: str, tree: etree._Element, marks: list[re.Match]) -> Tables:
-    """The tables named, from where tables begin and end in ``xml`` (a ``w:tbl`` with
-    attributes is not counted, and then none is named)."""
+def _table_keys(xml: str, tree: etree._Element) -> Tables:
+    """The tables named, from where tables begin and end in ``xml``: each ``w:tbl>`` ends
+    ``<w:tbl>`` or ``</w:tbl>`` (a ``w:tbl`` with attributes is not counted, and then none is
+    named, nor where a ``w:tbl>`` is anything else)."""
     tables = list(tree.iter(f"{_W}tbl"))
     spans: list[list[int]] = []
     open_: list[int] = []  # the tables begun and not ended, as places in ``spans``
-    for mark in marks:
-        if mark.group() == "<w:tbl>":
+    place = xml.find("w:tbl>")
+    while place >= 0:
+        if xml[place - 1] == "<":
             open_.append(len(spans))
-            spans.append([mark.start(), -1])
-        elif open_:
-            spans[open_.pop()][1] = mark.end()
+            spans.append([place - 1, -1])
+        elif xml[place - 2:place] == "</" and open_:
+            spans[open_.pop()][1] = place + 6
         else:
             return {}
+        place = xml.find("w:tbl>", place + 6)
     if open_ or len(spans) != len(tables):
         return {}
     keys = {}

@@ -147,7 +147,9 @@ def test_a_table_key_is_its_xml_as_rendered():
     f'<w:body xmlns:w="{W}"><w:tbl><w:tr/></w:tbl><!-- </w:tbl> --></w:body>',
     f'<w:body xmlns:w="{W}"><w:tbl><w:tr/></w:tbl><w:tbl/></w:body>',  # one without an end
     f'<w:body xmlns:w="{W}" xmlns:x="{W}"><x:tbl><w:tr/></x:tbl></w:body>',
-], ids=["comment", "empty", "prefix"])
+    f'<w:body xmlns:w="{W}"><w:tbl><w:tr/></w:tbl><w:p><w:r><w:t>a w:tbl> b</w:t></w:r></w:p>'
+    "</w:body>",  # a tag's text in a paragraph's (">" may stand unescaped)
+], ids=["comment", "empty", "prefix", "in-text"])
 def test_table_keys_are_not_given_where_text_and_tree_could_disagree(xml):
     assert body_keys(xml, etree.fromstring(xml))[1] == {}
 
