@@ -10,7 +10,7 @@ import copy
 import math
 import re
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -210,34 +210,56 @@ def fix_table_grids(tables: Iterable, limit: int | None = None) -> None:
             etree.SubElement(grid, _GRID_COL).set(_W_W, str(width))
 
 
-def docxtpl_fix_tables(body) -> bool:
+def docxtpl_fix_tables(body, fixed: Mapping | None = None) -> dict | None:
     """docxtpl's ``fix_tables`` on a body already parsed, so that it need not be parsed again.
 
     After a column loop a table's grid (``w:tblGrid``) may have fewer or more columns than its
     rows have cells (rows of nested tables included, as docxtpl counts them): docxtpl adds
     columns, scaling the old ones to keep the table's width, or removes the last ones and
-    spreads their width over the others. Returns False, having changed nothing, for a body that
-    docxtpl would read another way or stumble on (Word's namespace under another prefix, a
-    table without a grid, a width or span that is not a number): docxtpl itself then fixes it.
-    A test holds this to docxtpl's own on every example.
+    spreads their width over the others. Returns the widths each table's grid was given, by
+    table; None, having changed nothing, for a body that docxtpl would read another way or
+    stumble on (Word's namespace under another prefix, a table without a grid, a width or span
+    that is not a number): docxtpl itself then fixes it. ``fixed`` gives, for tables known to
+    be as one fixed before (the same XML), the widths its grid was given then: they are given
+    again without reading the table. A test holds this to docxtpl's own on every example.
     """
     if body.nsmap.get("w") != _W_NS:
-        return False
+        return None
+    fixed = fixed or {}
     tables = []
     for table in body.iter(_TBL):
+        if table in fixed:
+            continue
         grid = next(table.iterchildren(_GRID), None)
         columns = list(grid.iterchildren(_GRID_COL)) if grid is not None else []
         if grid is None or any(_number(c.get(_W_W), float) is None for c in columns):
-            return False
+            return None
         spans = [[_number(_span(cell), int) for cell in row.iterchildren(_TC)]
                  for row in table.iter(_TR)]
         if any(span is None for row in spans for span in row):
-            return False
-        tables.append((grid, columns, spans))
-    for grid, columns, spans in tables:
+            return None
+        tables.append((table, grid, columns, spans))
+    widths = {}
+    for table, grid, columns, spans in tables:
         _fix_grid(grid, columns, [len(row) for row in spans],
                   [sum(row) for row in spans])  # type: ignore[arg-type]
-    return True
+        widths[table] = [c.get(_W_W) for c in grid.iterchildren(_GRID_COL)]
+    for table, given in fixed.items():
+        _set_grid(next(table.iterchildren(_GRID)), given)
+        widths[table] = given
+    return widths
+
+
+def _set_grid(grid, widths: list[str]) -> None:
+    """Give ``grid`` the columns a fixing gave it before: its own first ones with these
+    widths, and as many more as it then added (with a width only)."""
+    columns = list(grid.iterchildren(_GRID_COL))
+    for column, width in zip(columns, widths, strict=False):
+        column.set(_W_W, width)
+    for column in columns[len(widths):]:
+        grid.remove(column)
+    for width in widths[len(columns):]:
+        etree.SubElement(grid, _GRID_COL, {_W_W: width})
 
 
 def _fix_grid(grid, columns: list, cells: list[int], spans: list[int]) -> None:

@@ -87,6 +87,7 @@ class PreparedTemplate:
         self._trusted = plain_markup(body)
         self._drawings = "docPr" in body or not self._trusted
         self._paragraphs: LRU[Paragraph] = LRU(KEPT)  # what is known of each, by its XML
+        self._grids: LRU[list[str]] = LRU(KEPT)  # docxtpl's fixing of a table, by its XML
         self._names: set[str] = set()  # that the template uses
         try:
             self._body, self._lined = self._compile(body)
@@ -213,7 +214,12 @@ class PreparedTemplate:
         if root is not None:
             tree = root[self._body_index]
             keys, tables = body_keys(body_xml, tree, self._trusted, self._paragraphs)
-            if docxtpl_fix_tables(tree):
+            fixed = {t: w for t, xml in tables.items() if (w := self._grids.get(xml))}
+            grids = docxtpl_fix_tables(tree, fixed)
+            if grids is not None:
+                for table, xml in tables.items():
+                    if table not in fixed:
+                        self._grids.put(xml, grids[table])
                 return root, keys, tables
         return self._in_document(self._tpl.fix_tables(body_xml)), {}, {}
 
