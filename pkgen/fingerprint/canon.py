@@ -12,15 +12,19 @@ apart as numbers compared within a tolerance.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+
 from lxml import etree
 
 from .known import Known
 from .layout import (
     cell_props,
     cells,
+    choice,
     content,
     drawing,
     page_lengths,
+    row_props,
     rows,
     section_props,
     table_props,
@@ -49,8 +53,7 @@ _LINK, _FLD_SIMPLE, _BR, _SYM, _COMMENT_REF = (
     f"{W}{n}" for n in ("hyperlink", "fldSimple", "br", "sym", "commentReference"))
 _MATH = (f"{_M}oMath", f"{_M}oMathPara")
 _COMMENT_RANGE = (f"{W}commentRangeStart", f"{W}commentRangeEnd")
-_R_ID, _W_TYPE, _W_ID, _W_W = f"{_R}id", f"{W}type", f"{W}id", f"{W}w"
-_GRID_COL = f"{W}gridCol"
+_R_ID, _W_TYPE, _W_ID = f"{_R}id", f"{W}type", f"{W}id"
 _SKIP_SWITCHES = ("\\* MERGEFORMAT", "\\* Arabic", "\\* ARABIC")
 #: What a paragraph's reading takes from beyond its own XML and the styles (relations, notes,
 #: comments, fields that may span paragraphs, sections) or adds to the lengths.
@@ -121,9 +124,9 @@ class Canon:
             elif tag in _TRACKED:
                 self._tracked(child, part, self._blocks)
             elif tag == _ALTERNATE:
-                self._blocks(_choice(child), part)
+                self._blocks(choice(child), part)
             elif tag == f"{W}altChunk":
-                self.tokens.append(f"CHUNK|{self._target(part, child.get(f'{_R}id'))}")
+                self.tokens.append(f"CHUNK|{self.pkg.target(part, child.get(f'{_R}id'))}")
 
     def _paragraph(self, p: etree._Element, part: str) -> None:
         known = self._known
@@ -167,38 +170,42 @@ class Canon:
         """A table: read, or as read in an earlier draft (its XML as rendered, and its grids'
         widths as finished), if its reading takes nothing from before it (a field, a list)."""
         known = self._known
-        xml = known.tables.get(tbl) if known is not None and not (
+        key = known.table(tbl) if known is not None and not (
             self._fields or self._plain or self._text) else None
-        key = None if xml is None else (xml, *(c.get(_W_W) for c in tbl.iter(_GRID_COL)))
-        if key is not None:
-            found = known.stories.get(key)  # type: ignore[union-attr]
-            if found is not None:
-                self.tokens.extend(found[0])
-                self.lengths.extend(found[1])
-                return
-        tokens, lengths, labels = len(self.tokens), len(self.lengths), self._labels
+        if key is None:
+            self._read_table(tbl, part)
+        else:
+            self._as_before(key, lambda: self._read_table(tbl, part),
+                            lambda: next(tbl.iter(*_CONTEXTUAL), None) is None)
+
+    def _read_table(self, tbl: etree._Element, part: str) -> None:
         grid = tbl.findall(f"{W}tblGrid/{W}gridCol")
         self.lengths.extend(twips(c, "w") for c in grid)
         self.tokens.append(f"TBL|{table_props(tbl.find(f'{W}tblPr'))}|{len(grid)}")
         for row in rows(tbl):
             self._row(row, part)
         self.tokens.append("/TBL")
-        if key is not None and self._labels == labels and next(
-                tbl.iter(*_CONTEXTUAL), None) is None:
-            known.stories.put(key, (tuple(self.tokens[tokens:]),  # type: ignore[union-attr]
-                                    tuple(self.lengths[lengths:])))
+
+    def _as_before(self, key: Hashable, read: Callable[[], None],
+                   alone: Callable[[], bool] = lambda: True) -> None:
+        """The tokens and lengths kept under ``key`` from an earlier draft, or ``read()``'s,
+        kept for the next where they gave no list label and ``alone()`` says they take nothing
+        else from before them."""
+        stories = self._known.stories  # type: ignore[union-attr]
+        found = stories.get(key)
+        if found is not None:
+            self.tokens.extend(found[0])
+            self.lengths.extend(found[1])
+            return
+        tokens, lengths, labels = len(self.tokens), len(self.lengths), self._labels
+        read()
+        if self._labels == labels and alone():
+            stories.put(key, (tuple(self.tokens[tokens:]), tuple(self.lengths[lengths:])))
 
     def _row(self, row: etree._Element, part: str) -> None:
-        trpr = row.find(f"{W}trPr")
-        props = []
-        for child in (trpr if trpr is not None else []):
-            name = etree.QName(child).localname
-            if name in ("tblHeader", "cantSplit") and on(child) == "1":
-                props.append(name)
-            elif name == "trHeight":
-                props.append(f"h={child.get(f'{W}hRule', 'atLeast')}")
-                self.lengths.append(int(child.get(f"{W}val", "0") or 0))
-        self.tokens.append(f"TR|{';'.join(sorted(props))}")  # in any order, as savers write them
+        props, heights = row_props(row.find(f"{W}trPr"))
+        self.lengths += heights
+        self.tokens.append(f"TR|{props}")
         for cell in cells(row):
             self.tokens.append(f"TC|{cell_props(cell)}")
             self._story(cell, part)
@@ -210,7 +217,7 @@ class Canon:
         for ref in sect:
             name = etree.QName(ref).localname
             if name in ("headerReference", "footerReference"):
-                refs[f"{name[:6]}.{ref.get(f'{W}type', 'default')}"] = self._target(
+                refs[f"{name[:6]}.{ref.get(f'{W}type', 'default')}"] = self.pkg.target(
                     part, ref.get(f"{_R}id"))
         self._headers = refs
         first = any(on(e) == "1" for e in sect.findall(f"{W}titlePg"))
@@ -231,16 +238,10 @@ class Canon:
         depends on the list numbering before it only if it holds a list."""
         known = self._known
         key = known.parts.get(root) if known is not None and not self._plain else None
-        found = known.stories.get(key) if key is not None else None  # type: ignore[union-attr]
-        if found is not None:
-            self.tokens.extend(found[0])
-            self.lengths.extend(found[1])
-            return
-        tokens, lengths, labels = len(self.tokens), len(self.lengths), self._labels
-        self._story(root, part)
-        if key is not None and self._labels == labels:
-            known.stories.put(key, (tuple(self.tokens[tokens:]),  # type: ignore[union-attr]
-                                    tuple(self.lengths[lengths:])))
+        if key is None:
+            self._story(root, part)
+        else:
+            self._as_before(key, lambda: self._story(root, part))
 
     def _tracked(self, element: etree._Element, part: str, walk, *args) -> None:
         self._flush()
@@ -262,7 +263,7 @@ class Canon:
             elif tag == _LINK:
                 self._flush()
                 rid = child.get(_R_ID)
-                self.tokens.append(f"LINK|{self._target(part, rid) if rid else ''}"
+                self.tokens.append(f"LINK|{self.pkg.target(part, rid) if rid else ''}"
                                    f"#{child.get(f'{W}anchor', '')}")
                 self._inline(child, part, style)
                 self._flush()
@@ -279,7 +280,7 @@ class Canon:
                 self._flush()
                 self.tokens.append("MATH|" + "".join(t.text or "" for t in child.iter(f"{_M}t")))
             elif tag == _ALTERNATE:
-                self._inline(_choice(child), part, style)
+                self._inline(choice(child), part, style)
             elif tag in _COMMENT_RANGE:
                 self._flush()
                 self.tokens.append(etree.QName(tag).localname[12:])
@@ -319,7 +320,7 @@ class Canon:
             elif tag == _COMMENT_REF:
                 self._comment(child.get(_W_ID, ""))
             elif tag == _ALTERNATE:
-                self._run_content(_choice(child), part, fmt)
+                self._run_content(choice(child), part, fmt)
 
     def _add(self, fmt: str, text: str) -> None:
         if self._fields or not text:  # a field's shown result is recomputed by every program
@@ -389,29 +390,10 @@ class Canon:
         return self._notes[kind]
 
     def _drawing(self, element: etree._Element, part: str) -> None:
-        token, lengths = drawing(element, lambda rid: self._target(part, rid))
+        token, lengths = drawing(element, lambda rid: self.pkg.target(part, rid))
         self.lengths += lengths
         self.tokens.append(token)
         for box in element.iter(f"{W}txbxContent"):
             if next(box.iterancestors(f"{W}txbxContent"), None) is None:
                 self._story(box, part)
         self.tokens.append("/DRAW")
-
-    def _target(self, part: str, rid: str | None) -> str:
-        """What a relation points to: the hash of an internal part, or an external URL."""
-        found = self.pkg.rels(part).get(rid or "")
-        if found is None:
-            return "?"
-        rel_type, target, external = found
-        if external:
-            return target
-        if rel_type in ("header", "footer"):
-            return target
-        return self.pkg.digest(target)[:32]
-
-
-def _choice(alternate: etree._Element) -> etree._Element:
-    found = alternate.find(f"{_MC}Choice")
-    if found is None:
-        found = alternate.find(f"{_MC}Fallback")
-    return found if found is not None else etree.Element("none")

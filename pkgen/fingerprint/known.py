@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..lru import LRU
+from .styles import W
 
 #: A paragraph's visible properties, its list (numId, level) or None, its content's tokens,
 #: and, outside a list, all its tokens (empty in a list: its label is counted each time).
@@ -46,3 +47,12 @@ class Known:
     parts: Mapping[etree._Element, bytes]
     stories: LRU[Story]
     tables: Mapping[etree._Element, str]
+
+    def table(self, tbl: etree._Element) -> tuple[str | None, ...] | None:
+        """What ``tbl`` is known by, or None for a table not named: its XML as rendered and
+        the widths of its grids (those of the tables inside it too) as finished."""
+        xml = self.tables.get(tbl)
+        return None if xml is None else (xml, *(c.get(_W_W) for c in tbl.iter(_GRID_COL)))
+
+
+_W_W, _GRID_COL = f"{W}w", f"{W}gridCol"

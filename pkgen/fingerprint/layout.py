@@ -17,6 +17,7 @@ _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _V = "{urn:schemas-microsoft-com:vml}"
 _O = "{urn:schemas-microsoft-com:office:office}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 EMU_PER_TWIP = 635
 
 
@@ -50,6 +51,14 @@ def content(sdt: etree._Element) -> etree._Element:
     return found if found is not None else etree.Element("none")
 
 
+def choice(alternate: etree._Element) -> etree._Element:
+    """What markup compatibility offers a reader: the choice, else the fallback."""
+    found = alternate.find(f"{_MC}Choice")
+    if found is None:
+        found = alternate.find(f"{_MC}Fallback")
+    return found if found is not None else etree.Element("none")
+
+
 def rows(tbl: etree._Element):
     """The rows of a table, those inside content controls included."""
     return _inside(tbl, f"{W}tr")
@@ -66,6 +75,20 @@ def _inside(element: etree._Element, tag: str):
             yield child
         elif child.tag in (f"{W}sdt", f"{W}customXml"):
             yield from _inside(content(child) if child.tag == f"{W}sdt" else child, tag)
+
+
+def row_props(trpr: etree._Element | None) -> tuple[str, list[int]]:
+    """A row's properties a reader sees (a header row, not split, its height's rule), in any
+    order, as savers write them; and its height."""
+    props, heights = [], []
+    for child in (trpr if trpr is not None else []):
+        name = etree.QName(child).localname
+        if name in ("tblHeader", "cantSplit") and on(child) == "1":
+            props.append(name)
+        elif name == "trHeight":
+            props.append(f"h={child.get(f'{W}hRule', 'atLeast')}")
+            heights.append(int(child.get(f"{W}val", "0") or 0))
+    return ";".join(sorted(props)), heights
 
 
 def cell_props(cell: etree._Element) -> str:

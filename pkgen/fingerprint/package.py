@@ -108,6 +108,17 @@ class Package:
                 return target
         return None
 
+    def target(self, name: str, rid: str | None) -> str:
+        """What relation ``rid`` of part ``name`` points to, as a reader sees it: the hash of
+        an internal part (a header or footer by its name), or an external URL."""
+        found = self.rels(name).get(rid or "")
+        if found is None:
+            return "?"
+        rel_type, target, external = found
+        if external or rel_type in ("header", "footer"):
+            return target
+        return self.digest(target)[:32]
+
     def main(self) -> str:
         """The main document part (``word/document.xml`` in every ordinary file)."""
         return self.related("", "officeDocument") or "word/document.xml"
