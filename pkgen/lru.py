@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -29,6 +29,15 @@ class LRU(Generic[V]):
             found = self._old.pop(key, None)
             if found is not None:
                 self.put(key, found)
+        return found
+
+    def get_all(self, keys: Iterable[Hashable]) -> list[V | None]:
+        """The answers kept for ``keys``, in order, None for each not kept."""
+        found = list(map(self._new.get, keys))
+        if None in found:
+            for i, key in enumerate(keys):
+                if found[i] is None:
+                    found[i] = self.get(key)
         return found
 
     def put(self, key: Hashable, value: V) -> None:

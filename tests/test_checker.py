@@ -14,11 +14,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pkgen.checks import check_path, load_rulebook
-from pkgen.checks.structure import _alternatives, _first_start, _kind
+from pkgen.checks.structure import (
+    PerRulebook,
+    _alternatives,
+    _first_start,
+    _kind,
+    _line,
+    parse_structure,
+)
 from pkgen.cli import main
 from pkgen.docx_text import Block, read_blocks
 from pkgen.errors import DocumentError
 from pkgen.inputs import load_agreement
+from pkgen.lru import LRU
 from pkgen.render import render_draft, write_atomic
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -477,6 +485,75 @@ _TITLE_WORDS = ["PERJANJIAN", "kesepakatan", "BERSAMA", "Memorandum", "OF", "agr
 def test_the_kind_is_the_phrase_found_first(words, separator):
     head = separator.join(words)
     assert _kind([Block(head, 1)], load_rulebook()) == _kind_phrase_by_phrase(head)
+
+
+_LINES = ["Pasal 1", "PASAL 2 - KEADAAN KAHAR", "Pasal 3 berlaku.", "KEADAAN KAHAR",
+          "Jangka Waktu", "BAB I", "BAB II KETENTUAN UMUM", "(1) Para Pihak sepakat.", "",
+          "  ", "Article 3", "제4조(종료)", "Penutup", "1. Masa Berlaku"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_LINES), st.booleans(), st.booleans()), max_size=25),
+       st.randoms())
+def test_a_line_reads_the_same_whatever_was_read_before(lines, random):
+    """Each text is read once and kept (``_line``): what a paragraph's style or place adds
+    (a Word heading, a table cell) is never kept with it."""
+    book = load_rulebook()
+    blocks = [Block(text, i, cell=(1, 1, i) if in_cell else None, heading=heading)
+              for i, (text, heading, in_cell) in enumerate(lines, 1)]
+    _line.cache_clear()
+    cold = parse_structure(blocks, book)
+    others = [Block(b.text, b.index, cell=None if b.cell else (2, 1, 1), heading=not b.heading)
+              for b in blocks]
+    random.shuffle(others)
+    parse_structure(others, book)  # the same texts read with other styles, in another order
+    assert parse_structure(blocks, book) == cold
+
+
+def test_word_headings_with_the_same_words_as_a_paragraph():
+    """The same words as a Word heading and as a plain paragraph: only the heading is an
+    article (in a document without numbered articles), however often the words are read."""
+    book = load_rulebook()
+    blocks = [Block("KEADAAN KAHAR", 1, heading=True), Block("Dalam hal terjadi bencana.", 2),
+              Block("KEADAAN KAHAR", 3), Block("PENUTUP", 4, heading=True)]
+    for _ in range(2):
+        structure = parse_structure(blocks, book)
+        assert [a.heading.index for a in structure.articles] == [1, 4]
+        assert [b.index for b in structure.articles[0].body] == [2, 3]
+
+
+def test_kept_answers_are_given_in_order_and_worked_out_once_per_rulebook():
+    asked: list[tuple[str, str]] = []
+
+    def compute(key: str, book) -> str:
+        asked.append((key, book.digest))
+        return key.upper()
+
+    kept = PerRulebook(compute)
+    book = load_rulebook()
+    assert kept.each(["a", "b", "a"], book) == ["A", "B", "A"]
+    assert kept.each(["b", "c"], book) == ["B", "C"] and kept("a", book) == "A"
+    assert asked == [("a", book.digest), ("b", book.digest), ("c", book.digest)]
+    def under(digest: str):
+        return book.model_copy(update={"digest": digest})
+
+    assert kept.each(["a"], under("another")) == ["A"] and asked[-1] == ("a", "another")
+    for digest in ("x", "y", "z", "w"):  # no more than a few rulebooks kept at once
+        kept("a", under(digest))
+    asked.clear()
+    assert kept("a", book) == "A" and asked == [("a", book.digest)]
+    assert kept("a", under("w")) == "A" and len(asked) == 1
+    kept.each(["q", "q"], under(""))  # a rulebook made in code: nothing kept
+    assert asked[-2:] == [("q", ""), ("q", "")]
+
+
+def test_answers_asked_together_come_from_both_generations():
+    lru: LRU[int] = LRU(16)
+    for i in range(10):  # 0-7 pass to the old generation when the new one is half full
+        lru.put(i, i * 10)
+    assert lru.get_all([9, 0, 42, 3]) == [90, 0, None, 30]
+    for i in range(10, 14):  # a generation passes: what was asked for since is kept
+        lru.put(i, i * 10)
+    assert lru.get_all([0, 3, 1, 2, 13]) == [0, 30, None, None, 130]
 
 
 @pytest.mark.parametrize("patterns", [

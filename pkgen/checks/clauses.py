@@ -14,7 +14,7 @@ from ..docx_text import Block
 from .findings import ClauseStatus, Location
 from .literals import could_match, fold
 from .rulebook import Clause, Rulebook
-from .structure import PerRulebook, Structure, clauses_of_titles, first_match
+from .structure import Article, PerRulebook, Structure, clauses_of_titles, first_match
 
 _EXCERPT_WORDS = 6
 
@@ -30,18 +30,23 @@ def clause_statuses(structure: Structure, book: Rulebook,
     """
     places = _places(structure)
     defined = _defined(places, book)
-    return [_status(clause, structure, book, places, clause.id in candidates, defined)
-            for clause in book.klausul]
+    under: dict[str, list[Article]] = {}  # in document order
+    for article in structure.articles:
+        for clause_id in article.clauses:
+            under.setdefault(clause_id, []).append(article)
+    headed = [(b, clauses_of_titles([b.text], book)) for b in places
+              if b.heading and b.text.strip()]
+    return [_status(clause, structure, places, under.get(clause.id, []), headed,
+                    clause.id in candidates, defined) for clause in book.klausul]
 
 
-def _status(clause: Clause, structure: Structure, book: Rulebook, places: list[Block],
-            with_candidate: bool, defined: set[str]) -> ClauseStatus:
-    under = [a for a in structure.articles if clause.id in a.clauses]
-    full = [a for a in under if not a.is_empty()]
-    if full:
-        return ClauseStatus(clause.id, "present", locate(structure, full[0].heading), "judul")
-    titled = next((b for b in places if b.heading and b.text.strip()
-                   and clause.id in clauses_of_titles([b.text], book)), None)
+def _status(clause: Clause, structure: Structure, places: list[Block], under: list[Article],
+            headed: list[tuple[Block, set[str]]], with_candidate: bool,
+            defined: set[str]) -> ClauseStatus:
+    full = next((a for a in under if not a.is_empty()), None)
+    if full is not None:
+        return ClauseStatus(clause.id, "present", locate(structure, full.heading), "judul")
+    titled = next((b for b, clauses in headed if clause.id in clauses), None)
     if titled is not None:  # a Word sub-heading naming the clause inside an article
         return ClauseStatus(clause.id, "present", locate(structure, titled), "judul")
     found = _defined_in(structure, clause, places) if clause.id in defined else None
@@ -57,8 +62,9 @@ def _status(clause: Clause, structure: Structure, book: Rulebook, places: list[B
 def _defined(places: list[Block], book: Rulebook) -> set[str]:
     """The clauses some phrase of which occurs in one of ``places``."""
     found: set[str] = set()
-    for block in places:
-        found |= _defined_by(block.text, book)
+    for clauses in _defined_by.each([b.text for b in places], book):
+        if clauses:
+            found |= clauses
     return found
 
 

@@ -94,8 +94,9 @@ def _scanned(structure: Structure, book: Rulebook) -> Scanned:
     in document order: a ``pola`` rule's or a revoked regulation's first match, the article
     numbers a ``rujukan_pasal`` rule's patterns cite."""
     found: Scanned = {}
-    for block in structure.blocks:
-        for key, hit in _hits(block.text, book):
+    blocks = structure.blocks
+    for block, hits in zip(blocks, _hits.each([b.text for b in blocks], book), strict=True):
+        for key, hit in hits:
             found.setdefault(key, []).append((block, hit))
     return found
 

@@ -11,10 +11,10 @@ row: the two are one article.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from ..docx_text import Block
 from ..lru import LRU
@@ -114,18 +114,18 @@ class Structure:
 def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
     """Split ``blocks`` into preamble and articles and tag each article with its clauses."""
     body = [b for b in blocks if b.part == "body"]
-    numbered = any(_numbered(b) for b in body)
+    lines = list(map(_line, [b.text for b in body]))
+    numbered = any(line.numbered for line in lines)
     articles: list[Article] = []
     preamble: list[Block] = []
     chapter: str | None = None
     i = 0
     while i < len(body):
-        block = body[i]
-        match = _CHAPTER.match(block.text)
-        if match and title_like(block.text.strip()):
-            chapter, i = _chapter_title(body, i, match.group(2))
+        block, line = body[i], lines[i]
+        if line.chapter is not None:
+            chapter, i = _chapter_title(body, i, line.chapter)
             continue
-        heading = _heading(block, numbered)
+        heading = _heading(block, numbered, line)
         if heading is None:
             (articles[-1].body if articles else preamble).append(block)
             i += 1
@@ -142,10 +142,43 @@ def parse_structure(blocks: list[Block], book: Rulebook) -> Structure:
             article.titles.append(inline_title)
         i += 1
         if not inline_title and number is not None:
-            i = _take_titles(body, i, article)
+            i = _take_titles(body, lines, i, article)
     for article in articles:
         article.clauses = clauses_of_titles([article.title], book)
     return Structure(blocks, preamble, articles, _kind(body, book), _title_lines(body))
+
+
+class _Line(NamedTuple):
+    """How a paragraph's text reads to :func:`parse_structure`, worked out once per text."""
+
+    text: str  #: stripped
+    title: bool  #: reads as a title (:func:`title_like`)
+    bab: bool  #: starts with a chapter's "BAB N"
+    chapter: str | None  #: a chapter heading: the title on its line ('' for none); else None
+    numbered: bool  #: an article heading with a number, and a title if any on its line
+    #: (number, title on the line) of an article heading by its words, None for a blank line
+    #: or words that are not one; :data:`_UNREAD` where only a Word heading style can tell.
+    heading: tuple[int, str] | None | object
+
+
+_UNREAD = object()
+
+
+@lru_cache(maxsize=8192)  # a register's drafts repeat their paragraphs
+def _line(text: str) -> _Line:
+    stripped = text.strip()
+    title = title_like(stripped)
+    bab = _CHAPTER.match(text)
+    match = heading_match(text)
+    numbered = match is not None and (not match[2] or title_like(match[2]))
+    heading: tuple[int, str] | None | object = _UNREAD
+    if not stripped:
+        heading = None
+    elif (words := heading_match(stripped)) is not None:
+        heading = None if words[2] and not title_like(words[2]) else (
+            _number(words[1]), words[2])
+    return _Line(stripped, title, bab is not None, bab.group(2) if bab and title else None,
+                 numbered, heading)
 
 
 @lru_cache(maxsize=8192)  # a register's drafts repeat their paragraphs
@@ -163,11 +196,6 @@ def heading_match(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _numbered(block: Block) -> bool:
-    match = heading_match(block.text)
-    return match is not None and (not match[2] or title_like(match[2]))
-
-
 def _chapter_title(body: list[Block], i: int, inline: str) -> tuple[str | None, int]:
     """The title of the chapter whose 'BAB' line is body[i], and the index after it."""
     if inline:
@@ -180,40 +208,33 @@ def _chapter_title(body: list[Block], i: int, inline: str) -> tuple[str | None, 
     return None, i + 1
 
 
-def _heading(block: Block, numbered: bool) -> tuple[int | None, str] | None:
-    """(number, title on the same line) if ``block`` is an article heading.
+def _heading(block: Block, numbered: bool, line: _Line) -> tuple[int | None, str] | None:
+    """(number, title on the same line) if ``block``, whose text reads as ``line``, is an
+    article heading.
 
     In a document with numbered articles, an unnumbered Word heading is a sub-heading inside
     an article (or part of the title block), not an article of its own.
     """
-    text = block.text.strip()
-    if not text:
-        return None
-    match = heading_match(text)
-    if match:
-        rest = match[2]
-        if rest and not title_like(rest):
-            return None
-        return _number(match[1]), rest
-    if block.heading and not numbered and title_like(text):
-        return None, text
+    if line.heading is not _UNREAD:
+        return line.heading  # type: ignore[return-value]
+    if block.heading and not numbered and line.title:
+        return None, line.text
     return None
 
 
-def _take_titles(body: list[Block], i: int, article: Article) -> int:
+def _take_titles(body: list[Block], lines: list[_Line], i: int, article: Article) -> int:
     """Consume the title line(s) after a bare 'Pasal N': one, or one per language in a row."""
     taken = 0
     while i < len(body) and taken < 2:
-        block = body[i]
-        text = block.text.strip()
-        if not text:
+        block, line = body[i], lines[i]
+        if not line.text:
             i += 1
             continue
-        if _heading(block, True) is not None or not title_like(text) or _CHAPTER.match(text):
+        if _heading(block, True, line) is not None or not line.title or line.bab:
             break
         if taken == 1 and not (block.cell and article.heading.cell):
             break
-        article.titles.append(text)
+        article.titles.append(line.text)
         taken += 1
         i += 1
     return i
@@ -248,24 +269,46 @@ class PerRulebook(Generic[K, V]):
 
     def __init__(self, compute: Callable[[K, Rulebook], V]) -> None:
         self._compute = compute
-        self._kept: LRU[V] = LRU(16384)
+        self._books: dict[str, LRU[V]] = {}  # by digest, the latest last
 
     def __call__(self, key: K, book: Rulebook) -> V:
         """The answer for ``key`` under ``book``."""
+        return self.each((key,), book)[0]
+
+    def each(self, keys: Sequence[K], book: Rulebook) -> list[V]:
+        """The answers for ``keys`` under ``book``, in order."""
         if not book.digest:
-            return self._compute(key, book)
-        found = self._kept.get((key, book.digest))
-        if found is None:
-            found = self._compute(key, book)
-            self._kept.put((key, book.digest), found)
-        return found
+            return [self._compute(key, book) for key in keys]
+        kept = self._books.get(book.digest)
+        if kept is None:
+            kept = self._books[book.digest] = LRU(16384)
+            while len(self._books) > _BOOKS_KEPT:
+                del self._books[next(iter(self._books))]
+        found = kept.get_all(keys)
+        for i, answer in enumerate(found):
+            if answer is None:  # not kept, or a key asked for again in ``keys``
+                answer = kept.get(keys[i])
+                if answer is None:
+                    answer = self._compute(keys[i], book)
+                    kept.put(keys[i], answer)
+                found[i] = answer
+        return found  # type: ignore[return-value]
+
+
+#: Rulebooks whose answers are kept at once (a build uses one).
+_BOOKS_KEPT = 4
 
 
 def clauses_of_titles(titles: list[str], book: Rulebook) -> set[str]:
     """The clauses whose heading wording matches any of ``titles`` ("7.1 Masa Berlaku" too)."""
-    normal = tuple(" ".join(re.sub(r"[^\w]+", " ", _NUMBERING.sub("", t).upper()).split())
-                   for t in titles if t)
+    normal = tuple(_normal_title(t) for t in titles if t)
     return set(_titled(normal, book)) if normal else set()
+
+
+@lru_cache(maxsize=4096)
+def _normal_title(title: str) -> str:
+    """A title as headings are matched: its numbering gone, upper case, words only."""
+    return " ".join(re.sub(r"[^\w]+", " ", _NUMBERING.sub("", title).upper()).split())
 
 
 def _clauses_titled(normal: tuple[str, ...], book: Rulebook) -> frozenset[str]:
