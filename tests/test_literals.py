@@ -15,6 +15,7 @@ import pkgen.checks.document as document_module
 from pkgen.checks import load_rulebook
 from pkgen.checks.document import _scans, check_document
 from pkgen.checks.literals import _plain, could_match, fold, needs
+from pkgen.checks.structure import first_match
 
 BOOK = load_rulebook()
 RULEBOOK_PATTERNS = sorted(
@@ -102,3 +103,18 @@ def test_the_check_finds_what_searching_every_pattern_finds(path, monkeypatch):
     monkeypatch.setattr(clauses_module, "could_match", lambda *_: True)
     monkeypatch.setattr(document_module, "could_match", lambda *_: True)
     assert check_document(path, fresh) == quick
+
+
+def test_answers_kept_by_pattern_are_those_of_the_pattern_asked():
+    """Answers are kept by the patterns' identity (their hash is worked out anew each time):
+    patterns made and dropped one after another, whose memory Python may give to the next,
+    each get their own answer."""
+    for i in range(300):
+        re.purge()  # nothing else holds the pattern
+        word = ("kahar", "bencana", "mogok")[i % 3]
+        pattern = re.compile(f"keadaan {word}|{word} alam" if i % 2 else word, re.IGNORECASE)
+        text = "Dalam hal terjadi Keadaan Kahar atau bencana alam."
+        found = first_match((pattern,), text)
+        assert (found.group(0) if found else None) == (
+            m.group(0) if (m := pattern.search(text)) else None), i
+        assert could_match(pattern, fold(text)) == (pattern.search(text) is not None), i

@@ -16,10 +16,10 @@ from .rulebook import Rulebook
 from .structure import (
     PerRulebook,
     Structure,
-    first_match,
     heading_match,
     numbers_cited,
     parse_structure,
+    search_first,
 )
 
 _KSDPK_PARTY = re.compile(r"^(PT|CV|YAYASAN|KOPERASI|PERUM|PERSERODA|UNIVERSITAS|RUMAH SAKIT)\b"
@@ -108,7 +108,7 @@ def _search(text: str, book: Rulebook) -> tuple[tuple[tuple[str, ...], Any], ...
     found = []
     for name, patterns in _scans(book):
         live = tuple(p for p in patterns if could_match(p, folded))
-        search = numbers_cited if name[0] == "rujukan" else first_match.__wrapped__
+        search = numbers_cited if name[0] == "rujukan" else search_first
         if live and (hit := search(live, text)):
             found.append((name, hit))
     return tuple(found)

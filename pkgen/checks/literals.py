@@ -36,8 +36,19 @@ def fold(text: str) -> str:
 
 def could_match(pattern: re.Pattern, folded: str) -> bool:
     """False only if ``pattern`` cannot match the text folded into ``folded``."""
-    need = needs(pattern)
+    kept = _needs.get(id(pattern))  # by the pattern itself: see first_match in structure.py
+    if kept is None:
+        if len(_needs) >= _NEEDS_KEPT:
+            _needs.clear()
+        kept = _needs[id(pattern)] = (pattern, needs(pattern))
+    need = kept[1]
     return need is None or any(word in folded for word in need)
+
+
+#: What each pattern needs, by its identity, with the pattern (which is then not freed and
+#: replaced by another with the same identity while it is kept).
+_needs: dict[int, tuple[re.Pattern, Needs | None]] = {}
+_NEEDS_KEPT = 1024
 
 
 @lru_cache(maxsize=1024)

@@ -320,13 +320,28 @@ def _clauses_titled(normal: tuple[str, ...], book: Rulebook) -> frozenset[str]:
 _titled = PerRulebook(_clauses_titled)
 
 
-@lru_cache(maxsize=4096)
 def first_match(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
     """The first match in ``text`` of the first of ``patterns`` found in it, or None.
 
     Drafts of one template repeat most of their paragraphs word for word (a register's
-    drafts, and every draft checked again at each build), so each answer is kept.
+    drafts, and every draft checked again at each build), so each answer is kept: by the
+    patterns themselves, not by their hash, which Python works out from a pattern's whole
+    compiled form each time it is asked. An answer kept holds its patterns, so none of them
+    is freed and another made in its place while it is kept.
     """
+    key = (*map(id, patterns), text)
+    found = _first_matches.get(key)
+    if found is None:
+        found = (patterns, search_first(patterns, text))
+        _first_matches.put(key, found)
+    return found[1]
+
+
+_first_matches: LRU[tuple[tuple[re.Pattern, ...], re.Match | None]] = LRU(8192)
+
+
+def search_first(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
+    """:func:`first_match`, searched for now (nothing kept)."""
     for pattern in patterns:
         match = pattern.search(text)
         if match:
