@@ -2,10 +2,10 @@
 
 import pytest
 from conftest import PKS_TPA
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from pkgen.inputs import load_agreement
-from pkgen.model import Penandatangan, consistency_problems
+from pkgen.model import Penandatangan, consistency_problems, types
 
 
 def test_text_is_stripped():
@@ -18,6 +18,24 @@ def test_characters_word_cannot_store_are_refused(char):
     with pytest.raises(ValidationError) as info:
         Penandatangan(nama=f"Bu{char}di", jabatan="Kepala")
     assert info.value.errors()[0]["type"] == "control_character"
+
+
+@pytest.mark.parametrize("kind", ["Isian", "Paragraf", "Telepon", "Sebutan", "Teks", "Butir"])
+def test_every_kind_of_text_is_stripped_and_checked(kind):
+    """Each text type strips the blanks around a text and refuses what Word cannot store,
+    once, in whichever of its validators does it."""
+
+    class Holder(BaseModel):
+        value: getattr(types, kind)  # type: ignore[valid-type]
+
+    item = (lambda text: [text]) if kind == "Butir" else (lambda text: text)
+    assert Holder(value=item("  Jalan Merdeka 1 \n")).value == item("Jalan Merdeka 1")
+    with pytest.raises(ValidationError) as info:
+        Holder(value=item("Jalan\x0bMerdeka"))
+    assert info.value.errors()[0]["type"] == "control_character"
+    with pytest.raises(ValidationError) as info:
+        Holder(value=item("x" * 20_001))
+    assert info.value.errors()[0]["type"] == "string_too_long"
 
 
 def test_newlines_and_tabs_are_kept():

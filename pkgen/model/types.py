@@ -43,14 +43,17 @@ class Ketik:
     cara: Literal["panjang", "telepon"]
 
 
+#: Free text :data:`_Blank` has already stripped and checked (cleaning it again changes
+#: nothing).
+_Cleaned = Annotated[str, Field(max_length=20_000)]
 #: A text field: blank means not filled in yet.
-Isian = Annotated[Teks | None, _Blank]
+Isian = Annotated[_Cleaned | None, _Blank]
 #: A paragraph of text (purpose, object, …).
-Paragraf = Annotated[Teks | None, _Blank, Ketik("panjang")]
+Paragraf = Annotated[_Cleaned | None, _Blank, Ketik("panjang")]
 #: A telephone number, kept as typed.
-Telepon = Annotated[Teks | None, _Blank, Ketik("telepon"), TETAP]
+Telepon = Annotated[_Cleaned | None, _Blank, Ketik("telepon"), TETAP]
 #: A name, number or address: the same text in every language.
-Sebutan = Annotated[Teks | None, _Blank, TETAP]
+Sebutan = Annotated[_Cleaned | None, _Blank, TETAP]
 Daftar = Annotated[list[Teks], Field(min_length=1, max_length=200)]
 #: A list of paragraphs or items (ayat, butir); blank items are dropped, none left: None.
 Butir = Annotated[Daftar | None, _Empty]
