@@ -10,17 +10,15 @@ from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-import pkgen.checks.clauses as clauses_module
-import pkgen.checks.document as document_module
 from pkgen.checks import load_rulebook
 from pkgen.checks.document import _scans, check_document
-from pkgen.checks.literals import _plain, could_match, fold, needs
+from pkgen.checks.literals import Words, _plain, could_match, fold, needs
 from pkgen.checks.structure import first_match
 
 BOOK = load_rulebook()
 RULEBOOK_PATTERNS = sorted(
     {d.pola for c in BOOK.klausul for d in c.definisi}
-    | {p for _name, patterns in _scans(BOOK) for p in patterns}, key=lambda p: p.pattern)
+    | {p for _name, patterns in _scans(None, BOOK)[0] for p in patterns}, key=lambda p: p.pattern)
 TRICKY = [re.compile(p, f) for p, f in [
     (r"keadaan\s+(kahar|memaksa)", re.I), (r"ab(cde)?fgh", re.I), (r"(?-i:PASAL) \d+", re.I),
     (r"(?:wan)+prestasi", re.I), (r"disebut\s+PIHAK\s+(KESATU|PERTAMA)", 0),
@@ -88,6 +86,17 @@ def test_a_pattern_is_never_passed_over_where_it_matches(pattern, data):
             assert could_match(pattern, fold(text)), (pattern.pattern, text)
 
 
+@given(st.data())
+def test_patterns_gathered_could_match_as_each_one_alone(data):
+    """Which words a text holds is found once for a set of patterns; what each pattern could
+    match is then what :func:`could_match` tells for it alone."""
+    words = Words(RULEBOOK_PATTERNS + TRICKY)
+    pattern = data.draw(st.sampled_from(RULEBOOK_PATTERNS + TRICKY))
+    text = data.draw(st.text(max_size=20)) + data.draw(st.from_regex(pattern)) \
+        if data.draw(st.booleans()) else data.draw(st.text(max_size=40))
+    assert words.could_match(pattern, words.held(text)) == could_match(pattern, fold(text))
+
+
 def test_most_patterns_are_passed_over_in_a_plain_paragraph():
     text = fold("Pasal 5\nJANGKA WAKTU\nPerjanjian ini berlaku selama 3 (tiga) tahun.")
     skipped = [p for p in RULEBOOK_PATTERNS if not could_match(p, text)]
@@ -100,8 +109,7 @@ def test_most_patterns_are_passed_over_in_a_plain_paragraph():
 def test_the_check_finds_what_searching_every_pattern_finds(path, monkeypatch):
     fresh = BOOK.model_copy(update={"digest": ""})  # nothing kept between the two checks
     quick = check_document(path, fresh)
-    monkeypatch.setattr(clauses_module, "could_match", lambda *_: True)
-    monkeypatch.setattr(document_module, "could_match", lambda *_: True)
+    monkeypatch.setattr(Words, "could_match", lambda *_: True)
     assert check_document(path, fresh) == quick
 
 

@@ -12,7 +12,7 @@ import re
 
 from ..docx_text import Block
 from .findings import ClauseStatus, Location
-from .literals import could_match, fold
+from .literals import Words
 from .rulebook import Clause, Rulebook
 from .structure import Article, PerRulebook, Structure, clauses_of_titles, first_match
 
@@ -70,13 +70,22 @@ def _defined(places: list[Block], book: Rulebook) -> set[str]:
 
 def _clauses_defined(text: str, book: Rulebook) -> frozenset[str]:
     """The clauses some phrase of which occurs in ``text``."""
-    folded = fold(text)
-    return frozenset(clause.id for clause in book.klausul
-                     if any(d.pola.search(text) for d in clause.definisi
-                            if could_match(d.pola, folded)))
+    definitions, words = _definitions(None, book)
+    held = words.held(text)
+    return frozenset(clause for clause, pattern in definitions
+                     if words.could_match(pattern, held) and pattern.search(text))
 
 
 _defined_by = PerRulebook(_clauses_defined)
+
+
+def _all_definitions(_key: None, book: Rulebook) -> tuple[list[tuple[str, re.Pattern]], Words]:
+    """Each clause's defining phrases, and what they need."""
+    definitions = [(c.id, d.pola) for c in book.klausul for d in c.definisi]
+    return definitions, Words(p for _c, p in definitions)
+
+
+_definitions = PerRulebook(_all_definitions)
 
 
 def _places(structure: Structure) -> list[Block]:

@@ -11,7 +11,7 @@ from ..messages import msg
 from .bilingual import bilingual_findings
 from .clauses import clause_statuses, locate
 from .findings import Finding, Location, Report
-from .literals import could_match, fold
+from .literals import Words
 from .rulebook import Rulebook
 from .structure import (
     PerRulebook,
@@ -104,10 +104,11 @@ def _scanned(structure: Structure, book: Rulebook) -> Scanned:
 def _search(text: str, book: Rulebook) -> tuple[tuple[tuple[str, ...], Any], ...]:
     """What :func:`_scanned` finds in ``text`` (a pattern that cannot match it not tried;
     the answer is kept per text by :data:`_hits`, so the searches keep nothing themselves)."""
-    folded = fold(text)
+    scans, words = _scans(None, book)
+    held = words.held(text)
     found = []
-    for name, patterns in _scans(book):
-        live = tuple(p for p in patterns if could_match(p, folded))
+    for name, patterns in scans:
+        live = tuple(p for p in patterns if words.could_match(p, held))
         search = numbers_cited if name[0] == "rujukan" else search_first
         if live and (hit := search(live, text)):
             found.append((name, hit))
@@ -115,10 +116,13 @@ def _search(text: str, book: Rulebook) -> tuple[tuple[tuple[str, ...], Any], ...
 
 
 _hits = PerRulebook(_search)
+Scans = list[tuple[tuple[str, ...], tuple[re.Pattern, ...]]]
 
 
-def _scans(book: Rulebook) -> list[tuple[tuple[str, ...], tuple[re.Pattern, ...]]]:
-    scans: list[tuple[tuple[str, ...], tuple[re.Pattern, ...]]] = []
+def _rule_scans(_key: None, book: Rulebook) -> tuple[Scans, Words]:
+    """The patterns the rulebook looks for paragraph by paragraph, each group named, and
+    what they need."""
+    scans: Scans = []
     for rule in book.aturan:
         if rule.jenis_pemeriksaan == "pola":
             scans.append((("pola", rule.id), tuple(rule.pola)))
@@ -127,7 +131,10 @@ def _scans(book: Rulebook) -> list[tuple[tuple[str, ...], tuple[re.Pattern, ...]
         elif rule.jenis_pemeriksaan == "peraturan_dicabut":
             scans += [(("dicabut", rule.id, str(i)), (revoked.pola,))
                       for i, revoked in enumerate(rule.dicabut)]
-    return scans
+    return scans, Words(p for _name, patterns in scans for p in patterns)
+
+
+_scans = PerRulebook(_rule_scans)
 
 
 def _pattern_findings(structure, book, kind, jenis, scanned: Scanned) -> list[Finding]:

@@ -14,6 +14,7 @@ nothing, and the pattern is always searched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 try:  # the standard library's own reading of a pattern
@@ -35,20 +36,32 @@ def fold(text: str) -> str:
 
 
 def could_match(pattern: re.Pattern, folded: str) -> bool:
-    """False only if ``pattern`` cannot match the text folded into ``folded``."""
-    kept = _needs.get(id(pattern))  # by the pattern itself: see first_match in structure.py
-    if kept is None:
-        if len(_needs) >= _NEEDS_KEPT:
-            _needs.clear()
-        kept = _needs[id(pattern)] = (pattern, needs(pattern))
-    need = kept[1]
+    """False only if ``pattern`` cannot match the text folded into ``folded`` (for many
+    patterns and texts, :class:`Words` tells the same at less cost)."""
+    need = needs(pattern)
     return need is None or any(word in folded for word in need)
 
 
-#: What each pattern needs, by its identity, with the pattern (which is then not freed and
-#: replaced by another with the same identity while it is kept).
-_needs: dict[int, tuple[re.Pattern, Needs | None]] = {}
-_NEEDS_KEPT = 1024
+class Words:
+    """What a set of patterns needs, gathered: which of their words a text holds is found
+    once (:meth:`held`), and whether each pattern could match it is then a set operation
+    (:meth:`could_match`)."""
+
+    def __init__(self, patterns: Iterable[re.Pattern]) -> None:
+        # By the pattern's identity, as its hash is worked out from its whole compiled form
+        # each time; with the pattern, which is then not freed and another made in its place.
+        self.needs = {id(p): (p, needs(p)) for p in patterns}
+        self.words = frozenset(w for _p, need in self.needs.values() if need for w in need)
+
+    def held(self, text: str) -> frozenset[str]:
+        """The words of these patterns' needs that ``text`` holds (folded)."""
+        folded = fold(text)
+        return frozenset(w for w in self.words if w in folded)
+
+    def could_match(self, pattern: re.Pattern, held: frozenset[str]) -> bool:
+        """:func:`could_match` for one of these patterns, in a text holding ``held``."""
+        need = self.needs[id(pattern)][1]
+        return need is None or not need.isdisjoint(held)
 
 
 @lru_cache(maxsize=1024)
