@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Sequence
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -31,7 +31,7 @@ class LRU(Generic[V]):
                 self.put(key, found)
         return found
 
-    def get_all(self, keys: Iterable[Hashable]) -> list[V | None]:
+    def get_all(self, keys: Sequence[Hashable]) -> list[V | None]:
         """The answers kept for ``keys``, in order, None for each not kept."""
         found = list(map(self._new.get, keys))
         if None in found:

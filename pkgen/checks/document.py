@@ -116,6 +116,7 @@ def _search(text: str, book: Rulebook) -> tuple[tuple[tuple[str, ...], Any], ...
 
 
 _hits = PerRulebook(_search)
+#: Groups of patterns looked for in each paragraph, each group named.
 Scans = list[tuple[tuple[str, ...], tuple[re.Pattern, ...]]]
 
 

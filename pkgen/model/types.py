@@ -23,8 +23,10 @@ MAX_DAYS = 3650
 _Blank = BeforeValidator(values.text_or_none)
 _Empty = BeforeValidator(values.items_or_none)
 
+#: The longest text a field takes.
+MAX_TEXT = 20_000
 #: Free text written by the user: stripped, non-empty, storable in Word.
-Teks = Annotated[str, Field(max_length=20_000), AfterValidator(values.clean_text)]
+Teks = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(values.clean_text)]
 @dataclass(frozen=True)
 class Tetap:
     """A text written the same in every language of an agreement: a person's name, a number,
@@ -43,9 +45,8 @@ class Ketik:
     cara: Literal["panjang", "telepon"]
 
 
-#: Free text :data:`_Blank` has already stripped and checked (cleaning it again changes
-#: nothing).
-_Cleaned = Annotated[str, Field(max_length=20_000)]
+#: Free text as :data:`_Blank` leaves it: already stripped and checked.
+_Cleaned = Annotated[str, Field(max_length=MAX_TEXT)]
 #: A text field: blank means not filled in yet.
 Isian = Annotated[_Cleaned | None, _Blank]
 #: A paragraph of text (purpose, object, …).
