@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from .errors import DocumentError, Problem
+from .lru import LRU
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -162,14 +163,15 @@ def read_blocks(path: Path, data: bytes | None = None) -> list[Block]:
 
 
 def blocks_of(document: etree._Element, others: Mapping[str, etree._Element],
-              styles_xml: bytes | None, kept: Mapping[etree._Element, Kept] | None = None
-              ) -> list[Block]:
+              styles_xml: bytes | None, kept: Mapping[etree._Element, Kept] | None = None,
+              parts: KnownParts | None = None) -> list[Block]:
     """The blocks of a document already in memory, as :func:`read_blocks` reads them.
 
     ``document`` is the root of ``word/document.xml``, ``others`` the roots of its header and
     footer parts by name (those :func:`header_or_footer` names: ``word/header1.xml`` …),
     ``styles_xml`` its styles part as stored; ``kept`` keeps, for paragraphs a renderer names,
-    their text and whether they are headings, read once (with these styles).
+    their text and whether they are headings, read once (with these styles), and ``parts``
+    the blocks of the headers and footers it names, read once for each XML.
     """
     blocks: list[Block] = []
     body = document.find(f"{_W}body")
@@ -179,9 +181,26 @@ def blocks_of(document: etree._Element, others: Mapping[str, etree._Element],
         order = {p: i for i, p in enumerate(body.iter(_P), 1)}
         _walk(body, styles_xml, blocks, "body", None, order, kept or {})
     for name, root in sorted(others.items()):
-        _walk(root, styles_xml, blocks, "header" if "/header" in name else "footer", None, {},
-              {})
+        key = parts.names.get(name) if parts is not None else None
+        found = parts.blocks.get(key) if parts is not None and key is not None else None
+        if found is None:
+            start = len(blocks)
+            _walk(root, styles_xml, blocks, "header" if "/header" in name else "footer", None,
+                  {}, {})
+            if parts is not None and key is not None:
+                parts.blocks.put(key, tuple(blocks[start:]))
+        else:  # the same blocks: a block does not change
+            blocks += found
     return blocks
+
+
+@dataclass(frozen=True)
+class KnownParts:
+    """Headers and footers a renderer names by their XML (``names``: the key of each part by
+    its name), and the blocks read from each XML before (with the renderer's styles)."""
+
+    names: Mapping[str, bytes]
+    blocks: LRU[tuple[Block, ...]]
 
 
 class Kept(Protocol):

@@ -26,7 +26,7 @@ from lxml import etree
 
 from .bundled import check_languages, template_languages
 from .compiled import compiled
-from .docx_text import header_or_footer
+from .docx_text import Block, KnownParts, header_or_footer
 from .errors import TemplateError
 from .fingerprint import Known, Package, fingerprint
 from .fingerprint.known import Story
@@ -120,7 +120,10 @@ class PreparedTemplate:
         self._texts = {name: etree.fromstring(self._package.blob(name) or b"")
                        for name in self._zip.names if header_or_footer(name)
                        and name not in rendered}
+        self._text_names = {name: name.encode() + b"\n" + (self._package.blob(name) or b"")
+                            for name in self._texts}
         self._stories: LRU[Story] = LRU(64)  # of headers and footers
+        self._part_blocks: LRU[tuple[Block, ...]] = LRU(64)  # likewise, as blocks
 
     def variables(self) -> tuple[set[str], set[str]]:
         """The top-level names the template uses, and the article ids it has headings for."""
@@ -157,7 +160,8 @@ class PreparedTemplate:
             del keys[p]  # not numbered after all (a marker where finishing does not look)
         replace = {name: _serialize(element) for name, element in others.items()}
         # A header or footer is named by its XML as written, which is all it holds.
-        parts = {others[name]: name.encode() + b"\n" + xml for name, xml in replace.items()}
+        named = {name: name.encode() + b"\n" + xml for name, xml in replace.items()}
+        parts = {others[name]: key for name, key in named.items()}
         content = fingerprint(self._package, {"word/document.xml": root, **others},
                               Known(keys, parts, self._stories, tables))
         properties = _properties(loaded, self.path, self.sha256, text, False, content,
@@ -165,8 +169,9 @@ class PreparedTemplate:
         replace["word/document.xml"] = _serialize(root)
         replace[CUSTOM_PART] = self._custom.xml({**properties, **_NOT_A_TEMPLATE})
         texts = {**self._texts, **{n: e for n, e in others.items() if header_or_footer(n)}}
+        known = KnownParts({**self._text_names, **named}, self._part_blocks)
         return Draft(self._zip.build(replace), self.path, properties, DraftXml(
-            root, texts, self._styles_xml, keys))
+            root, texts, self._styles_xml, keys, known))
 
     def _compile(self, body: str) -> tuple[jinja2.Template, bool]:
         """The body's template, and whether it is in lines, as docxtpl renders it.

@@ -43,7 +43,7 @@ from .bundled import (  # noqa: F401  (builtin_template(s) re-exported: the buil
     template_languages,
 )
 from .context import draft_context
-from .docx_text import Block, Kept, blocks_of, paragraph_texts, read_blocks
+from .docx_text import Block, Kept, KnownParts, blocks_of, paragraph_texts, read_blocks
 from .errors import Problem, TemplateError
 from .files import write_atomic  # noqa: F401  (re-exported: the atomic write drafts use)
 from .fingerprint import fingerprint
@@ -65,12 +65,14 @@ _NOT_A_TEMPLATE: dict[str, str | None] = {KIND_PROPERTY: None, LANGUAGE_PROPERTY
 class DraftXml:
     """The XML a draft was written from, still in memory: its document, its headers and
     footers by part name, its style sheet as stored, and (when the renderer keeps some) what
-    is known of paragraphs as blocks (see :func:`pkgen.docx_text.blocks_of`)."""
+    is known of paragraphs and of headers and footers as blocks (see
+    :func:`pkgen.docx_text.blocks_of`)."""
 
     document: etree._Element
     others: dict[str, etree._Element]
     styles_xml: bytes | None
     kept: Mapping[etree._Element, Kept] | None = None
+    known_parts: KnownParts | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,8 @@ class Draft:
         if self.parts is None:
             return read_blocks(path, self.data)
         parts = self.parts
-        return blocks_of(parts.document, parts.others, parts.styles_xml, parts.kept)
+        return blocks_of(parts.document, parts.others, parts.styles_xml, parts.kept,
+                         parts.known_parts)
 
 
 def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool = False,
