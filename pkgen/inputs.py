@@ -145,7 +145,7 @@ def _read_yaml(raw: bytes, path: Path) -> _Read:
     """The agreement in YAML bytes, the line of every key path, the data as read (its
     Indonesian texts in place) and its texts in other languages."""
     parsed = parse_yaml(raw, path)
-    split = split_translations(parsed.data, parsed.lines, parsed.comments, path)
+    split = split_translations(parsed.data, parsed.lines, parsed.comments, path, parsed.keys)
     parsed = Parsed(split.data, split.lines, split.comments)
     try:
         document = validate(parsed.data, parsed.lines, path, parsed=parsed)

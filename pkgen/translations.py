@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,15 +66,18 @@ class Split:
 
 
 def split_translations(data: dict, lines: Lines, comments: dict[Loc, tuple[int, str]],
-                       path: Path | None) -> Split:
+                       path: Path | None, keys: Collection[str] | None = None) -> Split:
     """Take every ``{id: …, en: …}`` value of ``data`` apart.
 
     The Indonesian text takes the value's place (and its line); the others go into the
     returned :class:`Translations`. Refused, each as a located problem: a language pkgen does
     not know, a value with no Indonesian text, lists of different lengths, a value that is not
     text (dates, amounts and choices are written in each language by pkgen itself).
+    ``keys``, when given, are all the keys of ``data``'s mappings, wherever they are (as the
+    YAML reader gathers them): if none is a language, nothing is looked for.
     """
-    if not _has_translation(data):  # most inputs: nothing to take apart, nothing to copy
+    # Most inputs: nothing to take apart, nothing to copy.
+    if (keys is not None and BAHASA.keys().isdisjoint(keys)) or not _has_translation(data):
         return Split(data, lines, comments, Translations(), [])
     kind = data.get("dokumen")
     model = MODELS.get(kind.strip().upper()) if isinstance(kind, str) else None

@@ -62,6 +62,8 @@ class Parsed:
     lines: Lines = field(default_factory=dict)
     #: Key path of a plain value followed on its line by `` # …``: (line, the comment).
     comments: dict[Loc, tuple[int, str]] = field(default_factory=dict)
+    #: Every key of every mapping, wherever it is.
+    keys: set[str] = field(default_factory=set)
 
 
 def parse_yaml(raw: bytes, path: Path) -> Parsed:
@@ -142,6 +144,7 @@ class _Builder:
             first[key] = line
             self.parsed.lines[(*loc, key)] = line
             out[key] = self.node(value_node, (*loc, key))
+        self.parsed.keys.update(out)
         return out
 
     def scalar(self, node: yaml.ScalarNode, loc: Loc) -> str | None:

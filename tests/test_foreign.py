@@ -18,6 +18,8 @@ from pkgen.emit import agreement_yaml
 from pkgen.errors import InputError, TemplateError
 from pkgen.inputs import load_agreement
 from pkgen.render import builtin_templates, render_draft, write_atomic
+from pkgen.translations import split_translations
+from pkgen.yamlread import parse_yaml
 
 LOI = EXAMPLES / "loi-pariwisata-mojokerto-australia-barat.yaml"
 MOU = EXAMPLES / "mou-spbe-mojokerto-gyeongsangnam.yaml"
@@ -48,6 +50,19 @@ def test_a_text_is_given_per_field_per_item_or_per_list():
         "- pengembangan paket wisata budaya"
     assert text[t.lines[(("ruang_lingkup", 2), "en")] - 1].strip() == \
         "- the development of cultural tour packages"
+
+
+def test_translations_are_looked_for_by_the_keys_the_reader_saw(tmp_path):
+    """The YAML reader gathers every mapping's key, however deep: a translation is taken apart
+    wherever it is, and an input with no language key anywhere is not walked at all."""
+    text = "a:\n  b:\n    - c: {id: Satu, en: One}\n"
+    parsed = parse_yaml(text.encode(), tmp_path / "x.yaml")
+    assert parsed.keys == {"a", "b", "c", "id", "en"}
+    split = split_translations(parsed.data, parsed.lines, parsed.comments, None, parsed.keys)
+    assert split.data == {"a": {"b": [{"c": "Satu"}]}}
+    assert split.translations.texts == {("a", "b", 0, "c"): {"en": "One"}}
+    plain = parse_yaml(b"a:\n  b: {x: 1}\n", tmp_path / "y.yaml")
+    assert split_translations(plain.data, {}, {}, None, plain.keys).data is plain.data
 
 
 def test_the_english_context_is_the_document_in_english():
