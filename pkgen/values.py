@@ -48,12 +48,18 @@ def text_or_none(value: object) -> object:
 
 
 def is_blank(value: object) -> bool:
-    """True for a value not filled in: empty, only spaces, or a part whose values all are."""
+    """True for a value not filled in: empty, only spaces, or a part whose values all are.
+
+    A text holding a character Word cannot store is not blank: it is refused where it was
+    typed, by the field's own reading (:func:`text_or_none`), not by the part's.
+    """
+    if isinstance(value, str):
+        return not value.strip() and _UNSTORABLE.search(value) is None
     if isinstance(value, dict):
         return all(is_blank(v) for v in value.values())
     if isinstance(value, list):
         return all(is_blank(v) for v in value)
-    return text_or_none(value) is None
+    return value is None  # text_or_none leaves any other value as it is
 
 
 def items_or_none(value: object) -> object:

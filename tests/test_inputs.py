@@ -186,6 +186,24 @@ def test_bad_yaml(tmp_path, text, code, line):
     assert (problem.code, problem.line) == (code, line), problem.format("en")
 
 
+@pytest.mark.parametrize("old, new, key", [
+    ("nama: Ir. Endah Sulistyowati, M.T.", 'nama: "Ir. Endah\\x0bSulistyowati"',
+     "pihak[1].penandatangan.nama"),
+    ("  - Undang-Undang Nomor 18 Tahun 2008 tentang Pengelolaan Sampah",
+     '  - "Undang-Undang\\x0bNomor 18 Tahun 2008"', "dasar_hukum[1]"),
+    ("nama: Ir. Endah Sulistyowati, M.T.", 'nama: "\\x0b"', "pihak[1].penandatangan.nama"),
+], ids=["in-a-part", "in-a-list", "nothing-else"])
+def test_a_character_word_cannot_store_is_refused_where_it_was_typed(edited, old, new, key):
+    """Not at the part or the list around it: the line and key of the text itself."""
+    path = edited(PKS_TPA, old, new)
+    with pytest.raises(InputError) as info:
+        load_agreement(path)
+    problem = info.value.problems[0]
+    line = path.read_text(encoding="utf-8").splitlines().index(
+        next(t for t in path.read_text(encoding="utf-8").splitlines() if "\\x0b" in t)) + 1
+    assert (problem.code, problem.key, problem.line) == ("control_character", key, line)
+
+
 def test_control_character_in_quoted_value(tmp_path, edited):
     path = edited(PKS_TPA, "objek: pemanfaatan zona", 'objek: "pemanfaatan\\fzona')
     text = path.read_text().replace('sampah rumah tangga.\n', 'sampah rumah tangga."\n', 1)
