@@ -10,11 +10,14 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT
 from docx import Document
+from pydantic import BaseModel
 
 from pkgen.checks import check_path
 from pkgen.cli import main
 from pkgen.emit import agreement_yaml
-from pkgen.model import Pks, missing_parts
+from pkgen.model import MODELS, Pks, missing_parts
+from pkgen.model.rules import _conditional_gaps, is_required
+from pkgen.translations import split_translations
 from pkgen.yamlread import parse_yaml
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -113,3 +116,34 @@ def test_the_model_and_the_readme_agree():
                                   "pembiayaan", "jangka_waktu", "keadaan_kahar",
                                   "penyelesaian_perselisihan", "pengakhiran"}, \
         names - documented
+
+
+def _every_gap(model, loc=()):
+    """The gaps found by looking at every field of every part (what missing_parts skips
+    looking at cannot hold one)."""
+    for name, info in type(model).model_fields.items():
+        value, here = getattr(model, name), (*loc, name)
+        if value is None and is_required(info):
+            yield here
+        elif isinstance(value, BaseModel):
+            yield from _every_gap(value, here)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _every_gap(item, (*here, i))
+
+
+@pytest.mark.parametrize("kept", [None, ("dokumen", "jenis", "pihak"),
+                                  ("dokumen", "jenis", "pihak", "pembiayaan", "penandatanganan")])
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_the_parts_looked_at_are_all_that_can_be_missing(path, kept):
+    data = parse_yaml(path.read_bytes(), path).data
+    data = split_translations(data, {}, {}, path).data
+    if kept:
+        data = {k: v for k, v in data.items() if k in kept}
+        data["pihak"] = [{"penandatangan": {}}, {}]
+    model = MODELS[data["dokumen"].upper()]
+    document = model.model_validate(data)
+    walked = {g.loc for g in missing_parts(document)} - {
+        g.loc for g in _conditional_gaps(document)}
+    assert walked == set(_every_gap(document))

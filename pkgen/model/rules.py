@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import typing
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -118,22 +119,31 @@ def missing_parts(doc: Agreement) -> list[Gap]:
 def _walk(model: BaseModel, loc: Loc, gaps: list[Gap]) -> None:
     for name, required in _fields(type(model)):
         value = getattr(model, name)
-        here = (*loc, name)
         if value is None:
             if required:
+                here = (*loc, name)
                 gaps.append(Gap(here, _clause(here)))
         elif isinstance(value, BaseModel):
-            _walk(value, here, gaps)
+            _walk(value, (*loc, name), gaps)
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    _walk(item, (*here, i), gaps)
+                    _walk(item, (*loc, name, i), gaps)
 
 
 @functools.cache
 def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
-    """Each field of ``model``, and whether a complete agreement needs it."""
-    return tuple((name, is_required(info)) for name, info in model.model_fields.items())
+    """The fields of ``model`` a gap can be in: each a complete agreement needs, or that can
+    hold a part (or a list of parts) that has one; and whether it is needed itself."""
+    return tuple((name, is_required(info)) for name, info in model.model_fields.items()
+                 if is_required(info) or _holds_parts(info.annotation))
+
+
+def _holds_parts(annotation: object) -> bool:
+    """True if a field of this type can hold a model (in a list, a union …)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_parts(arg) for arg in typing.get_args(annotation))
 
 
 def _clause(loc: Loc) -> str | None:
