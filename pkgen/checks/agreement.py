@@ -21,7 +21,7 @@ from ..model.fields import field_at
 from .findings import ClauseStatus, Finding, Location, Report, Status
 from .foreign import foreign_rules
 from .rulebook import Rulebook
-from .structure import first_match
+from .structure import PerRulebook, search_first
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 
@@ -44,8 +44,6 @@ class _Checker:
         self.loaded, self.book, self.kind, self.jenis = loaded, book, kind, jenis
         self.doc = loaded.document
         self.findings: list[Finding] = []
-        self.placeholders = tuple(p for r in book.aturan if r.jenis_pemeriksaan == "pola"
-                                  and r.isian for p in r.pola)
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -68,12 +66,7 @@ class _Checker:
 
     def real(self, text: str | None, min_words: int = 1) -> bool:
         """True if ``text`` says something: enough real words and no placeholder."""
-        if text is None:
-            return False
-        if first_match(self.placeholders, text):
-            return False
-        words = _LETTERS.finditer(text)  # as many as needed, not all of them
-        return all(next(words, None) for _ in range(min_words))
+        return text is not None and _says_something((text, min_words), self.book)
 
     def real_list(self, items: list[str] | None) -> bool:
         return items is not None and any(self.real(t) for t in items)
@@ -354,6 +347,27 @@ class _Checker:
             for name in ("pelaksanaan", "sanksi", "monitoring_evaluasi"):
                 items((name,), getattr(d, name))
         return out
+
+
+def _real(text_words: tuple[str, int], book: Rulebook) -> bool:
+    """True if the text says something: at least so many real words, and no placeholder."""
+    text, min_words = text_words
+    if search_first(_placeholders(None, book), text):
+        return False
+    words = _LETTERS.finditer(text)  # as many as needed, not all of them
+    return all(next(words, None) for _ in range(min_words))
+
+
+_says_something = PerRulebook(_real)  # the same texts come again in a register's inputs
+
+
+def _placeholder_patterns(_key: None, book: Rulebook) -> tuple[re.Pattern, ...]:
+    """The patterns of the rulebook's blanks left to fill in (``isian``)."""
+    return tuple(p for r in book.aturan if r.jenis_pemeriksaan == "pola" and r.isian
+                 for p in r.pola)
+
+
+_placeholders = PerRulebook(_placeholder_patterns)
 
 
 def _status(value: object, substantive: bool, loc: Loc) -> tuple[Status, Loc]:
