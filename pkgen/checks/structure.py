@@ -273,17 +273,19 @@ class PerRulebook(Generic[K, V]):
 
     def __call__(self, key: K, book: Rulebook) -> V:
         """The answer for ``key`` under ``book``."""
-        return self.each((key,), book)[0]
+        kept = self._kept(book)
+        found = kept.get(key) if kept is not None else None
+        if found is None:
+            found = self._compute(key, book)
+            if kept is not None:
+                kept.put(key, found)
+        return found
 
     def each(self, keys: Sequence[K], book: Rulebook) -> list[V]:
         """The answers for ``keys`` under ``book``, in order."""
-        if not book.digest:
-            return [self._compute(key, book) for key in keys]
-        kept = self._books.get(book.digest)
+        kept = self._kept(book)
         if kept is None:
-            kept = self._books[book.digest] = LRU(16384)
-            while len(self._books) > _BOOKS_KEPT:
-                del self._books[next(iter(self._books))]
+            return [self._compute(key, book) for key in keys]
         found = kept.get_all(keys)
         for i, answer in enumerate(found):
             if answer is None:  # not kept, or a key asked for again in ``keys``
@@ -293,6 +295,17 @@ class PerRulebook(Generic[K, V]):
                     kept.put(keys[i], answer)
                 found[i] = answer
         return found  # type: ignore[return-value]
+
+    def _kept(self, book: Rulebook) -> LRU[V] | None:
+        """The answers kept under ``book``; None for a rulebook without a digest."""
+        if not book.digest:
+            return None
+        kept = self._books.get(book.digest)
+        if kept is None:
+            kept = self._books[book.digest] = LRU(16384)
+            while len(self._books) > _BOOKS_KEPT:
+                del self._books[next(iter(self._books))]
+        return kept
 
 
 #: Rulebooks whose answers are kept at once (a build uses one).
