@@ -46,6 +46,7 @@ _TAGS = {yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
          yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG}
 
 
+_SCALAR = yaml.ScalarNode
 _NULL = {"", "~", "null", "Null", "NULL"}
 _COMMENT = re.compile(r"\s+#(.*)")  # after a plain scalar: what YAML drops
 _NBSP = "\u00a0\u2007\u202f"
@@ -110,9 +111,10 @@ class _Builder:
     def __init__(self, source: list[str], path: Path, parsed: Parsed) -> None:
         self.source, self.path, self.parsed = source, path, parsed
         self.seen: set[int] = set()
+        self.hashes = {i for i, line in enumerate(source) if "#" in line}
 
     def node(self, node: yaml.Node, loc: Loc) -> object:
-        if type(node) is yaml.ScalarNode:  # most of them, at once
+        if type(node) is _SCALAR:  # most of them, at once
             return self.scalar(node, loc)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             if id(node) in self.seen:  # an alias: the same node reached twice
@@ -123,27 +125,29 @@ class _Builder:
             return self.mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             items = []
+            lines = self.parsed.lines
             for i, item in enumerate(node.value):
-                self.parsed.lines[(*loc, i)] = item.start_mark.line + 1
-                items.append(self.node(item, (*loc, i)))
+                here = (*loc, i)
+                lines[here] = item.start_mark.line + 1
+                items.append(self.node(item, here))
             return items
         assert isinstance(node, yaml.ScalarNode)  # YAML composes nothing else
         return self.scalar(node, loc)
 
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
         out: dict[str, object] = {}
-        first: dict[str, int] = {}
+        lines = self.parsed.lines
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
                 raise InputError(Problem("yaml_complex_key", self.path, line))
             key = key_node.value
+            here = (*loc, key)
             if key in out:
                 raise InputError(Problem("yaml_duplicate_key", self.path, line, params={
-                    "key": key, "other_line": first[key]}))
-            first[key] = line
-            self.parsed.lines[(*loc, key)] = line
-            out[key] = self.node(value_node, (*loc, key))
+                    "key": key, "other_line": lines[here]}))
+            lines[here] = line
+            out[key] = self.node(value_node, here)
         self.parsed.keys.update(out)
         return out
 
@@ -158,10 +162,10 @@ class _Builder:
                     self.source[number].strip() == "-":
                 raise InputError(Problem("yaml_item_in_text", self.path, number + 1,
                                          _key_text(loc), {"item_line": start + 1}))
-        rest = self.source[end][node.end_mark.column:] if end < len(self.source) else ""
-        comment = _COMMENT.match(rest) if "#" in rest else None
-        if comment:
-            self.parsed.comments[loc] = (end + 1, comment.group(1).strip())
+        if end in self.hashes:  # a "#" on the line the value ends on
+            comment = _COMMENT.match(self.source[end][node.end_mark.column:])
+            if comment:
+                self.parsed.comments[loc] = (end + 1, comment.group(1).strip())
         return node.value
 
 
