@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from .docx_text import custom_properties, listed, package_property
 from .errors import Problem, TemplateError
-from .model import Agreement, kinds_of, languages
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from .inputs import Loaded
+    from .model import Agreement
 
 #: The custom properties a template declares: the documents it is for ("pks_ksdd", "ksb" …)
 #: and the languages it prints ("id, en").
@@ -53,6 +53,8 @@ def builtin_template(kind: str, languages: Iterable[str] = ("id",)) -> Path:
 
 def builtin_for(doc: Agreement) -> Path:
     """The built-in template of ``doc``: for its kind and the languages it is written in."""
+    from .model import kinds_of, languages  # the models load only where a document is read
+
     return builtin_template(kinds_of(doc)[0], languages(doc))
 
 
@@ -77,6 +79,8 @@ def template_languages(document) -> tuple[str, ...]:
 
 def check_languages(printed: tuple[str, ...], path: Path, loaded: Loaded) -> None:
     """Refuse a template that does not print every language the agreement is written in."""
+    from .model import languages
+
     missing = [code for code in languages(loaded.document) if code not in printed]
     if missing:
         raise TemplateError(Problem("template_languages", path, params={

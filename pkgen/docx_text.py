@@ -15,24 +15,25 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from docx import Document
-from docx.document import Document as DocumentObject
-from docx.oxml.ns import qn
 from lxml import etree
 
 from .errors import DocumentError, Problem
 from .lru import LRU
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 CUSTOM_RT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 )
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-_T, _TAB, _BR, _CR = (qn(f"w:{n}") for n in ("t", "tab", "br", "cr"))
+_T, _TAB, _BR, _CR = (f"{_W}{n}" for n in ("t", "tab", "br", "cr"))
 #: What the text of a paragraph is made of: as pkgen wrote it (its provenance hash), and as a
 #: reader sees it (line breaks of every kind). Words a tracked change deletes are not text.
 WRITTEN = (_T, _TAB, _BR)
@@ -47,7 +48,7 @@ def paragraph_text(p: etree._Element, tags: tuple[str, ...] = WRITTEN) -> str:
 
 def paragraph_texts(element: etree._Element) -> Iterator[str]:
     """Yield the text of every paragraph under ``element`` (tables included), in order."""
-    for p in element.iter(qn("w:p")):
+    for p in element.iter(f"{_W}p"):
         yield paragraph_text(p)
 
 
@@ -63,6 +64,8 @@ def text_hash(doc: DocumentObject) -> str:
 
 def open_document(path: Path) -> DocumentObject:
     """Open ``path`` with python-docx."""
+    from docx import Document  # python-docx loads only where a document is opened with it
+
     return Document(str(path))
 
 
@@ -108,7 +111,6 @@ def listed(text: str | None) -> frozenset[str] | None:
 MAX_PART_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(heading|judul|title)\s*\d*$", re.IGNORECASE)
 
 

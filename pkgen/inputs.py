@@ -22,20 +22,20 @@ from .lru import LRU
 from .messages import messages
 from .model import DOKUMEN, MODELS, Agreement, Ksb, Loc, Pks, consistency_problems
 from .model.fields import field_at, fields_at
+from .paths import (  # noqa: F401  (re-exported)
+    FORM_SUFFIXES,
+    INPUT_SUFFIXES,
+    MAX_INPUT_BYTES,
+    YAML_SUFFIXES,
+)
 from .translations import Translations, split_translations, translated_data
 from .yamlread import Lines, Parsed, key_text, line_for, nearest, parse_yaml, type_name
 
-#: Inputs are a few kilobytes; anything past this is the wrong file.
-MAX_INPUT_BYTES = 1_000_000
 #: A filled form may carry a pasted logo; past this it is not a form.
 MAX_FORM_BYTES = 5_000_000
 #: An emblem printed above the title (``pihak[].lambang``): a PNG or JPEG of modest size.
 MAX_PICTURE_BYTES = 2_000_000
 _PICTURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
-YAML_SUFFIXES = (".yaml", ".yml")
-#: Excel forms (pkgen form) are inputs too.
-FORM_SUFFIXES = (".xlsx", ".xlsm")
-INPUT_SUFFIXES = YAML_SUFFIXES + FORM_SUFFIXES
 Cells = dict[Loc, tuple[str, str]]
 
 

@@ -1,10 +1,17 @@
-"""Names of drafts: derived from input names, never leaving their folder, never reserved."""
+"""Which files are inputs, and the names of their drafts: derived from input names, never
+leaving their folder, never reserved."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+#: Inputs are a few kilobytes; anything past this is the wrong file.
+MAX_INPUT_BYTES = 1_000_000
+YAML_SUFFIXES = (".yaml", ".yml")
+#: Excel forms (pkgen form) are inputs too.
+FORM_SUFFIXES = (".xlsx", ".xlsm")
+INPUT_SUFFIXES = YAML_SUFFIXES + FORM_SUFFIXES
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$", re.IGNORECASE)
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .inputs import INPUT_SUFFIXES
+from .paths import INPUT_SUFFIXES
 
 
 def scan(register: Path, drafts: Path | None = None) -> list[Path]:

@@ -5,17 +5,17 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from docx import Document
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .build import Result as BuildResult
-from .checks.findings import Finding, Report
 from .messages import message, msg
+
+if TYPE_CHECKING:
+    from .build import Result as BuildResult
+    from .checks.findings import Finding, Report
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _COLUMNS = ("column_severity", "column_rule", "column_location", "column_finding", "column_basis")
@@ -107,6 +107,10 @@ def annotate(source: Path, report: Report, lang: str = "id") -> bytes:
     A finding about a paragraph or article is anchored there; one about something missing is
     anchored at the first paragraph. Only findings located in the body are anchored in place.
     """
+    from docx import Document  # python-docx loads only for a commented copy
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
     doc = Document(str(source))
     paragraphs = list(doc.element.body.iter(qn("w:p")))
 

@@ -16,23 +16,39 @@ wording.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .bundled import KIND_PROPERTY, builtin_template
 from .docx_text import listed, package_property
 from .errors import InputError, Problem, TemplateError
-from .model import DOKUMEN, JENIS, Agreement, kinds_of, languages
-from .render import KIND_PROPERTY, builtin_template, check_template
+
+if TYPE_CHECKING:
+    from .model import Agreement
 
 BUILTIN_WORDS = ("bawaan", "builtin")
 CONFIG = "pkgen.toml"
-KINDS = tuple(d.lower() for d in DOKUMEN) + tuple(
-    f"{d.lower()}_{j.lower()}" for d in DOKUMEN for j in JENIS)
-_KIND = re.compile(r"^(" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")=(.+)$",
-                   re.IGNORECASE)
+
+
+@functools.cache
+def all_kinds() -> tuple[str, ...]:
+    """Every kind a template can be for: ``pks``, ``ksb`` …, ``pks_ksdd`` …"""
+    from .model import DOKUMEN, JENIS  # the models load only where a kind is named
+
+    return tuple(d.lower() for d in DOKUMEN) + tuple(
+        f"{d.lower()}_{j.lower()}" for d in DOKUMEN for j in JENIS)
+
+
+@functools.cache
+def _kind_option() -> re.Pattern[str]:
+    """``KIND=FILE``."""
+    return re.compile(r"^(" + "|".join(sorted(all_kinds(), key=len, reverse=True)) + r")=(.+)$",
+                      re.IGNORECASE)
 
 
 def kind_label(kind: str) -> str:
@@ -62,7 +78,7 @@ def parse_template_options(values: Iterable[str]) -> list[Given]:
     """``--template FILE`` and ``--template KIND=FILE`` as given on the command line."""
     out = []
     for value in values:
-        match = _KIND.match(value)
+        match = _kind_option().match(value)
         if match and match.group(2).lower() in BUILTIN_WORDS:
             kind = match.group(1).lower()
             out.append(Given(builtin_template(kind), kind, BUILTIN))
@@ -83,6 +99,8 @@ class TemplateChoice:
 
     def template_for(self, doc: Agreement) -> Path:
         """The template that renders ``doc``; :class:`TemplateError` if none fits."""
+        from .model import kinds_of, languages
+
         return self.template_of(kinds_of(doc), languages(doc))
 
     def template_of(self, kinds: tuple[str, ...], langs: Sequence[str] = ("id",)) -> Path:
@@ -98,6 +116,8 @@ class TemplateChoice:
 
     def check_unused(self, docs: Iterable[Agreement]) -> None:
         """Refuse a template given on the command line for kinds no document of the run has."""
+        from .model import kinds_of
+
         docs = list(docs)
         used = {k for doc in docs for k in kinds_of(doc)}
         for given in self.given:
@@ -115,6 +135,8 @@ class TemplateChoice:
                     "template_not_found"
                 raise TemplateError(Problem(code, params={
                     "name": str(given.path), "kind": given.kind or ""}))
+            from .render import check_template
+
             check_template(given.path)  # a Word document with tags, not a draft or a workbook
             declared = declared_kinds(given.path)
             if given.kind is not None and declared is not None and not _covers(declared,
@@ -167,8 +189,8 @@ def load_config(path: Path | None) -> list[Given]:
             "allowed": "templat"}))
     out = []
     for kind, value in (data.get("templat") or {}).items():
-        if kind.lower() not in KINDS or not isinstance(value, str):
+        if kind.lower() not in all_kinds() or not isinstance(value, str):
             raise InputError(Problem("config_template", path, key=f"templat.{kind}", params={
-                "kinds": ", ".join(KINDS)}))
+                "kinds": ", ".join(all_kinds())}))
         out.append(Given((path.parent / value).resolve(), kind.lower(), str(path)))
     return out

@@ -17,7 +17,6 @@ from docx import Document
 
 from pkgen import build as b
 from pkgen.build import install, worker
-from pkgen.build import run as b_run
 from pkgen.cli import main
 from pkgen.docx_text import custom_properties
 from pkgen.errors import InputError
@@ -369,7 +368,7 @@ def test_drafts_are_made_collecting_garbage_seldom_and_the_caller_is_left_as_it_
         return real(job, renderer)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(b_run, "run_job", spy)
+        patch.setattr(worker, "run_job", spy)
         run(register, jobs=1)
     assert seen and set(seen) == {worker.COLLECT_AFTER}
     assert gc.get_threshold() == before
@@ -410,7 +409,7 @@ def test_interrupted_while_rendering_changes_nothing(register, monkeypatch):
     before = {p: p.read_bytes() for p in drafts.rglob("*") if p.is_file() and p.name != b.LOCK}
     for name in (TPA, WISATA):
         retitle(register / f"{name}.yaml")
-    job = b_run.run_job
+    job = worker.run_job
     calls = []
 
     def interrupted(args, cache=None):
@@ -419,7 +418,7 @@ def test_interrupted_while_rendering_changes_nothing(register, monkeypatch):
             raise KeyboardInterrupt
         return job(args, cache)
 
-    monkeypatch.setattr(b_run, "run_job", interrupted)
+    monkeypatch.setattr(worker, "run_job", interrupted)
     with pytest.raises(KeyboardInterrupt):
         run(register, jobs=1)
     after = {p: p.read_bytes() for p in drafts.rglob("*") if p.is_file() and p.name != b.LOCK}

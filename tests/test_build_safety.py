@@ -65,20 +65,20 @@ def test_a_draft_saved_while_the_build_renders_is_kept(register, monkeypatch):
     names = [TPA, KSB, WISATA, SPBE]
     for name in names:
         retitle(register / f"{name}.yaml")
-    job = b_run.run_job
+    job = worker.run_job
 
     def render_while_someone_saves(one, cache=None):
         save(drafts / one.draft, f"saat-render-{one.draft}")  # planned unedited, now edited
         return job(one, cache)
 
-    monkeypatch.setattr(b_run, "run_job", render_while_someone_saves)
+    monkeypatch.setattr(worker, "run_job", render_while_someone_saves)
     result, _ = run(register)
     for name in names:
         assert f"saat-render-{name}.docx" in text(drafts / f"{name}.docx")
         assert item(result, name).state == "edited-stale"
         assert item(result, name).reason == "changed_during_build"
         assert "Tahap II" in text(drafts / f"{name}{b.BESIDE}")
-    monkeypatch.setattr(b_run, "run_job", job)
+    monkeypatch.setattr(worker, "run_job", job)
     assert set(states(run(register)[0]).values()) == {"edited"}
     assert_consistent(drafts)
 
@@ -135,13 +135,13 @@ def test_ctrl_c_while_installing_records_the_draft_just_installed(register, monk
 def test_sigterm_stops_a_build_between_steps(register, monkeypatch):
     _, drafts = run(register)
     retitle(register / f"{WISATA}.yaml")
-    job = b_run.run_job
+    job = worker.run_job
 
     def terminated(one, cache=None):
         os.kill(os.getpid(), signal.SIGTERM)
         return job(one, cache)
 
-    monkeypatch.setattr(b_run, "run_job", terminated)
+    monkeypatch.setattr(worker, "run_job", terminated)
     result = CliRunner().invoke(main, ["build", str(register), "-o", str(drafts)])
     assert result.exit_code == 128 + signal.SIGTERM
     assert "build dihentikan (SIGTERM)" in result.stderr and "Traceback" not in result.output

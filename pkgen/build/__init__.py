@@ -20,7 +20,7 @@ in ``store``, interruptions in ``signals``.
 from __future__ import annotations
 
 from .._version import __version__
-from ..inputs import INPUT_SUFFIXES
+from ..paths import INPUT_SUFFIXES
 from ..register import scan, unfollowed_ksb
 from .changes import describe, report_markdown
 from .planning import BESIDE, links_of, plan

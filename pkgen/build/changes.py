@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..checks.structure import parse_structure
 from ..docx_text import read_blocks
 from ..errors import PkgenError
 from ..messages import Text, message, msg
@@ -43,6 +42,8 @@ def changes(old: Path, new_blocks, book) -> list[Text]:
 
 
 def _articles(blocks, book) -> dict[str, tuple[str, str]]:
+    from ..checks.structure import parse_structure  # the checker loads only where drafts are
+
     structure = parse_structure(blocks, book)
     body = [b.text for b in structure.preamble]
     out: dict[str, tuple[str, str]] = {"": ("", "\n".join(body))}

@@ -15,14 +15,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .._version import __version__
-from ..checks import load_rulebook
-from ..checks.rulebook_file import rulebook_digest
+from ..bundled import builtin_templates
+from ..checks.rulebook_file import load_rulebook, rulebook_digest
 from ..errors import TemplateError
 from ..fingerprint import Package, UnreadableError, fingerprint, match, read_properties
 from ..messages import msg
 from ..paths import mirrored
 from ..register import Link, scan, unfollowed_ksb
-from ..render import builtin_templates
 from ..templating import Given, TemplateChoice, find_config, load_config
 from .install import free_name
 from .state import Copy, Entry, Expect, Failure, Item, Options, Record, Result, Stat, State

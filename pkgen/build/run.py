@@ -20,7 +20,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import redline as redlines
-from ..drafts import Renderer
 from ..errors import OutputError, PkgenError, Problem
 from ..files import fsync_file, fsync_folder, output_problem, write_atomic
 from ..messages import msg
@@ -32,7 +31,6 @@ from .planning import beside_name, links_of, plan
 from .signals import critical, interruptible
 from .state import Copy, Entry, Expect, Failure, Item, Job, Options, Outcome, Result, Stat, State
 from .store import STAGING, locked, save_manifest, set_aside_damaged, write_journal
-from .worker import collecting_seldom, run_job, start_worker
 
 REPORT = "laporan-build.md"
 REDLINE = ".redline.docx"
@@ -92,6 +90,8 @@ def _render_all(items: list[Item], register: Path, drafts: Path, staging: Path,
                 options: Options, progress: Progress | None, lock_fd: int,
                 templates: TemplateChoice) -> dict[str, Outcome]:
     todo = [i for i in items if i.todo]
+    if not todo:
+        return {}
     jobs = [Job(i.input, i.rel, register, i.draft, drafts / i.draft, staging, templates,
                 options.rules, options.allow_incomplete) for i in todo]
     outcomes = {}
@@ -128,21 +128,26 @@ def flush_staged(staged: Path) -> None:
 def _run(jobs: list[Job], workers: int, lock_fd: int) -> Generator[Outcome, None, None]:
     """Each job's outcome, in order: in this process, or in worker processes that end with
     the build (stopped on any exception, and watching for the build's own death)."""
+    # Imported once there is something to render, before any worker is forked: a build with
+    # nothing to do never loads the renderer, and workers start with it loaded.
+    from ..drafts import Renderer
+    from . import worker
+
     if workers <= 1 or len(jobs) <= 1:
         cache = Renderer(prepared=True)  # this build's, gone with it
-        with collecting_seldom():
+        with worker.collecting_seldom():
             for job in jobs:
-                yield run_job(job, cache)
+                yield worker.run_job(job, cache)
         return
     context = _process_context()
     pool = ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context,
-                               initializer=start_worker, initargs=(
+                               initializer=worker.start_worker, initargs=(
                                    os.getpid(),
                                    lock_fd if context.get_start_method() == "fork" else None))
     finished = False
     try:
         chunk = max(1, min(16, len(jobs) // (workers * 4)))
-        yield from pool.map(run_job, jobs, chunksize=chunk)
+        yield from pool.map(worker.run_job, jobs, chunksize=chunk)
         finished = True
     except BrokenProcessPool as err:
         raise PkgenError(Problem("build_worker_died")) from err

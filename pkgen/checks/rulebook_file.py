@@ -6,13 +6,14 @@ import hashlib
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, Problem
-from ..inputs import MAX_INPUT_BYTES, parse_yaml, problem_from_pydantic
-from ..yamlread import Parsed
-from .rulebook import Rulebook
+from ..paths import MAX_INPUT_BYTES
+from ..yamlread import Parsed, parse_yaml
+
+if TYPE_CHECKING:
+    from .rulebook import Rulebook
 
 
 def builtin_rulebook_path() -> Path:
@@ -26,6 +27,11 @@ def load_rulebook(path: Path | None = None) -> Rulebook:
 
     Raises :class:`InputError` with file, line and key for a broken rulebook.
     """
+    from pydantic import ValidationError  # the models load only where rules are checked
+
+    from ..inputs import problem_from_pydantic
+    from .rulebook import Rulebook
+
     path, raw, parsed = _read(path)
     try:
         book = Rulebook.model_validate(parsed.data)

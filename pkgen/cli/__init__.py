@@ -4,7 +4,6 @@ Exit codes: 0 success; 1 the document has error findings (incomplete); 2 an inpu
 or output problem (nothing was written). Results go to stdout, diagnostics to stderr.
 """
 
-from . import building, drafting, making, reporting, serving  # noqa: F401  (each registers its commands)
-from .base import main
+from .base import main  # each command's module is imported when it is run (base.COMMANDS)
 
 __all__ = ["main"]

@@ -4,6 +4,7 @@ writing what a command makes."""
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
 from pathlib import Path
 
@@ -17,15 +18,35 @@ from ..errors import (
     PkgenError,
     Problem,
 )
-from ..model import DOKUMEN, JENIS
-from ..render import write_atomic
+from ..files import write_atomic
 
 option = functools.partial(click.option, cls=clilang.Option)
 clilang.install()
 
 
+#: The module defining each command, imported only when its command is run or listed: a
+#: command waits for what it uses, not for what every other command uses.
+COMMANDS = {"validate": "drafting", "render": "drafting", "check": "drafting",
+            "new": "making", "form": "making", "import": "making", "schema": "making",
+            "templates": "making", "build": "building", "rekap": "reporting",
+            "serve": "serving"}
+
+
 class _Group(clilang.Group):
-    """Reports every :class:`PkgenError` as its message and exit code, never a traceback."""
+    """Reports every :class:`PkgenError` as its message and exit code, never a traceback;
+    imports each command's module when the command is asked for (see :data:`COMMANDS`)."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command named, its module imported first."""
+        if cmd_name in COMMANDS:
+            importlib.import_module(f"{__package__}.{COMMANDS[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command, for ``pkgen --help``."""
+        for module in sorted(set(COMMANDS.values())):
+            importlib.import_module(f"{__package__}.{module}")
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -48,6 +69,8 @@ def lang_option(func):
 
 def kind_options(func):
     """--dokumen and --jenis, for the commands that make a new input or form."""
+    from ..model import DOKUMEN, JENIS
+
     func = option("--jenis", type=click.Choice(JENIS, case_sensitive=False), default="KSDD",
                   show_default=True, help="Kind of cooperation.")(func)
     return option("--dokumen", type=click.Choice(DOKUMEN, case_sensitive=False), default="PKS",

@@ -13,8 +13,8 @@ from pydantic_core import PydanticCustomError
 from .. import rekap as rekaps
 from .. import values
 from ..errors import EXIT_INPUT, OutputError, PkgenError, Problem
-from ..inputs import INPUT_SUFFIXES
 from ..messages import message
+from ..paths import INPUT_SUFFIXES
 from .base import lang_option, main, option, write_new
 
 SUFFIXES = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".md": "md", ".json": "json"}

@@ -1,0 +1,91 @@
+"""What a command loads before it works: a build with nothing to do, and a command's help,
+load neither the models, the renderer nor python-docx; a build with work loads them once,
+before its workers are forked."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from buildkit import TPA, make_register, retitle
+from click.testing import CliRunner
+
+import pkgen
+from pkgen.cli import base, main
+from pkgen.docx_text import document_text, open_document
+
+#: Modules that take most of the time of starting pkgen, and that a build with nothing to do
+#: never needs.
+HEAVY = ("pydantic", "docxtpl", "docx", "jinja2", "num2words", "isal", "pkgen.model",
+         "pkgen.render", "pkgen.inputs", "pkgen.drafts", "pkgen.checks.rulebook")
+
+PROBE = """
+import json, sys
+from pkgen.cli import main
+args, heavy = map(json.loads, sys.argv[1:])
+sys.argv = ["pkgen", *args]
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+print(json.dumps([code, sorted(m for m in heavy if m in sys.modules)]))
+"""
+
+
+def loaded_by(*args: str) -> tuple[int, list[str]]:
+    """The exit code of ``pkgen ARGS`` run in a fresh Python, and the heavy modules loaded."""
+    done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args), json.dumps(HEAVY)],
+                          capture_output=True, text=True, check=True, timeout=120)
+    code, modules = json.loads(done.stdout.splitlines()[-1])
+    return code, modules
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    register = make_register(tmp_path_factory.mktemp("startup"))
+    drafts = register.parent / "drafts"
+    result = CliRunner().invoke(main, ["build", str(register), "-o", str(drafts), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    return register, drafts
+
+
+def test_a_build_with_nothing_to_do_loads_no_model_renderer_or_word_library(built):
+    register, drafts = built
+    assert loaded_by("build", str(register), "-o", str(drafts)) == (0, [])
+    assert loaded_by("build", str(register), "-o", str(drafts), "--dry-run") == (0, [])
+
+
+@pytest.mark.parametrize("args", [("build", "--help"), ("--version",)])
+def test_a_command_s_help_loads_only_what_it_shows(args):
+    assert loaded_by(*args) == (0, [])
+
+
+def test_a_build_with_work_loads_the_renderer_before_its_workers_start(built):
+    register, drafts = built
+    retitle(register / f"{TPA}.yaml")
+    code, modules = loaded_by("build", str(register), "-o", str(drafts), "--jobs", "2")
+    assert code == 0
+    assert {"pkgen.render", "pkgen.model", "docxtpl", "pydantic"} <= set(modules)
+    assert "Tahap II" in document_text(open_document(drafts / f"{TPA}.docx"))
+    assert loaded_by("build", str(register), "-o", str(drafts)) == (0, [])
+
+
+def test_every_command_is_found_in_the_module_named_for_it():
+    assert CliRunner().invoke(main, ["--help"]).exit_code == 0  # imports every module
+    assert set(main.commands) == set(base.COMMANDS)
+    for name, module in base.COMMANDS.items():
+        assert main.commands[name].callback.__module__ == f"pkgen.cli.{module}"
+    assert CliRunner().invoke(main, ["nosuch"]).exit_code == 2
+
+
+def test_the_package_offers_each_name_it_lists():
+    for name in pkgen.__all__:
+        assert getattr(pkgen, name) is not None
+    from pkgen import check_path, load_agreement
+    from pkgen.checks import Report, load_rulebook
+    assert callable(check_path) and callable(load_agreement) and callable(load_rulebook)
+    assert Report.__module__ == "pkgen.checks.findings"
+    with pytest.raises(AttributeError, match="nosuch"):
+        pkgen.nosuch  # noqa: B018
