@@ -27,7 +27,9 @@ Preparing a template (once per process) is timed apart.
 Then ``pkgen build``, each run in a fresh process as a user's (not forked from this one, with
 the thousands of inputs it holds): a register of N inputs built with 2 workers (load, check
 each input, render, check each draft, install durably), rebuilt with nothing changed (the
-no-op rebuild), and the peak memory of a one-worker build of N/5 and of N inputs.
+no-op rebuild), and the peak memory of a one-worker build of N/5 and of N inputs. The no-op
+rebuild is also timed as a user times the ``pkgen build`` command: a new Python process from
+its start to its exit, taking turns with the same command made to import every module first.
 
 The last line: ``speedup_1worker`` is one worker's throughput over the one-off render's,
 ``speedup_2workers`` two workers' over one worker's, ``noop_<N>_s`` the no-op rebuild time,
@@ -41,7 +43,11 @@ import argparse
 import gc
 import io
 import multiprocessing
+import os
 import shutil
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -233,6 +239,48 @@ def rendering(count: int, sample: int, root: Path) -> dict[str, float]:
     return rate
 
 
+#: ``pkgen ARGS`` as the installed command runs it; with ``--everything``, every command's
+#: module (and the renderer, models and checker they import) imported first, as the command
+#: line did when it imported them all to start.
+COMMAND = """
+import sys
+if sys.argv[1] == "--everything":
+    import pkgen.checks.entry, pkgen.drafts
+    from pkgen.cli import base
+    for module in set(base.COMMANDS.values()):
+        __import__("pkgen.cli." + module)
+    del sys.argv[1]
+from pkgen.cli import main
+sys.argv[0] = "pkgen"
+main()
+"""
+
+
+def command_seconds(args: list[str], everything: bool) -> float:
+    """Wall seconds of ``pkgen ARGS`` in a new Python process, from its start to its exit,
+    with Python's compiled modules kept as an installed pkgen keeps them."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", COMMAND, *(["--everything"] if everything else []),
+                    *args], env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def command_noop(register: Path, drafts: Path, runs: int = 7) -> None:
+    """The ``pkgen build`` command with nothing to do, as a user times it, taking turns with
+    the same command importing everything first; the medians of ``runs`` runs."""
+    args = ["build", str(register), "-o", str(drafts)]
+    command_seconds(args, True)  # the compiled modules written, as an install does
+    times: dict[bool, list[float]] = {True: [], False: []}
+    for _ in range(runs):
+        for everything in (False, True):
+            times[everything].append(command_seconds(args, everything))
+    lazy, eager = statistics.median(times[False]), statistics.median(times[True])
+    print(f"{'pkgen build command, nothing changed':<36} {'':>5}        {lazy:8.2f} s "
+          f"(median of {runs}; importing every module first {eager:.2f} s, "
+          f"{eager / lazy:.1f}x)", flush=True)
+
+
 def building(count: int, root: Path) -> tuple[float, float]:
     """Seconds of a first build of ``count`` inputs on 2 workers, and of a no-op rebuild,
     each in a fresh process (the time of the build itself, not of starting Python)."""
@@ -242,6 +290,7 @@ def building(count: int, root: Path) -> tuple[float, float]:
     noop, unchanged = _in_fresh_process(_timed_build, register, drafts)
     assert unchanged == count + 1, "the no-op rebuild rendered something"
     print(f"{'pkgen build, nothing changed':<36} {count:>5} drafts {noop:8.2f} s", flush=True)
+    command_noop(root / "register", root / "drafts")
     small = max(1, count // 5)
     make_register(root / "small", small)
     low = peak_memory_mb(root / "small", root / "small-drafts")

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import Progress
 
 from .. import build as build_module
 from ..messages import message
@@ -72,6 +71,8 @@ def _progress(console: Console, lang: str):
         yield lambda item, done, total: console.print(
             f"[{done}/{total}] {item.rel}", markup=False, highlight=False)
         return
+    from rich.progress import Progress  # a bar only on a terminal
+
     # Refreshed by hand, not by a thread: worker processes are forked only from a process
     # with a single thread.
     with Progress(console=console, transient=True, auto_refresh=False) as bar:
