@@ -13,6 +13,7 @@ from buildkit import TPA, make_register, retitle
 from click.testing import CliRunner
 
 import pkgen
+from pkgen import checks
 from pkgen.cli import base, main
 from pkgen.docx_text import document_text, open_document
 
@@ -80,9 +81,11 @@ def test_every_command_is_found_in_the_module_named_for_it():
     assert CliRunner().invoke(main, ["nosuch"]).exit_code == 2
 
 
-def test_the_package_offers_each_name_it_lists():
+def test_the_packages_offer_each_name_they_list():
     for name in pkgen.__all__:
         assert getattr(pkgen, name) is not None
+    for name in checks.__all__:
+        assert getattr(checks, name).__name__ == name
     from pkgen import check_path, load_agreement
     from pkgen.checks import Report, load_rulebook
     assert callable(check_path) and callable(load_agreement) and callable(load_rulebook)
