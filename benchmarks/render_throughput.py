@@ -261,10 +261,11 @@ main()
 
 def command_seconds(args: list[str], everything: bool) -> float:
     """Wall seconds of ``pkgen ARGS`` in a new Python process, from its start to its exit,
-    with Python's compiled modules kept as an installed pkgen keeps them."""
+    with pkgen as installed (``-P``: not the folder the benchmark runs in) and Python's
+    compiled modules kept as an installed pkgen keeps them."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", COMMAND, *(["--everything"] if everything else []),
+    subprocess.run([sys.executable, "-P", "-c", COMMAND, *(["--everything"] if everything else []),
                     *args], env=env, check=True, capture_output=True)
     return time.perf_counter() - start
 

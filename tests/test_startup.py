@@ -36,9 +36,11 @@ print(json.dumps([code, sorted(m for m in heavy if m in sys.modules)]))
 
 
 def loaded_by(*args: str) -> tuple[int, list[str]]:
-    """The exit code of ``pkgen ARGS`` run in a fresh Python, and the heavy modules loaded."""
-    done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args), json.dumps(HEAVY)],
-                          capture_output=True, text=True, check=True, timeout=120)
+    """The exit code of ``pkgen ARGS`` run in a fresh Python, and the heavy modules loaded;
+    pkgen as installed (``-P``: not the source folder the tests may run in)."""
+    done = subprocess.run([sys.executable, "-P", "-c", PROBE, json.dumps(args),
+                           json.dumps(HEAVY)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
     code, modules = json.loads(done.stdout.splitlines()[-1])
     return code, modules
 
