@@ -1,6 +1,6 @@
 """What a command loads before it works: a build with nothing to do, and a command's help,
-load neither the models, the renderer nor python-docx; a build with work loads them once,
-before its workers are forked."""
+load neither the models, the renderer nor python-docx, checking a Word agreement loads no
+model or renderer; a build with work loads them once, before its workers are forked."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from buildkit import TPA, make_register, retitle
+from buildkit import KSB, TPA, make_register, retitle
 from click.testing import CliRunner
 
 import pkgen
@@ -63,6 +63,15 @@ def test_a_build_with_nothing_to_do_loads_no_model_renderer_or_word_library(buil
 @pytest.mark.parametrize("args", [("build", "--help"), ("--version",)])
 def test_a_command_s_help_loads_only_what_it_shows(args):
     assert loaded_by(*args) == (0, [])
+
+
+def test_checking_a_word_agreement_loads_the_rulebook_but_no_model_or_renderer(built):
+    _register, drafts = built
+    code, modules = loaded_by("check", str(drafts / f"{TPA}.docx"))
+    assert code == 0 and modules == ["pkgen.checks.rulebook", "pydantic"]
+    code, modules = loaded_by("check", str(drafts / f"{TPA}.docx"), "--ksb",
+                              str(drafts / f"{KSB}.docx"))
+    assert code == 0 and "pkgen.render" not in modules and "docxtpl" not in modules
 
 
 def test_a_build_with_work_loads_the_renderer_before_its_workers_start(built):

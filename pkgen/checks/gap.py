@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..docx_text import Block
-from ..inputs import Loaded
 from ..messages import Text, msg
-from ..model import Pks, same_party, term_end
 from .findings import Finding, Report
 from .rulebook import Rulebook
+
+if TYPE_CHECKING:
+    from ..inputs import Loaded
 
 _NOMOR = re.compile(r"^\s*NOMOR\s*:?\s*(\S.*?)\s*$", re.IGNORECASE)
 
@@ -30,6 +32,8 @@ class Facts:
 
 def facts_from_input(loaded: Loaded) -> Facts:
     """Facts of a loaded input (exact)."""
+    from ..model import Pks, term_end  # a Word or PDF agreement is checked without the models
+
     doc = loaded.document
     facts = Facts(numbers=[p.nomor for p in doc.pihak if p.nomor],
                   parties=[p.nama for p in doc.pihak if p.nama], ends=term_end(doc),
@@ -76,6 +80,8 @@ def compare(pks: Report, pks_facts: Facts, ksb: Report, ksb_facts: Facts,
 
 
 def _mismatches(pks: Facts, ksb: Facts) -> list[Text]:
+    from ..model import same_party
+
     out = []
     for number in ksb.numbers:
         cited = number in pks.cited if pks.cited else number in pks.text

@@ -27,15 +27,16 @@ def load_rulebook(path: Path | None = None) -> Rulebook:
 
     Raises :class:`InputError` with file, line and key for a broken rulebook.
     """
-    from pydantic import ValidationError  # the models load only where rules are checked
+    from pydantic import ValidationError  # pydantic loads only where rules are checked
 
-    from ..inputs import problem_from_pydantic
     from .rulebook import Rulebook
 
     path, raw, parsed = _read(path)
     try:
         book = Rulebook.model_validate(parsed.data)
     except ValidationError as err:
+        from ..inputs import problem_from_pydantic
+
         raise InputError(
             [problem_from_pydantic(e, Rulebook, parsed.lines, path) for e in err.errors()]
         ) from err

@@ -6,13 +6,13 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import clilang, pdf_convert
 from ..build.single import replaceable, write_drafts
 from ..checks import check_path, load_rulebook
-from ..drafts import Produced, Renderer, produce
 from ..errors import (
     EXIT_FINDINGS,
     EXIT_INPUT,
@@ -21,15 +21,18 @@ from ..errors import (
     Problem,
     TemplateError,
 )
+from ..files import write_atomic
 from ..fingerprint import Package, UnreadableError, read_properties
 from ..messages import message
 from ..paths import output_name
-from ..render import write_atomic
 from ..report import annotate as annotated
 from ..report import print_text, print_verdict
 from ..report import to_json as report_json
 from ..templating import TemplateChoice, find_config, load_config, parse_template_options
 from .base import expand, lang_option, main, make_console, option, template_options
+
+if TYPE_CHECKING:
+    from ..drafts import Produced
 
 
 @main.command()
@@ -167,6 +170,8 @@ class _Results:
 
 def _produce_all(files: tuple[Path, ...], templates: tuple[str, ...], rules: Path | None,
                  lang: str, keep_going: bool) -> _Results:
+    from ..drafts import Renderer, produce  # the renderer loads only for inputs
+
     book = load_rulebook(rules)
     renderer = Renderer()
     results = _Results()
