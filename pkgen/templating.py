@@ -16,7 +16,6 @@ wording.
 
 from __future__ import annotations
 
-import functools
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -27,28 +26,17 @@ from typing import TYPE_CHECKING
 from .bundled import KIND_PROPERTY, builtin_template
 from .docx_text import listed, package_property
 from .errors import InputError, Problem, TemplateError
+from .kinds import DOKUMEN, JENIS
 
 if TYPE_CHECKING:
     from .model import Agreement
 
 BUILTIN_WORDS = ("bawaan", "builtin")
 CONFIG = "pkgen.toml"
-
-
-@functools.cache
-def all_kinds() -> tuple[str, ...]:
-    """Every kind a template can be for: ``pks``, ``ksb`` …, ``pks_ksdd`` …"""
-    from .model import DOKUMEN, JENIS  # the models load only where a kind is named
-
-    return tuple(d.lower() for d in DOKUMEN) + tuple(
-        f"{d.lower()}_{j.lower()}" for d in DOKUMEN for j in JENIS)
-
-
-@functools.cache
-def _kind_option() -> re.Pattern[str]:
-    """``KIND=FILE``."""
-    return re.compile(r"^(" + "|".join(sorted(all_kinds(), key=len, reverse=True)) + r")=(.+)$",
-                      re.IGNORECASE)
+KINDS = tuple(d.lower() for d in DOKUMEN) + tuple(
+    f"{d.lower()}_{j.lower()}" for d in DOKUMEN for j in JENIS)
+_KIND = re.compile(r"^(" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")=(.+)$",
+                   re.IGNORECASE)
 
 
 def kind_label(kind: str) -> str:
@@ -78,7 +66,7 @@ def parse_template_options(values: Iterable[str]) -> list[Given]:
     """``--template FILE`` and ``--template KIND=FILE`` as given on the command line."""
     out = []
     for value in values:
-        match = _kind_option().match(value)
+        match = _KIND.match(value)
         if match and match.group(2).lower() in BUILTIN_WORDS:
             kind = match.group(1).lower()
             out.append(Given(builtin_template(kind), kind, BUILTIN))
@@ -189,8 +177,8 @@ def load_config(path: Path | None) -> list[Given]:
             "allowed": "templat"}))
     out = []
     for kind, value in (data.get("templat") or {}).items():
-        if kind.lower() not in all_kinds() or not isinstance(value, str):
+        if kind.lower() not in KINDS or not isinstance(value, str):
             raise InputError(Problem("config_template", path, key=f"templat.{kind}", params={
-                "kinds": ", ".join(all_kinds())}))
+                "kinds": ", ".join(KINDS)}))
         out.append(Given((path.parent / value).resolve(), kind.lower(), str(path)))
     return out

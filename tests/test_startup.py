@@ -60,7 +60,7 @@ def test_a_build_with_nothing_to_do_loads_no_model_renderer_or_word_library(buil
     assert loaded_by("build", str(register), "-o", str(drafts), "--dry-run") == (0, [])
 
 
-@pytest.mark.parametrize("args", [("build", "--help"), ("--version",)])
+@pytest.mark.parametrize("args", [("--help",), ("build", "--help"), ("--version",)])
 def test_a_command_s_help_loads_only_what_it_shows(args):
     assert loaded_by(*args) == (0, [])
 
@@ -103,3 +103,13 @@ def test_the_packages_offer_each_name_they_list():
     assert Report.__module__ == "pkgen.checks.findings"
     with pytest.raises(AttributeError, match="nosuch"):
         pkgen.nosuch  # noqa: B018
+
+
+def test_what_the_command_line_names_without_the_models_is_what_they_have():
+    from pkgen import kinds, rekap
+    from pkgen.cli import reporting
+    from pkgen.model import MODELS, Jenis
+
+    assert tuple(MODELS) == kinds.DOKUMEN
+    assert tuple(j.value for j in Jenis) == kinds.JENIS
+    assert reporting.FORMATS == rekap.FORMATS

@@ -19,6 +19,7 @@ from ..errors import (
     Problem,
 )
 from ..files import write_atomic
+from ..kinds import DOKUMEN, JENIS
 
 option = functools.partial(click.option, cls=clilang.Option)
 clilang.install()
@@ -69,8 +70,6 @@ def lang_option(func):
 
 def kind_options(func):
     """--dokumen and --jenis, for the commands that make a new input or form."""
-    from ..model import DOKUMEN, JENIS
-
     func = option("--jenis", type=click.Choice(JENIS, case_sensitive=False), default="KSDD",
                   show_default=True, help="Kind of cooperation.")(func)
     return option("--dokumen", type=click.Choice(DOKUMEN, case_sensitive=False), default="PKS",

@@ -12,7 +12,7 @@ import click
 
 from .. import clilang, pdf_convert
 from ..build.single import replaceable, write_drafts
-from ..checks import check_path, load_rulebook
+from ..checks.rulebook_file import load_rulebook
 from ..errors import (
     EXIT_FINDINGS,
     EXIT_INPUT,
@@ -129,6 +129,8 @@ def check(files: tuple[Path, ...], ksb: Path | None, kind: str | None,
 
     Exit codes: 0 no error findings, 1 error findings, 2 a file cannot be read.
     """
+    from ..checks import check_path  # the checker loads only for this command
+
     files = expand(files)
     if annotate is not None and (len(files) != 1 or files[0].suffix.lower() != ".docx"):
         raise click.UsageError(message("annotate_one_docx", lang))

@@ -9,23 +9,18 @@ from pathlib import Path
 import click
 
 from .._version import __version__
+from ..bundled import builtin_templates
 from ..checks import load_rulebook
 from ..docx_text import open_document
-from ..drafts import produce
-from ..emit import agreement_yaml
 from ..errors import (
     InputError,
     Problem,
 )
-from ..inputs import load_agreement
 from ..messages import message
-from ..model import Ksb
-from ..render import builtin_templates
 from ..report import print_verdict
-from ..schema import schema_text
-from ..skeleton import from_ksb, skeleton
-from ..translations import split_translations
 from .base import kind_options, lang_option, main, make_console, option, text_out, write_new
+
+# Each command imports the models, the checker and what it writes with when it runs.
 
 
 @main.command()
@@ -39,6 +34,10 @@ from .base import kind_options, lang_option, main, make_console, option, text_ou
 def new(dokumen: str, jenis: str, ksb: Path | None, output: Path | None, force: bool,
         lang: str) -> None:
     """Write a commented input skeleton to fill in (or a PKS pre-filled from its KSB)."""
+    from ..inputs import load_agreement
+    from ..model import Ksb
+    from ..skeleton import from_ksb, skeleton
+
     name = output.name if output else "masukan.yaml"
     if ksb is not None:
         loaded = load_agreement(ksb)
@@ -62,6 +61,7 @@ def new(dokumen: str, jenis: str, ksb: Path | None, output: Path | None, force: 
 def form(dokumen: str, jenis: str, source: Path | None, output: Path, force: bool,
          lang: str) -> None:
     """Write an Excel input form for OPD staff, blank or pre-filled."""
+    from ..drafts import produce
     from ..forms import prefilled_form, write_form  # openpyxl: only for the commands on forms
 
     produced = produce(source, load_rulebook(None), render=False) if source else None
@@ -81,7 +81,10 @@ def form(dokumen: str, jenis: str, source: Path | None, output: Path, force: boo
 @lang_option
 def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
     """Convert a filled Excel form into a commented YAML input for the register."""
+    from ..drafts import produce
+    from ..emit import agreement_yaml
     from ..forms import agreement_data, refuse_lost
+    from ..translations import split_translations
 
     produced = produce(form_file, load_rulebook(None), render=False,
                        ksb_base=[output.resolve().parent])
@@ -104,6 +107,8 @@ def import_form(form_file: Path, output: Path, force: bool, lang: str) -> None:
 @lang_option
 def schema(output: Path | None, force: bool, lang: str) -> None:
     """Write the JSON Schema of input files, for editors that complete and check YAML."""
+    from ..schema import schema_text
+
     text_out(schema_text(), output, force, message("written", lang, path=str(output)))
 
 

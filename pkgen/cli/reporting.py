@@ -8,16 +8,16 @@ import sys
 from pathlib import Path
 
 import click
-from pydantic_core import PydanticCustomError
 
-from .. import rekap as rekaps
-from .. import values
 from ..errors import EXIT_INPUT, OutputError, PkgenError, Problem
 from ..messages import message
 from ..paths import INPUT_SUFFIXES
 from .base import lang_option, main, option, write_new
 
 SUFFIXES = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
+#: The formats a rekap is written in (``pkgen.rekap.FORMATS``, which loads the checker and the
+#: renderer; a test holds the two equal).
+FORMATS = tuple(dict.fromkeys(SUFFIXES.values()))
 
 
 @main.command()
@@ -27,7 +27,7 @@ SUFFIXES = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".md": "md", ".jso
         help="The file to write: .xlsx, .html, .md or .json (default: Markdown on stdout).")
 @option("--per", metavar="TANGGAL",
         help="The day the rekap is made for, e.g. 2025-06-30 or 30/06/2025 (default: today).")
-@option("--format", "output_format", type=click.Choice(rekaps.FORMATS),
+@option("--format", "output_format", type=click.Choice(FORMATS),
         help="Output format (default: from the -o file's extension, else md).")
 @option("--rules", type=click.Path(dir_okay=False, path_type=Path),
         help="Use this rulebook (its rekap part: thresholds and alerts) instead of the "
@@ -44,6 +44,8 @@ def rekap(register: Path, output: Path | None, per: str | None, output_format: s
     alerts that keep agreements from lapsing unnoticed, and the evaluations, per OPD and per
     jenis. Exit code 2 when an input cannot be loaded (it is still listed, with its error).
     """
+    from .. import rekap as rekaps
+
     day = _day(per)
     fmt = _format(output, output_format, register)
     result = rekaps.make_rekap(register, day, rules, jobs)
@@ -66,6 +68,10 @@ def rekap(register: Path, output: Path | None, per: str | None, output_format: s
 def _day(per: str | None) -> dt.date:
     if per is None:
         return dt.date.today()
+    from pydantic_core import PydanticCustomError
+
+    from .. import values
+
     try:
         day = values.date_value(per)
     except PydanticCustomError as err:
@@ -88,5 +94,5 @@ def _format(output: Path | None, given: str | None, register: Path) -> str:
     found = given or SUFFIXES.get(output.suffix.lower())
     if found is None:
         raise OutputError(Problem("rekap_unknown_suffix", params={
-            "path": str(output), "formats": ", ".join(rekaps.FORMATS)}))
+            "path": str(output), "formats": ", ".join(FORMATS)}))
     return found

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from .. import values
+from ..kinds import DOKUMEN, JENIS  # noqa: F401  (re-exported; a test holds them to the models)
 from .parts import (
     Bahasa,
     JangkaWaktu,
@@ -178,8 +179,6 @@ ORDER = (
 RECORD = ("memperpanjang", "diakhiri", "evaluasi")
 #: Every top-level key, in the order inputs are written.
 KEYS = ORDER + RECORD
-DOKUMEN = tuple(MODELS)
-JENIS = tuple(j.value for j in Jenis)
 
 Loc = tuple[str | int, ...]
 
