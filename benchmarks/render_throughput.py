@@ -7,8 +7,8 @@ TPA example with its subject numbered), loaded beforehand: loading YAML costs th
 way and is not what is compared. These drafts differ in a few paragraphs; the prepared way is
 also measured on N inputs that differ in every paragraph naming a party (the TPA and SPBE
 examples in turn, the parties' region renamed in each), as a register of many regions does.
-Each way writes every draft to disk the same way (a plain write, as docxtpl's save;
-``pkgen build`` writes into a staging folder and renames into place).
+Each way writes every draft to a new file of its own, the same way (a plain write, as
+docxtpl's save; ``pkgen build`` writes into a staging folder and renames into place).
 
 - plain docxtpl: for each draft ``DocxTemplate(path)``, ``render(context)``, ``save``, with
   the same context pkgen renders (built beforehand, once per input), escaped as a Word file
