@@ -14,7 +14,6 @@ from .errors import Problem, TemplateError
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .inputs import Loaded
     from .model import Agreement
 
 #: The custom properties a template declares: the documents it is for ("pks_ksdd", "ksb" …)
@@ -77,11 +76,10 @@ def template_languages(document) -> tuple[str, ...]:
     return ("id", *sorted(declared - {"id"}))
 
 
-def check_languages(printed: tuple[str, ...], path: Path, loaded: Loaded) -> None:
-    """Refuse a template that does not print every language the agreement is written in."""
-    from .model import languages
-
-    missing = [code for code in languages(loaded.document) if code not in printed]
+def check_languages(printed: tuple[str, ...], path: Path, written: Iterable[str]) -> None:
+    """Refuse a template that does not print every language ``written`` (the languages the
+    agreement is written in: :func:`pkgen.model.languages`)."""
+    missing = [code for code in written if code not in printed]
     if missing:
         raise TemplateError(Problem("template_languages", path, params={
             "printed": ", ".join(printed), "missing": ", ".join(missing)}))

@@ -32,6 +32,7 @@ from .fingerprint import Known, Package, fingerprint
 from .fingerprint.known import Story
 from .inputs import Loaded
 from .lru import LRU
+from .model import languages
 from .paragraphs import (
     KEPT,
     Keys,
@@ -140,7 +141,7 @@ class PreparedTemplate:
         if not self.fast or any(p.lambang for p in loaded.document.pihak):
             return render_draft(loaded, self.path, provenance=provenance)  # emblems add parts
         tpl = self._tpl
-        check_languages(self.languages, self.path, loaded)
+        check_languages(self.languages, self.path, languages(loaded.document))
         context = _context(loaded)
         try:
             body_xml = _after_render(tpl, self._body.render(context), self._lined)

@@ -48,6 +48,7 @@ from .errors import Problem, TemplateError
 from .files import write_atomic  # noqa: F401  (re-exported: the atomic write drafts use)
 from .fingerprint import fingerprint
 from .inputs import Loaded
+from .model import languages
 from .postprocess import MARK, finish, near
 from .properties import custom_properties_xml
 
@@ -112,7 +113,7 @@ def render_draft(loaded: Loaded, template: Path | None = None, incomplete: bool 
         raise TemplateError(Problem("template_not_found", params={"name": str(path)}))
     raw = path.read_bytes()
     tpl, _body = _open(raw, path)
-    check_languages(template_languages(tpl.docx), path, loaded)
+    check_languages(template_languages(tpl.docx), path, languages(loaded.document))
     context = _context(loaded)
     parties = context["pihak"]
     assert isinstance(parties, list)  # build_context gives a list of PartyContext
