@@ -24,6 +24,7 @@ from ..paths import mirrored
 from ..register import Link, scan, unfollowed_ksb
 from ..templating import Given, TemplateChoice, find_config, load_config
 from .install import free_name
+from .signals import critical
 from .state import Copy, Entry, Expect, Failure, Item, Options, Record, Result, Stat, State
 from .store import MANIFEST, load_manifest
 
@@ -80,7 +81,8 @@ def plan(register: Path, drafts: Path, options: Options) -> Result:
             continue
         items.append(_plan_item(path, rel, draft, entries.get(draft, Entry()), context))
     if any(i.todo for i in items):
-        load_rulebook(options.rules)
+        with critical():  # its model loads now: a signal waits (see run._run)
+            load_rulebook(options.rules)
     present = {i.draft for i in items}
     orphans = sorted(d for d in entries if d not in present)
     records = [r for i in items for r in _records(i.entry)]

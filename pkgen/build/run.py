@@ -128,10 +128,12 @@ def flush_staged(staged: Path) -> None:
 def _run(jobs: list[Job], workers: int, lock_fd: int) -> Generator[Outcome, None, None]:
     """Each job's outcome, in order: in this process, or in worker processes that end with
     the build (stopped on any exception, and watching for the build's own death)."""
-    # Imported once there is something to render, before any worker is forked: a build with
-    # nothing to do never loads the renderer, and workers start with it loaded.
-    from ..drafts import Renderer
-    from . import worker
+    # Loaded once there is something to render, before any worker is forked: a build with
+    # nothing to do never loads the renderer, and workers start with it loaded. A signal waits
+    # for the loading: raised inside an import, it could be lost there.
+    with critical():
+        from ..drafts import Renderer
+        from . import worker
 
     if workers <= 1 or len(jobs) <= 1:
         cache = Renderer(prepared=True)  # this build's, gone with it
