@@ -384,3 +384,13 @@ def _models(annotation):
         yield annotation
     for arg in get_args(annotation):
         yield from _models(arg)
+
+
+def test_names_are_printed_as_they_are_not_as_emoji(run, tmp_path):
+    register = tmp_path / "register"
+    register.mkdir()
+    shutil.copy(ROOT / "examples" / "ksb-tpa-kota-kab-mojokerto.yaml", register)
+    shutil.copy(PKS_TPA, register / "pks-tpa:ok:.yaml")
+    result = run("build", register, "-o", tmp_path / "drafts", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "pks-tpa:ok:.yaml" in result.stdout and "\U0001f197" not in result.stdout

@@ -132,6 +132,9 @@ def _run(jobs: list[Job], workers: int, lock_fd: int) -> Generator[Outcome, None
     # nothing to do never loads the renderer, and workers start with it loaded. A signal waits
     # for the loading: raised inside an import, it could be lost there.
     with critical():
+        import multiprocessing.popen_fork  # noqa: F401  (loaded by the pool as it starts)
+        import multiprocessing.synchronize  # noqa: F401
+
         from ..drafts import Renderer
         from . import worker
 

@@ -123,6 +123,8 @@ def text_out(text: str, output: Path | None, force: bool, done: str) -> None:
 
 
 def make_console(stderr: bool) -> Console:
-    """A rich console; not on a terminal (a pipe, a file, CI) it is 120 columns wide."""
+    """A rich console; not on a terminal (a pipe, a file, CI) it is 120 columns wide. It
+    prints names as they are: ``:ok:`` in a file's name is not made an emoji."""
     stream = sys.stderr if stderr else sys.stdout
-    return Console(file=stream, highlight=False, width=None if stream.isatty() else 120)
+    return Console(file=stream, highlight=False, emoji=False,
+                   width=None if stream.isatty() else 120)
