@@ -23,26 +23,39 @@ HEAVY = ("pydantic", "docxtpl", "docx", "jinja2", "num2words", "isal", "pkgen.mo
          "pkgen.render", "pkgen.inputs", "pkgen.drafts", "pkgen.checks.rulebook")
 
 PROBE = """
-import json, sys
+import importlib.abc, json, sys
+heavy, args = json.loads(sys.argv[1]), sys.argv[2:]
+window = []  # each module loaded while a build can be stopped, and whether signals are held
+class Watch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        signals = sys.modules.get("pkgen.build.signals")
+        if signals is not None and signals._State.active:
+            window.append((name, signals._State.critical > 0))
+sys.meta_path.insert(0, Watch())
 from pkgen.cli import main
-args, heavy = map(json.loads, sys.argv[1:])
 sys.argv = ["pkgen", *args]
 try:
     main()
 except SystemExit as done:
     code = done.code
-print(json.dumps([code, sorted(m for m in heavy if m in sys.modules)]))
+print(json.dumps([code, sorted(m for m in heavy if m in sys.modules), window]))
 """
 
 
-def loaded_by(*args: str) -> tuple[int, list[str]]:
-    """The exit code of ``pkgen ARGS`` run in a fresh Python, and the heavy modules loaded;
-    pkgen as installed (``-P``: not the source folder the tests may run in)."""
-    done = subprocess.run([sys.executable, "-P", "-c", PROBE, json.dumps(args),
-                           json.dumps(HEAVY)], capture_output=True, text=True, timeout=120)
+def run_fresh(*args: str) -> tuple[int, list[str], list[tuple[str, bool]]]:
+    """``pkgen ARGS`` run in a fresh Python, pkgen as installed (``-P``: not the source
+    folder the tests may run in): its exit code, the heavy modules it loaded, and each module
+    loaded while a build could be stopped, with whether signals were held."""
+    done = subprocess.run([sys.executable, "-P", "-c", PROBE, json.dumps(HEAVY), *args],
+                          capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    code, modules = json.loads(done.stdout.splitlines()[-1])
-    return code, modules
+    code, modules, window = json.loads(done.stdout.splitlines()[-1])
+    return code, modules, [tuple(w) for w in window]
+
+
+def loaded_by(*args: str) -> tuple[int, list[str]]:
+    """The exit code of ``pkgen ARGS`` run in a fresh Python, and the heavy modules loaded."""
+    return run_fresh(*args)[:2]
 
 
 @pytest.fixture(scope="module")
@@ -84,23 +97,6 @@ def test_a_build_with_work_loads_the_renderer_before_its_workers_start(built):
     assert loaded_by("build", str(register), "-o", str(drafts)) == (0, [])
 
 
-WINDOW = """
-import json, sys, importlib.abc
-loaded = []
-class Watch(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path, target=None):
-        signals = sys.modules.get("pkgen.build.signals")
-        if signals is not None and signals._State.active:
-            loaded.append((name, signals._State.critical > 0))
-from pkgen.cli import main
-sys.meta_path.insert(0, Watch())
-sys.argv = ["pkgen", *sys.argv[1:]]
-try:
-    main()
-except SystemExit as done:
-    code = done.code
-print(json.dumps([code, loaded]))
-"""
 #: Code a build could be interrupted in the loading of, if it loaded while signals are live.
 LIBRARIES = {"pkgen", "docx", "docxtpl", "jinja2", "markupsafe", "lxml", "pydantic",
              "pydantic_core", "babel", "num2words", "dateutil", "isal", "yaml", "openpyxl"}
@@ -112,11 +108,9 @@ def test_what_a_build_loads_while_it_can_be_stopped_it_loads_with_signals_held(b
     # build then goes on as if nobody had asked it to stop.
     register, drafts = built
     retitle(register / f"{KSB}.yaml", f" ({jobs})")
-    done = subprocess.run([sys.executable, "-P", "-c", WINDOW, "build", str(register), "-o",
-                           str(drafts), "--jobs", jobs], capture_output=True, text=True,
-                          timeout=120)
-    code, loaded = json.loads(done.stdout.splitlines()[-1])
-    assert code == 0, done.stderr
+    code, _modules, loaded = run_fresh("build", str(register), "-o", str(drafts),
+                                       "--jobs", jobs)
+    assert code == 0
     assert len(loaded) > 100  # the renderer and the models, loaded once there is work
     unheld = {name for name, held in loaded if not held
               and name.split(".")[0] in LIBRARIES and name != "pkgen.templates"}
