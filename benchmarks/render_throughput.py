@@ -18,11 +18,18 @@ docxtpl's save; ``pkgen build`` writes into a staging folder and renames into pl
 - pkgen prepared, 1 worker: :class:`pkgen.render.PreparedTemplate` read and compiled once,
   every draft rendered from it — the same drafts, part for part, as the one-off render;
 - pkgen prepared, 2 workers: the same in two processes, each with its own prepared template;
-- pkgen prepared, 1 worker, varied inputs: as above, on the inputs renamed in every draft.
+- pkgen prepared, 1 worker, varied inputs: as above, on the inputs renamed in every draft;
+- the machine: a loop of Python alone, in one worker and in two, by which the machine's own
+  scaling on two cores is known in the same run (a machine shared with others gives less
+  than 2x, and lets two workers of anything give no more).
 
-The two slow ways render S drafts (default 100) and the fast ways all N; the ways take turns
-in rounds, so that load from other programs on the machine weighs on each of them alike.
-Preparing a template (once per process) is timed apart.
+Every way runs in worker processes forked alike from the benchmark's, each started as a
+build's worker is (its own prepared template, the garbage collector run as seldom), one worker
+for the one-worker ways and two for the others; a worker takes the next drafts from a count
+shared by the workers as it is free, two at a time, without a round trip through the
+benchmark's process. The two slow ways render S drafts (default 100) and the fast ways all N;
+the ways take turns in rounds, so that load from other programs on the machine weighs on each
+of them alike. Preparing a template (once per process) is timed apart.
 
 Then ``pkgen build``, each run in a fresh process as a user's (not forked from this one, with
 the thousands of inputs it holds): a register of N inputs built with 2 workers (load, check
@@ -34,7 +41,7 @@ its start to its exit, taking turns with the same command made to import every m
 The last line: ``speedup_1worker`` is one worker's throughput over the one-off render's,
 ``speedup_2workers`` two workers' over one worker's, ``noop_<N>_s`` the no-op rebuild time,
 ``build_<N>_s`` the first build's, ``speedup_vs_docxtpl`` one worker's throughput over plain
-docxtpl's.
+docxtpl's, ``machine_2workers`` the Python loop's two workers over its one.
 """
 
 from __future__ import annotations
@@ -58,6 +65,7 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 
 from pkgen import build
+from pkgen.build.worker import collect_seldom
 from pkgen.inputs import load_agreement
 from pkgen.prepared import PreparedTemplate
 from pkgen.render import _context, builtin_for, render_draft
@@ -102,53 +110,83 @@ def make_varied(folder: Path, count: int) -> list[Path]:
 
 # What every way renders from, shared with forked workers without copying or pickling it.
 _WORKER: dict = {}
+#: Drafts a worker takes at a time from the shared count: a worker left without any at the
+#: end of a round idles for at most one of them.
+STEP = 2
+#: Iterations of the Python loop by which the machine's own scaling is measured: about as
+#: long as a prepared draft.
+SPIN = 40_000
 
 
-def plain_docxtpl(indices: range) -> None:
+def plain_docxtpl(indices: range, prefix: str) -> None:
     for i in indices:
         tpl = DocxTemplate(_WORKER["template"])
         tpl.render(_WORKER["contexts"][i], autoescape=True)
         buffer = io.BytesIO()
         tpl.save(buffer)
-        (_WORKER["out"] / f"plain-{i:04d}.docx").write_bytes(buffer.getvalue())
+        (_WORKER["out"] / f"{prefix}-{i:04d}.docx").write_bytes(buffer.getvalue())
 
 
-def one_off(indices: range) -> None:
+def one_off(indices: range, prefix: str) -> None:
     for i in indices:
         draft = render_draft(_WORKER["loaded"][i])
-        (_WORKER["out"] / f"one-off-{i:04d}.docx").write_bytes(draft.data)
+        (_WORKER["out"] / f"{prefix}-{i:04d}.docx").write_bytes(draft.data)
 
 
-def _prepare(template: str) -> None:
+def prepared(indices: range, prefix: str, inputs: str = "loaded") -> None:
+    render = _WORKER["prepared"].render
+    for i in indices:
+        draft = render(_WORKER[inputs][i])
+        (_WORKER["out"] / f"{prefix}-{i:04d}.docx").write_bytes(draft.data)
+
+
+def prepared_varied(indices: range, prefix: str) -> None:
+    prepared(indices, prefix, "varied")
+
+
+def spin(indices: range, _prefix: str) -> None:
+    """Work of Python alone, no file, no library: how the machine itself scales."""
+    for _ in indices:
+        total = 0
+        for k in range(SPIN):
+            total += k * k % 7
+
+
+WAYS: dict[str, Callable[[range, str], None]] = {
+    "plain": plain_docxtpl, "one-off": one_off, "prepared": prepared,
+    "varied": prepared_varied, "spin": spin}
+
+
+def _start_worker(template: str) -> None:
+    """A worker as a build starts one: its own prepared template, what it inherited left out
+    of garbage collection, the collector run as seldom as in a build's workers."""
     _WORKER["prepared"] = PreparedTemplate(Path(template))
+    gc.freeze()
+    collect_seldom()
 
 
-def _render_range(args: tuple[int, int], inputs: str = "loaded", way: str = "one") -> int:
-    """Render drafts ``start`` to ``stop`` of ``inputs``, each written to a file of its own
-    way's: every way creates its files (creating a file costs more than overwriting one)."""
-    start, stop = args
-    prepared = _WORKER["prepared"]
-    for i in range(start, stop):
-        draft = prepared.render(_WORKER[inputs][i])
-        (_WORKER["out"] / f"{way}-{inputs}-{i:04d}.docx").write_bytes(draft.data)
-    return stop - start
+def _take(way: str, prefix: str, stop: int) -> int:
+    """In a worker: the way's next :data:`STEP` drafts from the count shared by the workers,
+    until there are none before ``stop``; how many this worker did."""
+    counter, run, done = _WORKER["next"], WAYS[way], 0
+    while True:
+        with counter.get_lock():
+            start = counter.value
+            counter.value = start + STEP
+        if start >= stop:
+            return done
+        run(range(start, min(start + STEP, stop)), prefix)
+        done += min(start + STEP, stop) - start
 
 
-def prepared(indices: range) -> None:
-    _render_range((indices.start, indices.stop))
-
-
-def prepared_varied(indices: range) -> None:
-    _render_range((indices.start, indices.stop), "varied")
-
-
-def two_workers(pool: ProcessPoolExecutor, indices: range, way: str = "two") -> None:
-    # Ranges of 5 drafts: a worker left without a range at the end of a round idles for at
-    # most one range; with ranges of 25 a round took about 4% longer (paired runs, 9 of 12),
-    # and with ranges of 1 the round trips cost more than they save.
-    size = 5
-    ranges = [(i, min(i + size, indices.stop)) for i in range(indices.start, indices.stop, size)]
-    assert sum(pool.map(functools.partial(_render_range, way=way), ranges)) == len(indices)
+def in_workers(pool: ProcessPoolExecutor, workers: int, way: str, indices: range,
+               prefix: str | None = None) -> None:
+    """Run ``way`` on ``indices`` in the ``workers`` processes of ``pool``, each taking the
+    next drafts as it is free (no round trip through this process), each draft written to a
+    new file named by ``prefix`` (creating a file costs more than overwriting one)."""
+    _WORKER["next"].value = indices.start
+    taken = pool.map(functools.partial(_take, way, prefix or way), [indices.stop] * workers)
+    assert sum(taken) == len(indices)
 
 
 def in_rounds(ways: dict[str, tuple[int, Callable[[range], None]]]) -> dict[str, float]:
@@ -206,31 +244,38 @@ def rendering(count: int, sample: int, root: Path) -> dict[str, float]:
     loaded = [load_agreement(p) for p in paths]
     varied = [load_agreement(p) for p in make_varied(root / "varied", count)]
     template = builtin_for(loaded[0].document)
+    fork = multiprocessing.get_context("fork")
     _WORKER.update(loaded=loaded, varied=varied, template=template, out=root / "out",
-                   contexts=[_context(a) for a in loaded[:sample]])
+                   contexts=[_context(a) for a in loaded[:sample]], next=fork.Value("q", 0))
     (root / "out").mkdir()
     # The inputs and contexts loaded beforehand (some 260,000 objects) are no way's work: a
     # full garbage collection walking them (about 170 ms, at any moment of any way, and in a
     # forked worker copying the pages it touches) is left out of every way alike.
     gc.freeze()
     start = time.perf_counter()
-    _prepare(str(template))
+    PreparedTemplate(template)
     print(f"preparing the template (once per process): "
           f"{(time.perf_counter() - start) * 1000:.0f} ms", flush=True)
-    fork = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(2, mp_context=fork, initializer=_prepare,
-                             initargs=(str(template),)) as pool:
-        two_workers(pool, range(0, 50), "start")  # both workers started and prepared
+    # Every way runs in worker processes forked alike from this one: one worker, or two.
+    with ProcessPoolExecutor(1, mp_context=fork, initializer=_start_worker,
+                             initargs=(str(template),)) as one, \
+            ProcessPoolExecutor(2, mp_context=fork, initializer=_start_worker,
+                                initargs=(str(template),)) as two:
+        for way in WAYS:  # the workers started, each way run once in each
+            in_workers(one, 1, way, range(2), f"start-{way}")
+        for way in ("prepared", "spin"):
+            in_workers(two, 2, way, range(4), f"start-two-{way}")
         seconds = in_rounds({
-            "plain": (sample, plain_docxtpl),
-            "one-off": (sample, one_off),
-            "prepared": (count, prepared),
-            "two": (count, lambda indices: two_workers(pool, indices)),
-            "varied": (count, prepared_varied),
+            "plain": (sample, lambda indices: in_workers(one, 1, "plain", indices)),
+            "one-off": (sample, lambda indices: in_workers(one, 1, "one-off", indices)),
+            "prepared": (count, lambda indices: in_workers(one, 1, "prepared", indices)),
+            "two": (count, lambda indices: in_workers(two, 2, "prepared", indices, "two")),
+            "varied": (count, lambda indices: in_workers(one, 1, "varied", indices)),
+            "spin": (count, lambda indices: in_workers(one, 1, "spin", indices)),
+            "spin two": (count, lambda indices: in_workers(two, 2, "spin", indices)),
         })
-    rate = {"plain": sample / seconds["plain"], "one-off": sample / seconds["one-off"],
-            "prepared": count / seconds["prepared"], "two": count / seconds["two"],
-            "varied": count / seconds["varied"]}
+    rate = {name: (sample if name in ("plain", "one-off") else count) / seconds[name]
+            for name in seconds}
     line("plain docxtpl (DocxTemplate per draft)", sample, seconds["plain"])
     line("pkgen one-off (render_draft)", sample, seconds["one-off"],
          f"{rate['one-off'] / rate['plain']:.2f}x plain docxtpl")
@@ -241,6 +286,9 @@ def rendering(count: int, sample: int, root: Path) -> dict[str, float]:
          f"{rate['two'] / rate['prepared']:.2f}x 1 worker")
     line("pkgen prepared, 1 worker, varied", count, seconds["varied"],
          f"{rate['varied'] / rate['plain']:.1f}x plain docxtpl")
+    print(f"{'the machine: a Python loop, 2 workers':<36} {'':>5}        "
+          f"{seconds['spin two']:8.2f} s {rate['spin two'] / rate['spin']:.2f}x 1 worker "
+          f"(1 worker {seconds['spin']:.2f} s)", flush=True)
     _WORKER.clear()
     return rate
 
@@ -320,10 +368,12 @@ def main() -> None:
     print(f"plain docxtpl {rate['plain']:.1f} drafts/s; one-off {rate['one-off']:.1f} drafts/s; "
           f"1 worker {rate['prepared']:.1f} drafts/s ({rate['prepared'] / rate['plain']:.1f}x "
           f"plain docxtpl); 2 workers {rate['two']:.1f} drafts/s "
-          f"({rate['two'] / rate['prepared']:.2f}x 1 worker)")
+          f"({rate['two'] / rate['prepared']:.2f}x 1 worker; the machine's own Python loop "
+          f"{rate['spin two'] / rate['spin']:.2f}x)")
     print(f"speedup_1worker={rate['prepared'] / rate['one-off']:.1f} "
           f"speedup_2workers={rate['two'] / rate['prepared']:.2f} noop_{count}_s={noop:.2f} "
-          f"build_{count}_s={first:.2f} speedup_vs_docxtpl={rate['prepared'] / rate['plain']:.1f}")
+          f"build_{count}_s={first:.2f} speedup_vs_docxtpl={rate['prepared'] / rate['plain']:.1f} "
+          f"machine_2workers={rate['spin two'] / rate['spin']:.2f}")
 
 
 if __name__ == "__main__":

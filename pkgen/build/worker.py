@@ -47,7 +47,7 @@ def start_worker(parent: int, lock_fd: int | None) -> None:
 
     _RENDERER = Renderer(prepared=True)
     gc.freeze()  # what the build had made before: left out of every collection
-    _collect_seldom()
+    collect_seldom()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if lock_fd is not None:
@@ -60,14 +60,14 @@ def start_worker(parent: int, lock_fd: int | None) -> None:
 def collecting_seldom() -> Iterator[None]:
     """The garbage collector's threshold at :data:`COLLECT_AFTER` while drafts are made in
     this process, and as it was after."""
-    before = _collect_seldom()
+    before = collect_seldom()
     try:
         yield
     finally:
         gc.set_threshold(*before)
 
 
-def _collect_seldom() -> tuple[int, ...]:
+def collect_seldom() -> tuple[int, ...]:
     """The collector's threshold raised to :data:`COLLECT_AFTER`; returns what it was."""
     before = gc.get_threshold()
     gc.set_threshold(COLLECT_AFTER, *before[1:])
