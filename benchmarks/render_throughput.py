@@ -158,11 +158,11 @@ WAYS: dict[str, Callable[[range, str], None]] = {
 
 
 def _start_worker(template: str) -> None:
-    """A worker as a build starts one: its own prepared template, what it inherited left out
-    of garbage collection, the collector run as seldom as in a build's workers."""
-    _WORKER["prepared"] = PreparedTemplate(Path(template))
+    """A worker as a build starts one: what it inherited left out of garbage collection, the
+    collector run as seldom as in a build's workers, its own prepared template."""
     gc.freeze()
     collect_seldom()
+    _WORKER["prepared"] = PreparedTemplate(Path(template))
 
 
 def _take(way: str, prefix: str, stop: int) -> int:
