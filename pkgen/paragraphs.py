@@ -33,7 +33,7 @@ _TAG_IN_TAG = re.compile(r"<[^<>]*\{[{%]")
 
 class Paragraph(Remembered):
     """What is known of a paragraph by its XML as rendered, and, once read, its texts as
-    finishing and as blocks read them, and its part of the fingerprint.
+    finishing and as blocks read them, its part of the fingerprint, and how it is written.
 
     Finishing leaves an ``unchanged`` paragraph as it is; a ``numbered`` one it changes only
     by its article markers (the article numbers, italics), so that the paragraph as finished
@@ -41,7 +41,7 @@ class Paragraph(Remembered):
     XML: it holds what finishing changes otherwise (paper size, drawing ids, a text box).
     """
 
-    __slots__ = ("xml", "unchanged", "numbered", "texts", "blocks", "_finished")
+    __slots__ = ("xml", "unchanged", "numbered", "texts", "blocks", "written", "_finished")
 
     def __init__(self, xml: str, finished: bool = False) -> None:
         super().__init__()
@@ -51,6 +51,7 @@ class Paragraph(Remembered):
         self.unchanged = plain and not self.numbered
         self.texts: tuple[str, str] | None = None
         self.blocks: dict[tuple, Block] = {}  # as a block, by its places
+        self.written: bytes | None = None  # as written in its document (:mod:`pkgen.written`)
         self._finished: dict[tuple[int, ...], Paragraph] | None = None
 
     def finished(self, numbers: tuple[int, ...]) -> Paragraph:

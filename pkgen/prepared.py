@@ -58,9 +58,9 @@ from .render import (
     _open,
     _properties,
     _render_problem,
-    _serialize,
     render_draft,
 )
+from .written import Writer, serialize
 from .ziputil import ZipTemplate
 
 _PARSER = etree.XMLParser()  # strict: a paragraph's key is its XML only in well-formed XML
@@ -89,6 +89,7 @@ class PreparedTemplate:
         self._drawings = "docPr" in body or not self._trusted
         self._paragraphs: LRU[Paragraph] = LRU(KEPT)  # what is known of each, by its XML
         self._grids: LRU[list[str]] = LRU(KEPT)  # docxtpl's fixing of a table, by its XML
+        self._writer = Writer()  # of the document part, from what earlier drafts wrote
         self._names: set[str] = set()  # that the template uses
         try:
             self._body, self._lined = self._compile(body)
@@ -149,7 +150,7 @@ class PreparedTemplate:
                       for name, t in self._parts}
         except jinja2.TemplateError as err:
             raise self._problem(context, err) from err
-        root, keys, tables = self._parse(body_xml)
+        root, keys, tables, inside = self._parse(body_xml)
         tree = root[self._body_index]
         if self._drawings and "docPr" in body_xml:  # drawings: docxtpl numbers their ids
             tpl.docx_ids_index = 1000
@@ -159,15 +160,17 @@ class PreparedTemplate:
                       lambda p, numbers: _numbered(p, numbers, keys))
         for p in [p for p, known in keys.items() if known.numbered]:
             del keys[p]  # not numbered after all (a marker where finishing does not look)
-        replace = {name: _serialize(element) for name, element in others.items()}
+        replace = {name: serialize(element) for name, element in others.items()}
         # A header or footer is named by its XML as written, which is all it holds.
         named = {name: name.encode() + b"\n" + xml for name, xml in replace.items()}
         parts = {others[name]: key for name, key in named.items()}
-        content = fingerprint(self._package, {"word/document.xml": root, **others},
-                              Known(keys, parts, self._stories, tables))
+        known_here = Known(keys, parts, self._stories, tables)
+        content = fingerprint(self._package, {"word/document.xml": root, **others}, known_here)
         properties = _properties(loaded, self.path, self.sha256, text, False, content,
                                  provenance)
-        replace["word/document.xml"] = _serialize(root)
+        # Parsed inside its document, the body is the template's, whose markup is plain.
+        replace["word/document.xml"] = (self._writer.write(root, keys, known_here) if inside
+                                        else serialize(root))
         replace[CUSTOM_PART] = self._custom.xml({**properties, **_NOT_A_TEMPLATE})
         texts = {**self._texts, **{n: e for n, e in others.items() if header_or_footer(n)}}
         known = KnownParts({**self._text_names, **named}, self._part_blocks)
@@ -206,15 +209,17 @@ class PreparedTemplate:
             err = lined
         return _render_problem(self._tpl, self.path, err)
 
-    def _parse(self, body_xml: str) -> tuple[etree._Element, Keys, Tables]:
-        """The document with the rendered body as docxtpl's ``fix_tables`` leaves it, and the
-        body's paragraphs' and tables' keys.
+    def _parse(self, body_xml: str) -> tuple[etree._Element, Keys, Tables, bool]:
+        """The document with the rendered body as docxtpl's ``fix_tables`` leaves it, the
+        body's paragraphs' and tables' keys, and whether the body was parsed inside its
+        document (see :func:`_inside_document`: its tag, and the document's, the template's).
 
         Well-formed XML (always, as values are escaped) is parsed once and its tables fixed in
         place; anything else is left to docxtpl, which parses it leniently, without keys.
         """
+        inside = self._parses_inside(body_xml)
         try:
-            root = self._parsed(body_xml)
+            root = self._parsed(body_xml, inside)
         except etree.XMLSyntaxError:
             root = None
         if root is not None:
@@ -226,17 +231,23 @@ class PreparedTemplate:
                 for table, xml in tables.items():
                     if table not in fixed:
                         self._grids.put(xml, grids[table])
-                return root, keys, tables
-        return self._in_document(self._tpl.fix_tables(body_xml)), {}, {}
+                return root, keys, tables, inside
+        return self._in_document(self._tpl.fix_tables(body_xml)), {}, {}, False
 
-    def _parsed(self, body_xml: str) -> etree._Element | None:
-        """The document holding the body, parsed strictly: at once where the body's tag
-        allows (see :func:`_inside_document`); None for a body that is not one element."""
+    def _parses_inside(self, body_xml: str) -> bool:
+        """True if the body is parsed inside its document at once (its tag the template's)."""
         inside = self._inside
-        if inside is None or not body_xml.startswith(inside[0]) or not body_xml.endswith(
-                "</w:body>"):
+        return inside is not None and body_xml.startswith(inside[0]) and body_xml.endswith(
+            "</w:body>")
+
+    def _parsed(self, body_xml: str, inside: bool) -> etree._Element | None:
+        """The document holding the body, parsed strictly: at once if ``inside``; None for a
+        body that is not one element."""
+        if not inside:
             return self._in_document(etree.fromstring(body_xml, parser=_PARSER))
-        root = etree.fromstring(inside[1] + body_xml[len(inside[0]):] + "</w:document>",
+        assert self._inside is not None
+        opening, document = self._inside
+        root = etree.fromstring(document + body_xml[len(opening):] + "</w:document>",
                                 parser=_PARSER)
         return root if len(root) == 1 else None
 

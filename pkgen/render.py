@@ -230,11 +230,6 @@ def _after_render(tpl: DocxTemplate, xml: str, lined: bool = True) -> str:
     return xml
 
 
-def _serialize(element) -> bytes:
-    # As python-docx stores an XML part.
-    return etree.tostring(element, encoding="UTF-8", standalone=True)
-
-
 def _properties(loaded: Loaded, path: Path, sha256: str, text: str, incomplete: bool,
                 content: str, provenance: dict[str, str] | None) -> dict[str, str]:
     """The draft's provenance; ``sha256`` is the template's, ``text`` the body's text (one
