@@ -55,10 +55,10 @@ class Frame:
         if found is None:
             return None
         frame = cls(b"", b"", found.group(1))
-        pieces = [frame.alone(element) for element in body]
-        if None in pieces:
+        pieces = [piece for element in body if (piece := frame.alone(element)) is not None]
+        if len(pieces) != len(body):
             return None
-        inner = b"".join(pieces)  # type: ignore[arg-type]
+        inner = b"".join(pieces)
         start = whole.find(inner)
         end = start + len(inner)
         closing = b"</" + _qname(body) + b"></" + _qname(root) + b">"
@@ -81,10 +81,12 @@ class Writer:
     paragraphs (with what :mod:`pkgen.paragraphs` knows of each) and tables (by what the
     fingerprint knows each by: its XML as rendered and its grids' widths).
 
-    For drafts whose body declares no namespace after its own tag (those of a template whose
-    markup is plain: :func:`pkgen.paragraphs.plain_markup`): an element declaring again a
-    namespace in scope is written with that declaration inside its document, and alone
-    looks the same as one that does not.
+    For drafts of one template parsed inside its document (the document's and the body's
+    tags are the template's, so what comes before the body's elements is the same in each),
+    whose body declares no namespace after its own tag (the template's markup is plain:
+    :func:`pkgen.paragraphs.plain_markup`): an element declaring again a namespace in scope
+    is written with that declaration inside its document, and alone looks the same as one
+    that does not.
     """
 
     def __init__(self) -> None:
