@@ -164,12 +164,12 @@ class PreparedTemplate:
         # A header or footer is named by its XML as written, which is all it holds.
         named = {name: name.encode() + b"\n" + xml for name, xml in replace.items()}
         parts = {others[name]: key for name, key in named.items()}
-        known_here = Known(keys, parts, self._stories, tables)
-        content = fingerprint(self._package, {"word/document.xml": root, **others}, known_here)
+        carried = Known(keys, parts, self._stories, tables)
+        content = fingerprint(self._package, {"word/document.xml": root, **others}, carried)
         properties = _properties(loaded, self.path, self.sha256, text, False, content,
                                  provenance)
         # Parsed inside its document, the body is the template's, whose markup is plain.
-        replace["word/document.xml"] = (self._writer.write(root, keys, known_here) if inside
+        replace["word/document.xml"] = (self._writer.write(root, keys, carried) if inside
                                         else serialize(root))
         replace[CUSTOM_PART] = self._custom.xml({**properties, **_NOT_A_TEMPLATE})
         texts = {**self._texts, **{n: e for n, e in others.items() if header_or_footer(n)}}
