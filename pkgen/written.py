@@ -24,7 +24,6 @@ from .fingerprint import Known
 from .lru import LRU
 from .paragraphs import KEPT, Keys
 
-_TBL = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl"
 #: An element's tag and the namespace declarations lxml writes first on it.
 _DECLARED = re.compile(rb'<[^\s/>]+((?:\s+xmlns(?::[\w.-]+)?="[^"]*")*)')
 
@@ -124,7 +123,7 @@ class Writer:
             if paragraph.written is None:
                 paragraph.written = frame.alone(element)
             return paragraph.written
-        key = known.table(element) if element.tag == _TBL else None
+        key = known.table(element)  # None but for a table named
         if key is None:
             return frame.alone(element)
         piece = self._tables.get(key)
