@@ -18,6 +18,7 @@ import io
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import jinja2
 import markupsafe
@@ -42,6 +43,7 @@ from .paragraphs import (
     plain_markup,
     texts_of,
 )
+from .parsed import Earlier
 from .postprocess import ITALIC_START, docxtpl_fix_tables, finish
 from .properties import PropertiesWriter
 from .render import (
@@ -90,6 +92,7 @@ class PreparedTemplate:
         self._paragraphs: LRU[Paragraph] = LRU(KEPT)  # what is known of each, by its XML
         self._grids: LRU[list[str]] = LRU(KEPT)  # docxtpl's fixing of a table, by its XML
         self._writer = Writer()  # of the document part, from what earlier drafts wrote
+        self._earlier: Earlier | Literal[False] | None = None  # a body parsed, to parse from
         self._names: set[str] = set()  # that the template uses
         try:
             self._body, self._lined = self._compile(body)
@@ -218,13 +221,25 @@ class PreparedTemplate:
         place; anything else is left to docxtpl, which parses it leniently, without keys.
         """
         inside = self._parses_inside(body_xml)
-        try:
-            root = self._parsed(body_xml, inside)
-        except etree.XMLSyntaxError:
-            root = None
+        found = self._earlier.parse(body_xml, self._paragraphs) if (
+            inside and self._earlier) else None
+        root: etree._Element | None
+        if found is not None:
+            root, keys, tables = found
+        else:
+            try:
+                root = self._parsed(body_xml, inside)
+            except etree.XMLSyntaxError:
+                root = None
+            if root is not None:
+                keys, tables = body_keys(body_xml, root[self._body_index], self._trusted,
+                                         self._paragraphs)
+                if inside and self._earlier is None and self._inside is not None:
+                    # before anything changes the tree; only once, whether it serves or not
+                    self._earlier = Earlier.of(root, body_xml, self._inside[1], keys,
+                                               tables) or False
         if root is not None:
             tree = root[self._body_index]
-            keys, tables = body_keys(body_xml, tree, self._trusted, self._paragraphs)
             fixed = {t: w for t, xml in tables.items() if (w := self._grids.get(xml))}
             grids = docxtpl_fix_tables(tree, fixed)
             if grids is not None:
