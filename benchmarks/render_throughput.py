@@ -18,7 +18,9 @@ docxtpl's save; ``pkgen build`` writes into a staging folder and renames into pl
 - pkgen prepared, 1 worker: :class:`pkgen.render.PreparedTemplate` read and compiled once,
   every draft rendered from it — the same drafts, part for part, as the one-off render;
 - pkgen prepared, 2 workers: the same in two processes, each with its own prepared template;
-- pkgen prepared, 1 worker, varied inputs: as above, on the inputs renamed in every draft;
+- pkgen prepared, 1 worker, varied inputs: as above, on the inputs renamed in every draft,
+  from a prepared template of its own (as a build of that register would have: what a
+  prepared template learns from one register's drafts is not the other's);
 - the machine: a loop of Python alone, in one worker and in two, by which the machine's own
   scaling on two cores is known in the same run (a machine shared with others gives less
   than 2x, and lets two workers of anything give no more).
@@ -134,7 +136,7 @@ def one_off(indices: range, prefix: str) -> None:
 
 
 def prepared(indices: range, prefix: str, inputs: str = "loaded") -> None:
-    render = _WORKER["prepared"].render
+    render = _WORKER[f"prepared {inputs}"].render
     for i in indices:
         draft = render(_WORKER[inputs][i])
         (_WORKER["out"] / f"{prefix}-{i:04d}.docx").write_bytes(draft.data)
@@ -159,10 +161,12 @@ WAYS: dict[str, Callable[[range, str], None]] = {
 
 def _start_worker(template: str) -> None:
     """A worker as a build starts one: what it inherited left out of garbage collection, the
-    collector run as seldom as in a build's workers, its own prepared template."""
+    collector run as seldom as in a build's workers, its own prepared template (one for each
+    register)."""
     gc.freeze()
     collect_seldom()
-    _WORKER["prepared"] = PreparedTemplate(Path(template))
+    for inputs in ("loaded", "varied"):
+        _WORKER[f"prepared {inputs}"] = PreparedTemplate(Path(template))
 
 
 def _take(way: str, prefix: str, stop: int) -> int:

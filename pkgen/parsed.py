@@ -47,8 +47,9 @@ LOOK_AHEAD = 8
 #: elements, parsed and then moved into the copied tree (its namespaces found again there),
 #: cost about twice what parsing them in place does.
 SHARE = 8
-#: An earlier body that served none of this many drafts in a row is not tried again (drafts
-#: unlike it: each try that fails costs a look through the text).
+#: An earlier body that served none of this many drafts in a row is tried again only once in
+#: as many drafts, until it serves one (drafts unlike it: each try that fails costs a look
+#: through the text).
 GIVE_UP = 16
 _END = "</w:body>"
 
@@ -90,7 +91,8 @@ class Earlier:
     def parse(self, xml: str, known: LRU[Paragraph]) -> tuple[etree._Element, Keys, Tables] | None:
         """The document holding the body ``xml`` (which begins with the earlier body's tag),
         its paragraphs and tables named; None where it is to be parsed whole."""
-        if self._missed >= GIVE_UP:
+        if self._missed >= GIVE_UP and self._missed % GIVE_UP:
+            self._missed += 1  # given up: tried again once in GIVE_UP drafts
             return None
         found = self._regions(xml)
         parsed = None if found is None else self._parse_regions(
