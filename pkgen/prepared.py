@@ -129,6 +129,7 @@ class PreparedTemplate:
                             for name in self._texts}
         self._stories: LRU[Story] = LRU(64)  # of headers and footers
         self._part_blocks: LRU[tuple[Block, ...]] = LRU(64)  # likewise, as blocks
+        self._part_trees: LRU[etree._Element] = LRU(64)  # likewise, as parsed
 
     def variables(self) -> tuple[set[str], set[str]]:
         """The top-level names the template uses, and the article ids it has headings for."""
@@ -149,7 +150,7 @@ class PreparedTemplate:
         context = _context(loaded)
         try:
             body_xml = _after_render(tpl, self._body.render(context), self._lined)
-            others = {name: etree.fromstring(_after_render(tpl, t.render(context)).encode())
+            others = {name: self._header_or_footer(_after_render(tpl, t.render(context)))
                       for name, t in self._parts}
         except jinja2.TemplateError as err:
             raise self._problem(context, err) from err
@@ -179,6 +180,15 @@ class PreparedTemplate:
         known = KnownParts({**self._text_names, **named}, self._part_blocks)
         return Draft(self._zip.build(replace), self.path, properties, DraftXml(
             root, texts, self._styles_xml, keys, known))
+
+    def _header_or_footer(self, xml: str) -> etree._Element:
+        """A header or footer rendered as ``xml``, parsed: a copy of the tree parsed from the
+        same text before (a copy costs less than half of parsing), which nothing changes."""
+        parsed = self._part_trees.get(xml)
+        if parsed is None:
+            parsed = etree.fromstring(xml.encode())
+            self._part_trees.put(xml, parsed)
+        return copy.deepcopy(parsed)
 
     def _compile(self, body: str) -> tuple[jinja2.Template, bool]:
         """The body's template, and whether it is in lines, as docxtpl renders it.
