@@ -182,8 +182,9 @@ class PreparedTemplate:
             root, texts, self._styles_xml, keys, known))
 
     def _header_or_footer(self, xml: str) -> etree._Element:
-        """A header or footer rendered as ``xml``, parsed: a copy of the tree parsed from the
-        same text before (a copy costs less than half of parsing), which nothing changes."""
+        """A header or footer rendered as ``xml``, parsed: a copy of the tree first parsed
+        from the same text (a copy costs less than half of parsing), which is never handed
+        out itself, so that finishing a draft changes only the draft's copy."""
         parsed = self._part_trees.get(xml)
         if parsed is None:
             parsed = etree.fromstring(xml.encode())
@@ -228,7 +229,10 @@ class PreparedTemplate:
         document (see :func:`_inside_document`: its tag, and the document's, the template's).
 
         Well-formed XML (always, as values are escaped) is parsed once and its tables fixed in
-        place; anything else is left to docxtpl, which parses it leniently, without keys.
+        place; anything else is left to docxtpl, which parses it leniently, without keys. A
+        body parsed inside its document is parsed from the tree of the first one
+        (:mod:`pkgen.parsed`) where that gives its tree, and that first one is kept for it
+        before anything changes it.
         """
         inside = self._parses_inside(body_xml)
         found = self._earlier.parse(body_xml, self._paragraphs) if (
