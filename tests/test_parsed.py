@@ -23,9 +23,10 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCUMENT = f'<w:document xmlns:w="{W}" xmlns:r="urn:r" r:x="1"><w:body>'
 _P = f"{{{W}}}p"
 #: Body elements of plain markup (the template's own: no comment, no namespace declared
-#: inside): the same XML again and again, one paragraph also found inside a table's cell
-#: and another's (so that an earlier element is found where it is not a body's element), a
-#: table, an element of another namespace, the section.
+#: inside): the same XML again and again, escaped text, a ">" in an attribute's value, a
+#: paragraph found both in the body and inside tables' cells (so that an earlier element is
+#: found where it is not one of the body's), nested tables, an element of another
+#: namespace, the section.
 SAME = "<w:p><w:r><w:t>sel</w:t></w:r></w:p>"
 PIECES = [
     "<w:p><w:r><w:t>Pasal 1</w:t></w:r></w:p>",
