@@ -1,7 +1,7 @@
 """A draft's document part written from what earlier drafts of its template wrote.
 
 Most of a register's drafts are their template's own wording: the same paragraphs and tables,
-finished the same way, draft after draft. Writing the document part (:func:`written`) puts
+finished the same way, draft after draft. Writing the document part (:class:`Writer`) puts
 each top-level element of the body known from an earlier draft as it was written then, and
 writes only the others — the same bytes as lxml writes for the whole document, at a fraction
 of the cost.
