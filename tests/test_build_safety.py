@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,48 @@ def test_ctrl_c_while_installing_records_the_draft_just_installed(register, monk
     assert installed == [WISATA, SPBE]  # the second install finished before stopping
     found = states(run(register)[0])
     assert found[TPA] == "stale" and "edited" not in found.values()
+
+
+class _Gone:
+    pass
+
+
+def _ctrl_c_in_a_weakref_callback() -> None:
+    """Ctrl-C handled while Python runs a weakref callback, where it sets any exception
+    aside ("Exception ignored in …") and goes on."""
+    def callback(_ref):
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(10_000):  # the handler runs here, inside the callback
+            pass
+
+    gone = _Gone()
+    ref = weakref.ref(gone, callback)
+    del gone
+    assert ref() is None
+
+
+def test_a_ctrl_c_python_sets_aside_stops_the_build_at_its_next_step(register, monkeypatch,
+                                                                    capfd):
+    _, drafts = run(register)
+    for name in (TPA, WISATA, SPBE):
+        retitle(register / f"{name}.yaml")
+    outcomes = b_run._run
+
+    def interrupted(*args):
+        for n, outcome in enumerate(outcomes(*args)):
+            if n == 0:
+                _ctrl_c_in_a_weakref_callback()
+            yield outcome
+
+    monkeypatch.setattr(b_run, "_run", interrupted)
+    capfd.readouterr()
+    with pytest.raises(b.BuildInterrupted):
+        run(register)
+    assert "Exception ignored" not in capfd.readouterr().err
+    monkeypatch.setattr(b_run, "_run", outcomes)
+    assert_consistent(drafts)
+    assert all("Tahap II" not in text(drafts / f"{n}.docx") for n in (TPA, WISATA, SPBE))
+    assert "edited" not in states(run(register)[0]).values()
 
 
 def test_sigterm_stops_a_build_between_steps(register, monkeypatch):

@@ -28,7 +28,7 @@ from ..templating import TemplateChoice
 from .changes import report_markdown
 from .install import new_aside, place, recover, remove
 from .planning import beside_name, links_of, plan
-from .signals import critical, interruptible
+from .signals import check, critical, interruptible
 from .state import Copy, Entry, Expect, Failure, Item, Job, Options, Outcome, Result, Stat, State
 from .store import STAGING, locked, save_manifest, set_aside_damaged, write_journal
 
@@ -101,6 +101,7 @@ def _render_all(items: list[Item], register: Path, drafts: Path, staging: Path,
     try:
         with closing(_run(jobs, options.jobs, lock_fd)) as results:  # workers stop on any exit
             for done, (item, outcome) in enumerate(zip(todo, results, strict=True), 1):
+                check()  # a Ctrl-C Python set aside while the last outcome came
                 outcomes[item.draft] = outcome
                 if outcome.staged is not None:
                     flushes[item.draft] = flushing.submit(flush_staged, outcome.staged)
